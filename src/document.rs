@@ -1,0 +1,80 @@
+//! The plain domain types that travel through the pipeline.
+//!
+//! `extract` produces [`Page`]s made of [`Line`]s, `sections` cuts them into
+//! [`Section`]s, `metadata` labels the whole document with [`Metadata`], and
+//! `index` stores an [`IndexedDocument`]. Each stage takes and returns these
+//! structs, so a stage can be tested on its own.
+
+use serde::{Deserialize, Serialize};
+
+/// One line of text as laid out on a page, after cleanup.
+///
+/// An empty `text` marks a paragraph break. `font_size` is the dominant font
+/// size of the line in points, or `0.0` when the source has no layout
+/// (plain text); `bold` is true when most glyphs use a bold font.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Line {
+    /// The line's text, whitespace-normalised, never containing `\n`.
+    pub text: String,
+    /// Dominant font size in points, 0.0 when unknown.
+    pub font_size: f32,
+    /// True when the line is set mostly in a bold font.
+    pub bold: bool,
+}
+
+impl Line {
+    /// A line with no layout information (plain text sources).
+    pub fn plain(text: impl Into<String>) -> Line {
+        Line { text: text.into(), font_size: 0.0, bold: false }
+    }
+
+    /// True for a paragraph break.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// One page of a source document, numbered from 1.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// 1-based page number as a PDF viewer counts it.
+    pub number: u32,
+    /// The page's lines in reading order.
+    pub lines: Vec<Line>,
+}
+
+impl Page {
+    /// The page's text, lines joined with `\n`.
+    pub fn text(&self) -> String {
+        let texts: Vec<&str> = self.lines.iter().map(|l| l.text.as_str()).collect();
+        texts.join("\n")
+    }
+}
+
+/// A contiguous part of a document under one heading: the unit of search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// The heading that opens the section; empty for text before the first heading.
+    pub heading: String,
+    /// The section's body text (paragraphs separated by blank lines).
+    pub text: String,
+    /// First page the section appears on.
+    pub page_start: u32,
+    /// Last page the section appears on.
+    pub page_end: u32,
+}
+
+/// Labels that describe a whole document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Metadata {
+    /// Document title (first heading or file name).
+    pub title: String,
+    /// Canonical förbund name, e.g. "Samordningsförbundet Gävleborg".
+    pub forbund: Option<String>,
+    /// Primary report type, e.g. "slutrapport".
+    pub report_type: Option<String>,
+    /// Target groups the document is about, e.g. "nollplacerade".
+    pub malgrupp: Vec<String>,
+    /// Year the document is about or was written, when stated.
+    pub year: Option<i32>,
+}

@@ -1,0 +1,212 @@
+//! Column detection: reading a multi-column page column by column.
+//!
+//! A row is cut into segments where its glyphs leave a gap wider than a
+//! couple of font sizes. A gutter is a vertical strip, at least a font size
+//! wide and inside the text's left and right edges, that almost no segment
+//! crosses while text on both sides of it covers most of the text height.
+//! Rows that cross the gutter (a title over both columns) are read where
+//! they stand; each run of rows between them is read left part first, then
+//! right part, and each part is searched again for further columns.
+
+use super::glyphs::Glyph;
+use super::rows::Row;
+
+/// Gaps wider than this many font sizes split a row into segments.
+const SEGMENT_GAP: f64 = 1.0;
+/// At most this share of rows may cross a gutter (full-width titles).
+const MAX_CROSSING: f64 = 0.10;
+/// Text on each side of a gutter must span this share of the text height.
+const MIN_SIDE_HEIGHT: f64 = 0.5;
+/// Each side must hold at least this share of the rows.
+const MIN_SIDE_ROWS: f64 = 0.2;
+/// Columns inside columns are followed this deep.
+const MAX_DEPTH: usize = 2;
+
+/// Rows in reading order, columns read one after the other.
+pub(crate) fn reading_order(rows: Vec<Row>) -> Vec<Row> {
+    order(rows, 0)
+}
+
+fn order(rows: Vec<Row>, depth: usize) -> Vec<Row> {
+    let Some(gutter) = (depth < MAX_DEPTH).then(|| find_gutter(&rows)).flatten() else {
+        return rows;
+    };
+    let mut ordered = Vec::new();
+    let mut block = Vec::new();
+    for row in rows {
+        if gutter.crossed_by(&row) {
+            ordered.extend(read_block(std::mem::take(&mut block), &gutter, depth));
+            ordered.push(row);
+        } else {
+            block.push(row);
+        }
+    }
+    ordered.extend(read_block(block, &gutter, depth));
+    ordered
+}
+
+/// Left parts of the block's rows, then right parts, each ordered recursively.
+fn read_block(block: Vec<Row>, gutter: &Gutter, depth: usize) -> Vec<Row> {
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for row in block {
+        let (l, r): (Vec<Glyph>, Vec<Glyph>) = row
+            .glyphs
+            .into_iter()
+            .partition(|g| g.x + g.width / 2.0 < gutter.middle());
+        push_nonempty(&mut left, l);
+        push_nonempty(&mut right, r);
+    }
+    let mut ordered = order(left, depth + 1);
+    ordered.extend(order(right, depth + 1));
+    ordered
+}
+
+fn push_nonempty(rows: &mut Vec<Row>, glyphs: Vec<Glyph>) {
+    if glyphs.iter().any(|g| !g.is_space()) {
+        rows.push(Row::new(glyphs));
+    }
+}
+
+/// A vertical strip between two columns.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Gutter {
+    left: f64,
+    right: f64,
+}
+
+impl Gutter {
+    fn middle(&self) -> f64 {
+        (self.left + self.right) / 2.0
+    }
+
+    fn crossed_by(&self, row: &Row) -> bool {
+        segments(row)
+            .iter()
+            .any(|&(a, b)| a < self.right && b > self.left)
+    }
+}
+
+/// Horizontal extents of the row's ink, split at wide gaps.
+fn segments(row: &Row) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for g in row.ink() {
+        match out.last_mut() {
+            Some(last) if g.x - last.1 <= SEGMENT_GAP * g.size => last.1 = last.1.max(g.end()),
+            _ => out.push((g.x, g.end())),
+        }
+    }
+    out
+}
+
+fn find_gutter(rows: &[Row]) -> Option<Gutter> {
+    let all: Vec<Vec<(f64, f64)>> = rows.iter().map(segments).collect();
+    let left_edge = all.iter().flatten().map(|s| s.0).reduce(f64::min)?;
+    let right_edge = all.iter().flatten().map(|s| s.1).reduce(f64::max)?;
+    let min_width = median_size(rows)?;
+    let max_crossing = (rows.len() as f64 * MAX_CROSSING).floor() as usize;
+    open_strips(&all, left_edge, right_edge, max_crossing)
+        .into_iter()
+        .filter(|g| g.right - g.left >= min_width)
+        .filter(|g| both_sides_filled(rows, g))
+        .max_by(|a, b| (a.right - a.left).total_cmp(&(b.right - b.left)))
+}
+
+/// Maximal strips (1 pt steps) crossed by at most `max_crossing` rows.
+fn open_strips(all: &[Vec<(f64, f64)>], left: f64, right: f64, max_crossing: usize) -> Vec<Gutter> {
+    let mut strips = Vec::new();
+    let mut start: Option<f64> = None;
+    let mut x = left.floor() + 1.0;
+    while x < right {
+        let crossing = all
+            .iter()
+            .filter(|segs| segs.iter().any(|&(a, b)| a < x + 1.0 && b > x))
+            .count();
+        match (crossing <= max_crossing, start) {
+            (true, None) => start = Some(x),
+            (false, Some(s)) => {
+                strips.push(Gutter { left: s, right: x });
+                start = None;
+            }
+            _ => {}
+        }
+        x += 1.0;
+    }
+    strips
+}
+
+fn both_sides_filled(rows: &[Row], gutter: &Gutter) -> bool {
+    let (top, bottom) = vertical_extent(rows.iter());
+    let height = (top - bottom).max(1.0);
+    let side = |on_side: &dyn Fn(&(f64, f64)) -> bool| {
+        let side_rows: Vec<&Row> = rows
+            .iter()
+            .filter(|r| !gutter.crossed_by(r) && segments(r).iter().any(on_side))
+            .collect();
+        let (t, b) = vertical_extent(side_rows.iter().copied());
+        side_rows.len() as f64 >= MIN_SIDE_ROWS * rows.len() as f64
+            && t - b >= MIN_SIDE_HEIGHT * height
+    };
+    side(&|s| s.1 <= gutter.left) && side(&|s| s.0 >= gutter.right)
+}
+
+fn vertical_extent<'a>(rows: impl Iterator<Item = &'a Row>) -> (f64, f64) {
+    rows.map(|r| r.baseline)
+        .fold((f64::MIN, f64::MAX), |(t, b), y| (t.max(y), b.min(y)))
+}
+
+fn median_size(rows: &[Row]) -> Option<f64> {
+    let mut sizes: Vec<f64> = rows.iter().map(|r| r.size).filter(|s| *s > 0.0).collect();
+    sizes.sort_by(f64::total_cmp);
+    sizes.get(sizes.len() / 2).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rows::{group_rows, tests::word};
+    use super::*;
+
+    fn page(left: &str, right: &str, title: Option<&str>) -> Vec<Row> {
+        let mut glyphs = Vec::new();
+        for i in 0..20 {
+            let y = 700.0 - 12.0 * i as f64;
+            glyphs.extend(word(&format!("{left}{i}"), 50.0, y));
+            glyphs.extend(word(&format!("{right}{i}"), 300.0, y));
+        }
+        if let Some(title) = title {
+            glyphs.extend(word(title, 50.0, 740.0));
+        }
+        group_rows(glyphs)
+    }
+
+    fn texts(rows: &[Row]) -> Vec<String> {
+        rows.iter().map(Row::text).collect()
+    }
+
+    #[test]
+    fn two_columns_are_read_one_after_the_other() {
+        let texts = texts(&reading_order(page(
+            "vänsterspaltens text ",
+            "högerspaltens text ",
+            None,
+        )));
+        assert_eq!(texts[0], "vänsterspaltens text 0");
+        assert_eq!(texts[19], "vänsterspaltens text 19");
+        assert_eq!(texts[20], "högerspaltens text 0");
+    }
+
+    #[test]
+    fn title_across_columns_comes_first() {
+        let title = "En lång rubrik som sträcker sig över båda spalterna på sidan";
+        let texts = texts(&reading_order(page("vänster ", "höger ", Some(title))));
+        assert_eq!(texts[0], title);
+        assert_eq!(texts[1], "vänster 0");
+    }
+
+    #[test]
+    fn single_column_keeps_row_order() {
+        let glyphs =
+            (0..10).flat_map(|i| word("en rad med vanlig brödtext", 50.0, 700.0 - 12.0 * i as f64));
+        let rows = group_rows(glyphs.collect());
+        assert_eq!(reading_order(rows.clone()).len(), rows.len());
+    }
+}

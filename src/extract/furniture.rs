@@ -1,0 +1,196 @@
+//! Page furniture: running headers, running footers and page numbers.
+//!
+//! A running header or footer is a line that recurs, once digits are
+//! masked, among the first or last few lines of many pages: at least half
+//! of the pages of a document with three or more pages, or both pages of a
+//! two-page document. Bare page numbers ("3", "- 3 -", "3 (12)",
+//! "Sida 3 av 12") are removed wherever they stand in those edge zones.
+//! Nothing is removed from the middle of a page, where a lone number is
+//! more likely a table cell.
+
+use crate::document::{Line, Page};
+use std::collections::HashMap;
+
+/// How many non-empty lines at the top and at the bottom of a page count as its edge.
+const EDGE_LINES: usize = 3;
+/// Words that may surround a page number.
+const PAGE_WORDS: [&str; 6] = ["sida", "sid", "s", "page", "av", "of"];
+
+/// Removes running headers, footers and page numbers from all pages.
+pub(crate) fn remove_furniture(pages: &mut [Page]) {
+    let running = running_lines(pages);
+    for page in pages.iter_mut() {
+        let edge = edge_indices(&page.lines);
+        let mut index = 0;
+        page.lines.retain(|line| {
+            index += 1;
+            let at_edge = edge.contains(&(index - 1));
+            !(at_edge && (is_page_number(&line.text) || running.contains(&mask(&line.text))))
+        });
+    }
+}
+
+/// Masked texts that recur at the top or at the bottom of enough pages.
+fn running_lines(pages: &[Page]) -> Vec<String> {
+    let needed = match pages.len() {
+        0 | 1 => return Vec::new(),
+        2 => 2,
+        n => n.div_ceil(2),
+    };
+    let mut counts: HashMap<(bool, String), usize> = HashMap::new();
+    for page in pages {
+        let mut seen: Vec<(bool, String)> = edge_lines(&page.lines).collect();
+        seen.sort();
+        seen.dedup();
+        seen.into_iter()
+            .for_each(|key| *counts.entry(key).or_default() += 1);
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= needed)
+        .map(|((_, text), _)| text)
+        .collect()
+}
+
+/// (is top, masked text) of the lines in a page's edge zones.
+fn edge_lines(lines: &[Line]) -> impl Iterator<Item = (bool, String)> + '_ {
+    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let top = non_blank
+        .iter()
+        .take(EDGE_LINES)
+        .map(|&i| (true, mask(&lines[i].text)));
+    let bottom = non_blank
+        .iter()
+        .rev()
+        .take(EDGE_LINES)
+        .map(|&i| (false, mask(&lines[i].text)));
+    top.chain(bottom).collect::<Vec<_>>().into_iter()
+}
+
+fn edge_indices(lines: &[Line]) -> Vec<usize> {
+    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let top = non_blank.iter().take(EDGE_LINES);
+    let bottom = non_blank.iter().rev().take(EDGE_LINES);
+    top.chain(bottom).copied().collect()
+}
+
+/// Lower-cased text with every run of digits replaced by `#`.
+fn mask(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.to_lowercase().chars() {
+        if !c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('#') {
+            out.push('#');
+        }
+    }
+    out
+}
+
+/// "3", "- 3 -", "3 (12)", "3/12", "Sida 3 av 12", "Page 3 of 12".
+fn is_page_number(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || "-–—()/|.:".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_number = |w: &str| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
+    let numbers = words.iter().filter(|w| is_number(w)).count();
+    let known = words.iter().all(|w| is_number(w) || PAGE_WORDS.contains(w));
+    (1..=2).contains(&numbers) && known && words.len() <= 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(number: u32, texts: &[&str]) -> Page {
+        Page {
+            number,
+            lines: texts.iter().map(|t| Line::plain(*t)).collect(),
+        }
+    }
+
+    fn texts(page: &Page) -> Vec<&str> {
+        page.lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    const BODY: [&str; 6] = [
+        "Bakgrund",
+        "Målgruppen är unga.",
+        "Insatsen startade i maj.",
+        "Resultat",
+        "Fler fick arbete.",
+        "Slutsatser följer.",
+    ];
+
+    /// Pages with a running header and footer around six body lines that differ per page.
+    fn report(pages: u32) -> Vec<Page> {
+        (1..=pages)
+            .map(|n| {
+                let mut lines = vec!["Finsam Testbygd – Årsrapport 2023".to_string()];
+                lines.extend(
+                    BODY.iter().map(|line| {
+                        format!("{line} (del {})", ["a", "b", "c", "d"][n as usize - 1])
+                    }),
+                );
+                lines.push(format!("Sida {n} av {pages}"));
+                let texts: Vec<&str> = lines.iter().map(String::as_str).collect();
+                page(n, &texts)
+            })
+            .collect()
+    }
+
+    fn body(part: &str) -> Vec<String> {
+        BODY.iter()
+            .map(|line| format!("{line} (del {part})"))
+            .collect()
+    }
+
+    #[test]
+    fn running_header_and_footer_are_removed_body_kept() {
+        let mut pages = report(4);
+        remove_furniture(&mut pages);
+        assert_eq!(texts(&pages[2]), body("c"));
+    }
+
+    #[test]
+    fn two_page_document_loses_lines_repeated_on_both() {
+        let mut pages = report(2);
+        remove_furniture(&mut pages);
+        assert_eq!(texts(&pages[1]), body("b"));
+    }
+
+    #[test]
+    fn single_page_keeps_everything_but_page_numbers() {
+        let mut pages = vec![page(1, &["Rubrik", "text", "- 1 -"])];
+        remove_furniture(&mut pages);
+        assert_eq!(texts(&pages[0]), ["Rubrik", "text"]);
+    }
+
+    #[test]
+    fn page_number_shapes() {
+        for text in [
+            "3",
+            "- 3 -",
+            "– 3 –",
+            "3 (12)",
+            "3/12",
+            "Sida 3 av 12",
+            "Page 3 of 12",
+            "s. 3",
+        ] {
+            assert!(is_page_number(text), "{text}");
+        }
+        for text in ["2023", "3 deltagare", "Sida", "Tfn: 070-084 04 00", "12345"] {
+            assert!(!is_page_number(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn lone_number_mid_page_is_kept() {
+        let mut pages = vec![page(1, &["a", "b", "c", "42", "d", "e", "f"])];
+        remove_furniture(&mut pages);
+        assert!(texts(&pages[0]).contains(&"42"));
+    }
+}

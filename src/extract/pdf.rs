@@ -1,0 +1,123 @@
+//! Reading a PDF page by page, surviving panics and weak pages.
+//!
+//! The document is loaded with pdf-extract's re-exported lopdf and, when it
+//! is encrypted with an empty user password (only printing or copying is
+//! restricted), decrypted with "". Each page is laid out from pdf-extract's
+//! glyphs. lopdf's own text extraction of the same page is the fallback.
+//! Since it costs as much again, it is consulted only when there is a
+//! reason to doubt pdf-extract: it failed or panicked, found no text or
+//! garbled text, or the content stream shows text with the `'` and `"`
+//! operators that pdf-extract skips. Then the two are measured and lopdf's
+//! text wins when it has clearly more letters and is no more garbled.
+//! A panic costs one page, never the document.
+
+use super::error::{ExtractError, Result};
+use super::glyphs::GlyphCollector;
+use super::guard::guarded;
+use super::layout::lay_out;
+use super::quality::TextMeasure;
+use super::scan::scan_page;
+use crate::document::{Line, Page};
+use pdf_extract::encryption::DecryptionError;
+use pdf_extract::{Document, ObjectId};
+
+/// The header every PDF starts with (possibly after a little junk).
+const PDF_MAGIC: &[u8] = b"%PDF-";
+/// How far into the file the header may start.
+const MAGIC_WINDOW: usize = 1024;
+
+/// Extracts all pages of a PDF; recoverable problems become warnings.
+pub(crate) fn pdf_pages(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Vec<Page>> {
+    let doc = load(bytes)?;
+    let pages = doc.get_pages();
+    let pages = pages.into_iter().map(|(number, id)| Page {
+        number,
+        lines: page_lines(&doc, number, id, warnings),
+    });
+    Ok(pages.collect())
+}
+
+fn load(bytes: &[u8]) -> Result<Document> {
+    if bytes.is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    let head = &bytes[..bytes.len().min(MAGIC_WINDOW)];
+    if !head.windows(PDF_MAGIC.len()).any(|w| w == PDF_MAGIC) {
+        return Err(ExtractError::NotPdf);
+    }
+    let mut doc = guarded(|| Document::load_mem(bytes))
+        .map_err(ExtractError::Panicked)?
+        .map_err(load_error)?;
+    if doc.is_encrypted() {
+        guarded(|| doc.decrypt(""))
+            .map_err(ExtractError::Panicked)?
+            .map_err(load_error)?;
+    }
+    Ok(doc)
+}
+
+fn load_error(error: pdf_extract::Error) -> ExtractError {
+    use pdf_extract::Error;
+    match error {
+        Error::Decryption(DecryptionError::IncorrectPassword) | Error::InvalidPassword => {
+            ExtractError::Encrypted
+        }
+        other => ExtractError::Broken(other.to_string()),
+    }
+}
+
+/// pdf-extract's layout of one page, or lopdf's text when measurably better.
+fn page_lines(doc: &Document, number: u32, id: ObjectId, warnings: &mut Vec<String>) -> Vec<Line> {
+    let scan = scan_page(doc, id);
+    let laid_out = guarded(|| layout_page(doc, number, scan.bold_strings))
+        .and_then(|result| result.map_err(|error| error.to_string()));
+    let doubtful = match &laid_out {
+        Ok(lines) => scan.skipped_bytes > 0 || looks_empty_or_garbled(lines),
+        Err(_) => true,
+    };
+    let fallback = if doubtful {
+        lopdf_lines(doc, number)
+    } else {
+        None
+    };
+    match (laid_out, fallback) {
+        (Ok(lines), Some(plain))
+            if TextMeasure::of_lines(&lines).clearly_less_than(&TextMeasure::of_lines(&plain)) =>
+        {
+            warnings.push(format!(
+                "sida {number}: för lite text, läst med reservmetoden"
+            ));
+            plain
+        }
+        (Ok(lines), _) => lines,
+        (Err(error), Some(plain)) => {
+            warnings.push(format!("sida {number}: läst med reservmetoden ({error})"));
+            plain
+        }
+        (Err(error), None) => {
+            warnings.push(format!("sida {number} kunde inte läsas ({error})"));
+            Vec::new()
+        }
+    }
+}
+
+fn looks_empty_or_garbled(lines: &[Line]) -> bool {
+    let measure = TextMeasure::of_lines(lines);
+    measure.alphanumeric == 0 || measure.is_garbled()
+}
+
+fn layout_page(
+    doc: &Document,
+    number: u32,
+    bold_strings: Vec<bool>,
+) -> std::result::Result<Vec<Line>, pdf_extract::OutputError> {
+    let mut collector = GlyphCollector::new(bold_strings);
+    pdf_extract::output_doc_page(doc, &mut collector, number)?;
+    Ok(lay_out(collector.into_glyphs()))
+}
+
+/// lopdf's text of one page as plain lines, if it has any.
+fn lopdf_lines(doc: &Document, number: u32) -> Option<Vec<Line>> {
+    let text = guarded(|| doc.extract_text(&[number])).ok()?.ok()?;
+    Some(text.lines().map(Line::plain).collect())
+}

@@ -1,0 +1,154 @@
+//! Rows: glyphs that share a baseline, and the text they spell.
+//!
+//! Glyphs are sorted top to bottom and gathered into a row while they sit
+//! within a fraction of the font size of the row's first baseline, which
+//! keeps superscripts with their line. Within a row, a space is inserted
+//! where the horizontal gap between two glyphs is wider than a share of the
+//! font size: narrower gaps are kerning, wider ones are word spaces.
+
+use super::glyphs::Glyph;
+
+/// Baselines closer than this share of the font size belong to one row.
+const SAME_ROW: f64 = 0.45;
+/// A gap wider than this share of the font size separates two words.
+const WORD_GAP: f64 = 0.15;
+/// A glyph starting this share of its width before the previous glyph's end
+/// repeats it (fake bold drawn twice), unless its text differs.
+const OVERDRAW: f64 = 0.5;
+
+/// Glyphs on one baseline, sorted left to right, with their dominant style.
+#[derive(Debug, Clone)]
+pub(crate) struct Row {
+    /// The row's glyphs, left to right.
+    pub glyphs: Vec<Glyph>,
+    /// Baseline of the row's dominant text.
+    pub baseline: f64,
+    /// Font size carried by most characters.
+    pub size: f64,
+    /// True when most characters are bold.
+    pub bold: bool,
+}
+
+impl Row {
+    /// A row from glyphs in any order.
+    pub fn new(mut glyphs: Vec<Glyph>) -> Self {
+        glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let ink: Vec<&Glyph> = glyphs.iter().filter(|g| !g.is_space()).collect();
+        let weight = |g: &&Glyph| g.text.chars().count();
+        let baseline = dominant(ink.iter().map(|g| (g.y, weight(g)))).unwrap_or(0.0);
+        let size = dominant(ink.iter().map(|g| (g.size, weight(g)))).unwrap_or(0.0);
+        let bold = 2 * ink.iter().filter(|g| g.bold).count() > ink.len();
+        Row {
+            glyphs,
+            baseline,
+            size,
+            bold,
+        }
+    }
+
+    /// The glyphs that put ink on the page (no spaces).
+    pub fn ink(&self) -> Vec<&Glyph> {
+        self.glyphs.iter().filter(|g| !g.is_space()).collect()
+    }
+
+    /// The row's text with spaces between words.
+    pub fn text(&self) -> String {
+        let mut text = String::new();
+        let mut previous: Option<&Glyph> = None;
+        for glyph in &self.glyphs {
+            if let Some(prev) = previous {
+                if repeats(prev, glyph) {
+                    continue;
+                }
+                if glyph.x - prev.end() > WORD_GAP * prev.size.max(glyph.size) {
+                    text.push(' ');
+                }
+            }
+            text.push_str(&glyph.text);
+            previous = Some(glyph);
+        }
+        text
+    }
+}
+
+/// Groups glyphs into rows, top row first.
+pub(crate) fn group_rows(mut glyphs: Vec<Glyph>) -> Vec<Row> {
+    glyphs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    let mut rows: Vec<Vec<Glyph>> = Vec::new();
+    for glyph in glyphs {
+        match rows.last_mut() {
+            Some(row) if same_row(row, &glyph) => row.push(glyph),
+            _ => rows.push(vec![glyph]),
+        }
+    }
+    rows.into_iter().map(Row::new).collect()
+}
+
+fn same_row(row: &[Glyph], glyph: &Glyph) -> bool {
+    let top = &row[0];
+    top.y - glyph.y <= SAME_ROW * top.size.max(glyph.size)
+}
+
+fn repeats(prev: &Glyph, glyph: &Glyph) -> bool {
+    glyph.text == prev.text && (glyph.x - prev.x).abs() < OVERDRAW * prev.width.max(0.1)
+}
+
+/// The value carrying the largest weight (values rounded to a tenth).
+fn dominant(values: impl Iterator<Item = (f64, usize)>) -> Option<f64> {
+    let mut tally: Vec<(i64, usize)> = Vec::new();
+    for (value, weight) in values {
+        let key = (value * 10.0).round() as i64;
+        match tally.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, w)) => *w += weight,
+            None => tally.push((key, weight)),
+        }
+    }
+    tally
+        .into_iter()
+        .max_by_key(|&(_, w)| w)
+        .map(|(k, _)| k as f64 / 10.0)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// Glyphs for `text` starting at `x` on baseline `y`, 10 pt, 5 pt per character.
+    pub(crate) fn word(text: &str, x: f64, y: f64) -> Vec<Glyph> {
+        let glyph = |(i, c): (usize, char)| Glyph {
+            x: x + 5.0 * i as f64,
+            y,
+            width: 5.0,
+            size: 10.0,
+            bold: false,
+            text: c.to_string(),
+        };
+        text.chars().enumerate().map(glyph).collect()
+    }
+
+    #[test]
+    fn gap_wider_than_word_gap_becomes_space() {
+        let mut glyphs = word("Samordning", 0.0, 100.0);
+        glyphs.extend(word("sförbund", 51.0, 100.0));
+        glyphs.extend(word("Gävle", 94.0, 100.0));
+        let rows = group_rows(glyphs);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].text(), "Samordningsförbund Gävle");
+    }
+
+    #[test]
+    fn superscript_stays_in_its_row_and_next_line_does_not() {
+        let mut glyphs = word("text", 0.0, 100.0);
+        glyphs.extend(word("1", 20.0, 103.5));
+        glyphs.extend(word("nästa", 0.0, 88.0));
+        let texts: Vec<String> = group_rows(glyphs).iter().map(Row::text).collect();
+        assert_eq!(texts, ["text1", "nästa"]);
+    }
+
+    #[test]
+    fn overdrawn_fake_bold_is_read_once() {
+        let mut glyphs = word("Rubrik", 0.0, 100.0);
+        glyphs.extend(word("Rubrik", 0.3, 100.0));
+        assert_eq!(group_rows(glyphs)[0].text(), "Rubrik");
+    }
+}

@@ -1,0 +1,36 @@
+//! The on-disk tantivy index: one tantivy document per section.
+//!
+//! Every section carries its document's metadata, so a hit can be shown and
+//! filtered without a second lookup. The section with `ordinal == 0` stands
+//! for its document in document listings. Only this module, `analysis` and
+//! `search` know tantivy.
+
+mod error;
+mod record;
+mod schema;
+mod writer;
+
+pub use error::{IndexError, Result};
+pub use record::{DocumentRecord, SectionRecord, StoredSection, UNKNOWN_FORBUND, UNKNOWN_REPORT_TYPE};
+pub use schema::{FACETS, Fields};
+pub use writer::IndexBuilder;
+
+use std::path::Path;
+use tantivy::Index;
+use tantivy::directory::MmapDirectory;
+
+/// Opens an existing index for reading, with Finsamsök's analyzers registered.
+pub fn open(dir: &Path) -> Result<(Index, Fields)> {
+    if !dir.join("meta.json").exists() {
+        return Err(IndexError::Missing(dir.to_path_buf()));
+    }
+    let index = Index::open(MmapDirectory::open(dir)?)?;
+    let fields = Fields::resolve(&index.schema())?;
+    crate::analysis::register(index.tokenizers());
+    Ok((index, fields))
+}
+
+/// True when `dir` holds an index.
+pub fn exists(dir: &Path) -> bool {
+    dir.join("meta.json").exists()
+}

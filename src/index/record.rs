@@ -1,0 +1,126 @@
+//! What the index stores, as plain structs: written by ingest, read by search.
+
+use super::Fields;
+use crate::document::{Metadata, Section};
+use tantivy::TantivyDocument;
+use tantivy::schema::Value;
+
+/// Facet value stored for a document whose förbund is not known.
+pub const UNKNOWN_FORBUND: &str = "okänt";
+/// Facet value stored for a document whose report type is not known.
+pub const UNKNOWN_REPORT_TYPE: &str = "övrigt";
+
+/// A document ready to be indexed: its identity, labels and sections.
+#[derive(Debug, Clone)]
+pub struct DocumentRecord {
+    /// Content hash of the file.
+    pub doc_id: String,
+    /// Path relative to the corpus folder, with `/` separators.
+    pub path: String,
+    /// Document labels.
+    pub metadata: Metadata,
+    /// Number of pages.
+    pub pages: u32,
+    /// Sections with their language codes.
+    pub sections: Vec<SectionRecord>,
+}
+
+/// A section and its detected language.
+#[derive(Debug, Clone)]
+pub struct SectionRecord {
+    /// The section.
+    pub section: Section,
+    /// ISO 639-1 language code.
+    pub lang: String,
+}
+
+/// One section as read back from the index, with its document's labels.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoredSection {
+    /// Section id.
+    pub id: String,
+    /// Document id.
+    pub doc_id: String,
+    /// Path relative to the corpus folder.
+    pub path: String,
+    /// Position in the document.
+    pub ordinal: u64,
+    /// Page count of the document.
+    pub pages: u64,
+    /// Language code.
+    pub lang: String,
+    /// The section.
+    pub heading: String,
+    /// Body text.
+    pub text: String,
+    /// First page.
+    pub page_start: u64,
+    /// Last page.
+    pub page_end: u64,
+    /// The document's labels.
+    pub metadata: Metadata,
+}
+
+impl DocumentRecord {
+    /// The tantivy documents for this record, one per section.
+    pub fn to_tantivy(&self, f: &Fields) -> Vec<TantivyDocument> {
+        self.sections.iter().enumerate().map(|(ordinal, s)| self.section_doc(f, ordinal, s)).collect()
+    }
+
+    fn section_doc(&self, f: &Fields, ordinal: usize, record: &SectionRecord) -> TantivyDocument {
+        let m = &self.metadata;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.id, section_id(&self.doc_id, ordinal));
+        doc.add_text(f.doc_id, &self.doc_id);
+        doc.add_text(f.path, &self.path);
+        doc.add_text(f.title, &m.title);
+        doc.add_text(f.heading, &record.section.heading);
+        doc.add_text(f.body, &record.section.text);
+        doc.add_text(f.forbund, m.forbund.as_deref().unwrap_or(UNKNOWN_FORBUND));
+        doc.add_text(f.report_type, m.report_type.as_deref().unwrap_or(UNKNOWN_REPORT_TYPE));
+        for group in &m.malgrupp {
+            doc.add_text(f.malgrupp, group);
+        }
+        doc.add_u64(f.year, m.year.map_or(0, |y| y.max(0) as u64));
+        doc.add_text(f.lang, &record.lang);
+        doc.add_u64(f.page_start, u64::from(record.section.page_start));
+        doc.add_u64(f.page_end, u64::from(record.section.page_end));
+        doc.add_u64(f.ordinal, ordinal as u64);
+        doc.add_u64(f.pages, u64::from(self.pages));
+        doc
+    }
+}
+
+/// The id of a document's `ordinal`-th section.
+pub fn section_id(doc_id: &str, ordinal: usize) -> String {
+    format!("{doc_id}-{ordinal}")
+}
+
+impl StoredSection {
+    /// Reads a stored tantivy document back into a plain struct.
+    pub fn from_tantivy(doc: &TantivyDocument, f: &Fields) -> StoredSection {
+        let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let number = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or_default();
+        let optional = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+        let year = number(f.year);
+        StoredSection {
+            id: text(f.id),
+            doc_id: text(f.doc_id),
+            path: text(f.path),
+            ordinal: number(f.ordinal),
+            pages: number(f.pages),
+            lang: text(f.lang),
+            heading: text(f.heading),
+            text: text(f.body),
+            page_start: number(f.page_start),
+            page_end: number(f.page_end),
+            metadata: Metadata {
+                title: text(f.title),
+                forbund: optional(f.forbund),
+                report_type: optional(f.report_type),
+                malgrupp: doc.get_all(f.malgrupp).filter_map(|v| v.as_str().map(str::to_string)).collect(),
+                year: (year > 0).then_some(year as i32),
+            },
+        }
+    }
+}

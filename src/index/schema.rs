@@ -1,0 +1,123 @@
+//! The index schema, defined once, with resolved field handles.
+
+use super::{IndexError, Result};
+use crate::analysis::SWEDISH;
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+
+/// Handles to every field of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// Section id, `{doc_id}-{ordinal}`: stable while the file's content is unchanged.
+    pub id: Field,
+    /// Document id: a hash of the file's content.
+    pub doc_id: Field,
+    /// Path of the file relative to the corpus folder.
+    pub path: Field,
+    /// Document title (full text, boosted).
+    pub title: Field,
+    /// Section heading (full text, boosted).
+    pub heading: Field,
+    /// Section body text (full text).
+    pub body: Field,
+    /// Förbund facet (keyword).
+    pub forbund: Field,
+    /// Report type facet (keyword).
+    pub report_type: Field,
+    /// Målgrupp facet (keyword, multi-valued).
+    pub malgrupp: Field,
+    /// Year of the document, 0 when unknown.
+    pub year: Field,
+    /// Language code of the section.
+    pub lang: Field,
+    /// First page of the section.
+    pub page_start: Field,
+    /// Last page of the section.
+    pub page_end: Field,
+    /// Position of the section in its document, from 0.
+    pub ordinal: Field,
+    /// Page count of the document.
+    pub pages: Field,
+}
+
+/// Names of the facet fields, as used in the API.
+pub const FACETS: [&str; 3] = ["forbund", "malgrupp", "report_type"];
+
+impl Fields {
+    /// Builds the schema and its field handles.
+    pub fn build() -> (Schema, Fields) {
+        let mut builder = Schema::builder();
+        let text = TextOptions::default().set_stored().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(SWEDISH)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let keyword = STRING | STORED | FAST;
+        let number = INDEXED | STORED | FAST;
+        let fields = Fields {
+            id: builder.add_text_field("id", keyword.clone()),
+            doc_id: builder.add_text_field("doc_id", keyword.clone()),
+            path: builder.add_text_field("path", STRING | STORED),
+            title: builder.add_text_field("title", text.clone()),
+            heading: builder.add_text_field("heading", text.clone()),
+            body: builder.add_text_field("body", text),
+            forbund: builder.add_text_field("forbund", keyword.clone()),
+            report_type: builder.add_text_field("report_type", keyword.clone()),
+            malgrupp: builder.add_text_field("malgrupp", keyword.clone()),
+            year: builder.add_u64_field("year", number.clone()),
+            lang: builder.add_text_field("lang", keyword),
+            page_start: builder.add_u64_field("page_start", STORED),
+            page_end: builder.add_u64_field("page_end", STORED),
+            ordinal: builder.add_u64_field("ordinal", number),
+            pages: builder.add_u64_field("pages", STORED),
+        };
+        (builder.build(), fields)
+    }
+
+    /// Resolves the handles in an opened index's schema, failing on a mismatch.
+    pub fn resolve(schema: &Schema) -> Result<Fields> {
+        let (expected, fields) = Fields::build();
+        for (_, entry) in expected.fields() {
+            let found = schema.get_field_entry(schema.get_field(entry.name()).map_err(|_| mismatch(entry.name()))?);
+            if found != entry {
+                return Err(mismatch(entry.name()));
+            }
+        }
+        Ok(fields)
+    }
+
+    /// The keyword field behind a facet name from [`FACETS`].
+    pub fn facet(&self, name: &str) -> Option<Field> {
+        match name {
+            "forbund" => Some(self.forbund),
+            "malgrupp" => Some(self.malgrupp),
+            "report_type" => Some(self.report_type),
+            _ => None,
+        }
+    }
+}
+
+fn mismatch(name: &str) -> IndexError {
+    IndexError::SchemaMismatch(name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolve_accepts_own_schema_and_rejects_other() {
+        let (schema, _) = Fields::build();
+        assert!(Fields::resolve(&schema).is_ok());
+        let mut other = Schema::builder();
+        other.add_text_field("id", STRING);
+        assert!(matches!(Fields::resolve(&other.build()), Err(IndexError::SchemaMismatch(_))));
+    }
+
+    #[test]
+    fn every_facet_name_has_a_field() {
+        let (_, fields) = Fields::build();
+        assert!(FACETS.iter().all(|name| fields.facet(name).is_some()));
+    }
+}

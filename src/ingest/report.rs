@@ -1,0 +1,77 @@
+//! What an ingest run did, file by file and in sum.
+
+use serde::Serialize;
+
+/// What happened to one file.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileOutcome {
+    /// Path relative to the corpus folder.
+    pub path: String,
+    /// The result.
+    pub outcome: Outcome,
+}
+
+/// The result for one file.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case", tag = "status")]
+pub enum Outcome {
+    /// Indexed, with page and section counts and extraction warnings.
+    Indexed {
+        /// Pages read.
+        pages: u32,
+        /// Sections made.
+        sections: usize,
+        /// Extraction warnings (Swedish).
+        warnings: Vec<String>,
+    },
+    /// Not indexed on purpose (e.g. a duplicate), with the reason.
+    Skipped(String),
+    /// Could not be indexed, with the reason.
+    Failed(String),
+}
+
+/// Totals of a run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IngestReport {
+    /// Source files found.
+    pub files: usize,
+    /// Documents indexed.
+    pub indexed: usize,
+    /// Pages indexed.
+    pub pages: usize,
+    /// Sections indexed.
+    pub sections: usize,
+    /// Files skipped on purpose.
+    pub skipped: usize,
+    /// Files that failed.
+    pub failed: usize,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+    /// Every file's outcome.
+    pub outcomes: Vec<FileOutcome>,
+}
+
+impl IngestReport {
+    /// Adds one file's outcome to the totals.
+    pub fn record(&mut self, file: FileOutcome) {
+        self.files += 1;
+        match &file.outcome {
+            Outcome::Indexed { pages, sections, .. } => {
+                self.indexed += 1;
+                self.pages += *pages as usize;
+                self.sections += sections;
+            }
+            Outcome::Skipped(_) => self.skipped += 1,
+            Outcome::Failed(_) => self.failed += 1,
+        }
+        self.outcomes.push(file);
+    }
+
+    /// The one-line summary printed at the end of a run.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} filer: {} indexerade ({} sidor, {} avsnitt), {} hoppades över, {} misslyckades, {:.1} s",
+            self.files, self.indexed, self.pages, self.sections, self.skipped, self.failed, self.seconds
+        )
+    }
+}

@@ -1,0 +1,17 @@
+//! Finsamsök: a search engine over the reports of Swedish samordningsförbund.
+//!
+//! The module tree is the pipeline a document travels:
+//! [`extract`] → [`language`] → [`sections`] → [`metadata`] → [`analysis`] →
+//! [`index`] → [`search`] → [`server`]. [`ingest`] drives the first stages over
+//! a folder; [`document`] holds the plain types passed between them.
+
+pub mod analysis;
+pub mod document;
+pub mod extract;
+pub mod index;
+pub mod ingest;
+pub mod language;
+pub mod metadata;
+pub mod search;
+pub mod sections;
+pub mod server;

@@ -1,0 +1,281 @@
+//! The primary report type: ansökan, delrapport, slutrapport, …
+//!
+//! Each type has cue phrases with weights in `data/report_types.toml`. Where a
+//! cue stands matters more than how often: the file name and the title are
+//! strong (a title "Slutrapport" is decisive, and in a title naming two types
+//! the earlier one wins, so "Årsredovisning med verksamhetsberättelse" is an
+//! årsredovisning), a line at the top of page 1 starting with a cue is
+//! nearly as strong, and the body only adds a little per mention. A document
+//! bundling a delrapport with its original application is therefore a
+//! delrapport, because its title part comes first.
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::error::{Result, invalid, parse_toml};
+use super::normalize::{normalize, phrase_regex};
+use super::view::TextView;
+
+const FILE: &str = "report_types.toml";
+
+/// Zone multipliers and the decision threshold.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Zones {
+    file_name: f64,
+    title_first: f64,
+    title_other: f64,
+    head_line_start: f64,
+    head_line_inside: f64,
+    body: f64,
+    body_max_mentions: usize,
+    min_score: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Cue {
+    phrase: String,
+    weight: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TypeEntry {
+    name: String,
+    cues: Vec<Cue>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TypesFile {
+    zones: Zones,
+    #[serde(rename = "type")]
+    types: Vec<TypeEntry>,
+}
+
+/// One report type with its compiled cues.
+#[derive(Debug)]
+struct ReportType {
+    name: String,
+    regex: Regex,
+    /// (normalised phrase, weight)
+    cues: Vec<(String, f64)>,
+}
+
+impl ReportType {
+    /// (offset, weight) of every cue in `text`.
+    fn mentions<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, f64)> + 'a {
+        self.regex
+            .find_iter(text)
+            .map(|m| (m.start(), self.weight_of(m.as_str())))
+    }
+
+    fn weight_of(&self, phrase: &str) -> f64 {
+        self.cues
+            .iter()
+            .find(|(p, _)| p == phrase)
+            .map_or(0.0, |&(_, w)| w)
+    }
+
+    /// The heaviest cue in `text`, 0.0 when none.
+    fn best_in(&self, text: &str) -> f64 {
+        self.mentions(text).map(|(_, w)| w).fold(0.0, f64::max)
+    }
+}
+
+/// Classifies documents into report types.
+#[derive(Debug)]
+pub struct ReportTypeClassifier {
+    zones: Zones,
+    types: Vec<ReportType>,
+}
+
+impl ReportTypeClassifier {
+    /// Parses and compiles `report_types.toml`.
+    pub fn from_toml(text: &str) -> Result<ReportTypeClassifier> {
+        let file: TypesFile = parse_toml(FILE, text)?;
+        let types = file
+            .types
+            .into_iter()
+            .map(compile)
+            .collect::<Result<Vec<_>>>()?;
+        Ok(ReportTypeClassifier {
+            zones: file.zones,
+            types,
+        })
+    }
+
+    /// The primary type of the document at `path` titled `title`, or `None`.
+    pub fn classify(&self, path: &str, title: &str, view: &TextView) -> Option<String> {
+        let title = normalize(title);
+        let name = normalize(path);
+        let first_in_title = self.first_in(&title);
+        let scores = self.types.iter().enumerate().map(|(i, t)| {
+            let title_zone = if first_in_title == Some(i) {
+                self.zones.title_first
+            } else {
+                self.zones.title_other
+            };
+            let score = self.zones.file_name * t.best_in(&name)
+                + title_zone * t.best_in(&title)
+                + self.head_score(t, &title, view)
+                + self.body_score(t, view);
+            (i, score)
+        });
+        let (best, score) = scores.max_by(|a, b| a.1.total_cmp(&b.1))?;
+        (score >= self.zones.min_score).then(|| self.types[best].name.clone())
+    }
+
+    /// The type whose cue stands earliest in `title`.
+    fn first_in(&self, title: &str) -> Option<usize> {
+        let firsts = self
+            .types
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| t.regex.find(title).map(|m| (m.start(), i)));
+        firsts.min().map(|(_, i)| i)
+    }
+
+    /// Lines at the top of page 1 (other than the title): a line opening
+    /// with a cue is strong, a cue inside a line is weak.
+    fn head_score(&self, t: &ReportType, title: &str, view: &TextView) -> f64 {
+        let lines = view.head.iter().filter(|l| l.as_str() != title);
+        let per_line = lines.filter_map(|line| {
+            let (offset, weight) = t.mentions(line).next()?;
+            let zone = if offset == 0 {
+                self.zones.head_line_start
+            } else {
+                self.zones.head_line_inside
+            };
+            Some(zone * weight)
+        });
+        per_line.fold(0.0, f64::max)
+    }
+
+    fn body_score(&self, t: &ReportType, view: &TextView) -> f64 {
+        let weights = t
+            .mentions(&view.text)
+            .map(|(_, w)| w)
+            .take(self.zones.body_max_mentions);
+        self.zones.body * weights.sum::<f64>()
+    }
+}
+
+fn compile(entry: TypeEntry) -> Result<ReportType> {
+    if entry.cues.is_empty() {
+        return Err(invalid(FILE, format!("type '{}' has no cues", entry.name)));
+    }
+    let cues: Vec<(String, f64)> = entry
+        .cues
+        .iter()
+        .map(|c| (normalize(&c.phrase), c.weight))
+        .collect();
+    let regex = phrase_regex(cues.iter().map(|(p, _)| p.as_str()), false)
+        .map_err(|e| invalid(FILE, format!("type '{}': {e}", entry.name)))?;
+    Ok(ReportType {
+        name: entry.name,
+        regex,
+        cues,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Line, Page};
+    use crate::metadata::Labeler;
+
+    fn type_of(path: &str, lines: &[&str]) -> Option<String> {
+        let page = Page {
+            number: 1,
+            lines: lines.iter().map(|l| Line::plain(*l)).collect(),
+        };
+        Labeler::shared().label(path, &[page]).report_type
+    }
+
+    #[test]
+    fn title_line_is_decisive() {
+        assert_eq!(
+            type_of(
+                "a.pdf",
+                &[
+                    "Slutrapport",
+                    "Insatsens namn",
+                    "Ansökan om medel beviljades 2016."
+                ]
+            )
+            .as_deref(),
+            Some("slutrapport")
+        );
+        assert_eq!(
+            type_of("a.pdf", &["Kvartalsrapport", "Insats för samverkansmedel"]).as_deref(),
+            Some("kvartalsrapport")
+        );
+    }
+
+    #[test]
+    fn earliest_type_in_title_wins() {
+        let lines = [
+            "Årsredovisning med verksamhetsberättelse 2011",
+            "Förvaltningsberättelse",
+        ];
+        assert_eq!(type_of("a.pdf", &lines).as_deref(), Some("årsredovisning"));
+        let lines = ["Verksamhetsplan och budget 2014"];
+        assert_eq!(type_of("a.pdf", &lines).as_deref(), Some("verksamhetsplan"));
+    }
+
+    #[test]
+    fn lagesrapport_is_a_delrapport() {
+        assert_eq!(
+            type_of("a.pdf", &["Leva Livet", "Lägesrapport jan–juni"]).as_deref(),
+            Some("delrapport")
+        );
+    }
+
+    #[test]
+    fn bundled_application_after_a_delrapport_does_not_win() {
+        let mut lines = vec!["Projekt SAM Delrapport juni 2012", "Sammanfattning"];
+        lines.extend([
+            "Projektansökan",
+            "Ansökan om medel",
+            "Ansökan om medel för projekt",
+        ]);
+        assert_eq!(type_of("a.pdf", &lines).as_deref(), Some("delrapport"));
+    }
+
+    #[test]
+    fn file_name_alone_decides() {
+        assert_eq!(
+            type_of(
+                "2019/slutrapport_resan.pdf",
+                &["Resan", "Text om insatsen."]
+            )
+            .as_deref(),
+            Some("slutrapport")
+        );
+        assert_eq!(
+            type_of("vp-och-budget/verksamhetsplan-2020.pdf", &["Innehåll"]).as_deref(),
+            Some("verksamhetsplan")
+        );
+    }
+
+    #[test]
+    fn no_cue_gives_none() {
+        assert_eq!(
+            type_of(
+                "dokument.pdf",
+                &["Protokoll från mötet", "Närvarande: styrelsen"]
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn passing_body_mentions_are_not_enough() {
+        let lines = [
+            "Inbjudan till seminarium",
+            "Vi presenterar en utvärdering och en förstudie.",
+        ];
+        assert_eq!(type_of("inbjudan.pdf", &lines), None);
+    }
+}

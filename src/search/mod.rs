@@ -1,0 +1,93 @@
+//! The search service: everything the CLI and the HTTP API ask of the index.
+//!
+//! [`SearchService`] turns a [`SearchRequest`] into [`SearchResults`] (ranked
+//! sections, snippets, drill-down facet counts) and lists and shows documents.
+//! It knows nothing of HTTP; the server only converts requests and answers.
+
+mod documents;
+mod error;
+mod facets;
+mod model;
+mod query;
+mod snippet;
+
+pub use error::{Result, SearchError};
+pub use model::{
+    DocumentDetail, DocumentList, DocumentSummary, FacetCount, Facets, Hit, MAX_LIMIT, MAX_OFFSET,
+    SearchRequest, SearchResults, SectionView,
+};
+
+use crate::index::{self, Fields, StoredSection};
+use std::path::Path;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument};
+
+/// A handle on an opened index that answers searches; cheap to share.
+pub struct SearchService {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+impl SearchService {
+    /// Opens the index in `dir`; the service sees later commits by itself.
+    pub fn open(dir: &Path) -> Result<SearchService> {
+        let (index, fields) = index::open(dir)?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
+        Ok(SearchService { index, reader, fields })
+    }
+
+    /// Runs a search: one page of hits, the total and facet counts.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let searcher = self.reader.searcher();
+        let text_query = query::parse(&self.index, &self.fields, &request.q)?;
+        let full = query::with_filters(text_query.box_clone(), &self.fields, request, None);
+        let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset).order_by_score();
+        let (top_docs, total) = searcher.search(&*full, &(top, Count))?;
+        let snippets = snippet::Snippets::new(&searcher, &*text_query, &self.fields)?;
+        let hits = top_docs
+            .into_iter()
+            .take(request.limit)
+            .map(|(score, address)| {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                Ok(to_hit(StoredSection::from_tantivy(&doc, &self.fields), score, &snippets))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let facets = facets::count(&searcher, &*text_query, &self.fields, request)?;
+        Ok(SearchResults { total, hits, facets, suggestion: None })
+    }
+
+    /// A page of the list of all documents, ordered by path.
+    pub fn documents(&self, limit: usize, offset: usize) -> Result<DocumentList> {
+        documents::list(&self.searcher(), &self.fields, limit, offset)
+    }
+
+    /// One document with its sections, or `None` for an unknown id.
+    pub fn document(&self, doc_id: &str) -> Result<Option<DocumentDetail>> {
+        documents::detail(&self.searcher(), &self.fields, doc_id)
+    }
+
+    fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+}
+
+fn to_hit(section: StoredSection, score: f32, snippets: &snippet::Snippets) -> Hit {
+    let snippet = snippets.for_text(&section.text);
+    let summary = documents::summary(&section);
+    Hit {
+        id: section.id,
+        doc_id: summary.doc_id,
+        title: summary.title,
+        heading: section.heading,
+        page: section.page_start,
+        snippet,
+        text: section.text,
+        score,
+        path: summary.path,
+        forbund: summary.forbund,
+        report_type: summary.report_type,
+        malgrupp: summary.malgrupp,
+        year: summary.year,
+    }
+}

@@ -1,0 +1,56 @@
+//! Building tantivy queries from a request: parsed text plus facet filters.
+
+use super::{Result, SearchError, SearchRequest};
+use crate::index::Fields;
+use crate::index::FACETS;
+use tantivy::Index;
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::Term;
+
+/// Weight of a match in the document title relative to the body.
+const TITLE_BOOST: f32 = 2.0;
+/// Weight of a match in the section heading relative to the body.
+const HEADING_BOOST: f32 = 2.5;
+
+/// Parses the user's text over title, heading and body (all words required);
+/// an empty text matches every section.
+pub fn parse(index: &Index, fields: &Fields, text: &str) -> Result<Box<dyn Query>> {
+    if text.trim().is_empty() {
+        return Ok(Box::new(AllQuery));
+    }
+    let mut parser = QueryParser::for_index(index, vec![fields.title, fields.heading, fields.body]);
+    parser.set_conjunction_by_default();
+    parser.set_field_boost(fields.title, TITLE_BOOST);
+    parser.set_field_boost(fields.heading, HEADING_BOOST);
+    parser.parse_query(text).map_err(|e| SearchError::BadQuery(e.to_string()))
+}
+
+/// `text_query` restricted by every facet filter of the request except `skip`.
+pub fn with_filters(
+    text_query: Box<dyn Query>,
+    fields: &Fields,
+    request: &SearchRequest,
+    skip: Option<&str>,
+) -> Box<dyn Query> {
+    let mut clauses = vec![(Occur::Must, text_query)];
+    for facet in FACETS.into_iter().filter(|f| Some(*f) != skip) {
+        let values = request.filter(facet);
+        let Some(field) = fields.facet(facet) else { continue };
+        if values.is_empty() {
+            continue;
+        }
+        let any_value: Vec<(Occur, Box<dyn Query>)> = values
+            .iter()
+            .map(|v| {
+                let term = TermQuery::new(Term::from_field_text(field, v), IndexRecordOption::Basic);
+                (Occur::Should, Box::new(term) as Box<dyn Query>)
+            })
+            .collect();
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(any_value))));
+    }
+    if clauses.len() == 1 {
+        return clauses.pop().expect("one clause").1;
+    }
+    Box::new(BooleanQuery::new(clauses))
+}

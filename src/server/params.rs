@@ -1,0 +1,72 @@
+//! Reading query-string parameters into service requests, with clear
+//! Swedish messages for bad values.
+
+use super::ApiError;
+use crate::search::{MAX_LIMIT, MAX_OFFSET, SearchRequest};
+
+/// Default number of hits per page.
+const DEFAULT_LIMIT: usize = 20;
+
+/// Builds a search request from repeated `key=value` pairs.
+pub fn search_request(pairs: Vec<(String, String)>) -> Result<SearchRequest, ApiError> {
+    let mut request = SearchRequest { limit: DEFAULT_LIMIT, ..SearchRequest::default() };
+    for (key, value) in pairs {
+        match key.as_str() {
+            "q" => request.q = value,
+            "forbund" => request.forbund.push(value),
+            "malgrupp" => request.malgrupp.push(value),
+            "report_type" => request.report_type.push(value),
+            "limit" => request.limit = number("limit", &value, MAX_LIMIT)?,
+            "offset" => request.offset = number("offset", &value, MAX_OFFSET)?,
+            _ => {}
+        }
+    }
+    Ok(request)
+}
+
+/// Reads `limit` and `offset` for listings.
+pub fn paging(pairs: &[(String, String)]) -> Result<(usize, usize), ApiError> {
+    let mut limit = DEFAULT_LIMIT;
+    let mut offset = 0;
+    for (key, value) in pairs {
+        match key.as_str() {
+            "limit" => limit = number("limit", value, MAX_LIMIT)?,
+            "offset" => offset = number("offset", value, MAX_OFFSET)?,
+            _ => {}
+        }
+    }
+    Ok((limit, offset))
+}
+
+/// A whole number from 0 to `max`, or a 400 that says what is wrong.
+fn number(name: &str, value: &str, max: usize) -> Result<usize, ApiError> {
+    match value.trim().parse::<usize>() {
+        Ok(n) if n <= max => Ok(n),
+        Ok(_) => Err(ApiError::BadRequest(format!("{name} får vara högst {max}"))),
+        Err(_) => Err(ApiError::BadRequest(format!("{name} måste vara ett heltal från 0 till {max}, inte \"{value}\""))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
+        items.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn repeated_facets_accumulate() {
+        let request = search_request(pairs(&[("q", "unga"), ("forbund", "A"), ("forbund", "B"), ("limit", "5")])).unwrap();
+        assert_eq!(request.forbund, ["A", "B"]);
+        assert_eq!((request.q.as_str(), request.limit), ("unga", 5));
+    }
+
+    #[test]
+    fn bad_numbers_are_rejected() {
+        for bad in ["-1", "abc", "100000", ""] {
+            assert!(search_request(pairs(&[("limit", bad)])).is_err(), "{bad}");
+        }
+        assert!(paging(&pairs(&[("offset", "x")])).is_err());
+    }
+}
