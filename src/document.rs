@@ -25,7 +25,11 @@ pub struct Line {
 impl Line {
     /// A line with no layout information (plain text sources).
     pub fn plain(text: impl Into<String>) -> Line {
-        Line { text: text.into(), font_size: 0.0, bold: false }
+        Line {
+            text: text.into(),
+            font_size: 0.0,
+            bold: false,
+        }
     }
 
     /// True for a paragraph break.

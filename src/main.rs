@@ -79,27 +79,56 @@ struct Paths {
 
 fn main() -> Result<()> {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
         .with_writer(std::io::stderr)
         .init();
     match Cli::parse().command {
         Command::Ingest { paths, rebuild } => run_ingest(&paths, rebuild),
-        Command::Serve { paths, addr, web, no_ingest } => {
+        Command::Serve {
+            paths,
+            addr,
+            web,
+            no_ingest,
+        } => {
             if !no_ingest && ingest::is_stale(&paths.corpus, &paths.index) {
-                eprintln!("Indexet saknas eller är äldre än korpusen – indexerar {} …", paths.corpus.display());
+                eprintln!(
+                    "Indexet saknas eller är äldre än korpusen – indexerar {} …",
+                    paths.corpus.display()
+                );
                 run_ingest(&paths, false)?;
             }
             serve(&paths, addr, web)
         }
-        Command::Search { query, index, forbund, malgrupp, report_type, limit, json } => {
-            let request = SearchRequest { q: query, forbund, malgrupp, report_type, limit, offset: 0 };
+        Command::Search {
+            query,
+            index,
+            forbund,
+            malgrupp,
+            report_type,
+            limit,
+            json,
+        } => {
+            let request = SearchRequest {
+                q: query,
+                forbund,
+                malgrupp,
+                report_type,
+                limit,
+                offset: 0,
+            };
             search(&index, &request, json)
         }
     }
 }
 
 fn run_ingest(paths: &Paths, rebuild: bool) -> Result<()> {
-    let options = IngestOptions { corpus: paths.corpus.clone(), index: paths.index.clone(), rebuild };
+    let options = IngestOptions {
+        corpus: paths.corpus.clone(),
+        index: paths.index.clone(),
+        rebuild,
+    };
     let report = ingest::run(&options, print_outcome)?;
     eprintln!("{}", report.summary());
     Ok(())
@@ -110,7 +139,9 @@ fn print_outcome(file: &FileOutcome) {
     match &file.outcome {
         Outcome::Failed(reason) => eprintln!("MISSLYCKADES {}: {reason}", file.path),
         Outcome::Skipped(reason) => eprintln!("HOPPADES ÖVER {}: {reason}", file.path),
-        Outcome::Indexed { pages, warnings, .. } => {
+        Outcome::Indexed {
+            pages, warnings, ..
+        } => {
             eprintln!("ok {} ({pages} s.)", file.path);
             for warning in warnings {
                 eprintln!("  varning {}: {warning}", file.path);
@@ -122,10 +153,17 @@ fn print_outcome(file: &FileOutcome) {
 #[tokio::main]
 async fn serve(paths: &Paths, addr: SocketAddr, web: PathBuf) -> Result<()> {
     let search = SearchService::open(&paths.index)?;
-    let state = AppState { search: Arc::new(search), corpus: paths.corpus.clone() };
-    let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("kan inte lyssna på {addr}"))?;
+    let state = AppState {
+        search: Arc::new(search),
+        corpus: paths.corpus.clone(),
+    };
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("kan inte lyssna på {addr}"))?;
     eprintln!("Finsamsök svarar på http://{addr}/");
-    axum::serve(listener, server::router(state, web)).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, server::router(state, web))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     Ok(())
 }
 
@@ -142,7 +180,15 @@ fn search(index: &Path, request: &SearchRequest, json: bool) -> Result<()> {
     }
     println!("{} träffar", results.total);
     for (rank, hit) in results.hits.iter().enumerate() {
-        println!("{:>2}. {} – {} (s. {}) [{}, {}]", rank + 1, hit.title, hit.heading, hit.page, hit.forbund, hit.report_type);
+        println!(
+            "{:>2}. {} – {} (s. {}) [{}, {}]",
+            rank + 1,
+            hit.title,
+            hit.heading,
+            hit.page,
+            hit.forbund,
+            hit.report_type
+        );
         println!("    {}", plain_snippet(&hit.snippet));
         println!("    {}", hit.path);
     }

@@ -1,17 +1,19 @@
 //! Page furniture: running headers, running footers and page numbers.
 //!
-//! A running header or footer is a line that recurs, once digits are
-//! masked, among the first or last few lines of many pages: at least half
-//! of the pages of a document with three or more pages, or both pages of a
-//! two-page document. Bare page numbers ("3", "- 3 -", "3 (12)",
-//! "Sida 3 av 12") are removed wherever they stand in those edge zones.
-//! Nothing is removed from the middle of a page, where a lone number is
-//! more likely a table cell.
+//! A page's edge zones are its first and its last block of lines (up to
+//! the first or after the last paragraph break), at most three lines each:
+//! headers and footers stand apart from the body. A running header or
+//! footer is a line that recurs, once digits are masked, in the same edge
+//! zone of many pages: at least half of the pages of a document with three
+//! or more pages, or both pages of a two-page document. Bare page numbers
+//! ("3", "- 3 -", "3 (12)", "Sida 3 av 12") are removed wherever they stand
+//! in an edge zone. Nothing is removed from the middle of a page, where a
+//! lone number is more likely a table cell.
 
 use crate::document::{Line, Page};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-/// How many non-empty lines at the top and at the bottom of a page count as its edge.
+/// At most this many lines at the top and at the bottom of a page form its edge zones.
 const EDGE_LINES: usize = 3;
 /// Words that may surround a page number.
 const PAGE_WORDS: [&str; 6] = ["sida", "sid", "s", "page", "av", "of"];
@@ -20,58 +22,69 @@ const PAGE_WORDS: [&str; 6] = ["sida", "sid", "s", "page", "av", "of"];
 pub(crate) fn remove_furniture(pages: &mut [Page]) {
     let running = running_lines(pages);
     for page in pages.iter_mut() {
-        let edge = edge_indices(&page.lines);
+        let (top, bottom) = edge_zones(&page.lines);
+        let furniture: Vec<usize> = top
+            .into_iter()
+            .map(|i| (true, i))
+            .chain(bottom.into_iter().map(|i| (false, i)))
+            .filter(|&(at_top, i)| {
+                let text = &page.lines[i].text;
+                is_page_number(text) || running.contains(&(at_top, mask(text)))
+            })
+            .map(|(_, i)| i)
+            .collect();
         let mut index = 0;
-        page.lines.retain(|line| {
+        page.lines.retain(|_| {
             index += 1;
-            let at_edge = edge.contains(&(index - 1));
-            !(at_edge && (is_page_number(&line.text) || running.contains(&mask(&line.text))))
+            !furniture.contains(&(index - 1))
         });
     }
 }
 
-/// Masked texts that recur at the top or at the bottom of enough pages.
-fn running_lines(pages: &[Page]) -> Vec<String> {
+/// (at top, masked text) of lines that recur in the same edge zone of enough pages.
+fn running_lines(pages: &[Page]) -> HashSet<(bool, String)> {
     let needed = match pages.len() {
-        0 | 1 => return Vec::new(),
+        0 | 1 => return HashSet::new(),
         2 => 2,
         n => n.div_ceil(2),
     };
     let mut counts: HashMap<(bool, String), usize> = HashMap::new();
     for page in pages {
-        let mut seen: Vec<(bool, String)> = edge_lines(&page.lines).collect();
-        seen.sort();
-        seen.dedup();
-        seen.into_iter()
+        let (top, bottom) = edge_zones(&page.lines);
+        let masked = |at_top: bool| move |i: usize| (at_top, mask(&page.lines[i].text));
+        let keys: HashSet<(bool, String)> = top
+            .into_iter()
+            .map(masked(true))
+            .chain(bottom.into_iter().map(masked(false)))
+            .collect();
+        keys.into_iter()
             .for_each(|key| *counts.entry(key).or_default() += 1);
     }
     counts
         .into_iter()
         .filter(|(_, n)| *n >= needed)
-        .map(|((_, text), _)| text)
+        .map(|(key, _)| key)
         .collect()
 }
 
-/// (is top, masked text) of the lines in a page's edge zones.
-fn edge_lines(lines: &[Line]) -> impl Iterator<Item = (bool, String)> + '_ {
-    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
-    let top = non_blank
-        .iter()
-        .take(EDGE_LINES)
-        .map(|&i| (true, mask(&lines[i].text)));
-    let bottom = non_blank
-        .iter()
-        .rev()
-        .take(EDGE_LINES)
-        .map(|&i| (false, mask(&lines[i].text)));
-    top.chain(bottom).collect::<Vec<_>>().into_iter()
-}
-
-fn edge_indices(lines: &[Line]) -> Vec<usize> {
-    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
-    let top = non_blank.iter().take(EDGE_LINES);
-    let bottom = non_blank.iter().rev().take(EDGE_LINES);
-    top.chain(bottom).copied().collect()
+/// Indices of the lines in the top and in the bottom edge zone.
+fn edge_zones(lines: &[Line]) -> (Vec<usize>, Vec<usize>) {
+    let zone = |order: &mut dyn Iterator<Item = usize>| {
+        let mut zone = Vec::new();
+        for i in order {
+            if lines[i].is_blank() && !zone.is_empty() || zone.len() == EDGE_LINES {
+                break;
+            }
+            if !lines[i].is_blank() {
+                zone.push(i);
+            }
+        }
+        zone
+    };
+    (
+        zone(&mut (0..lines.len())),
+        zone(&mut (0..lines.len()).rev()),
+    )
 }
 
 /// Lower-cased text with every run of digits replaced by `#`.
@@ -185,6 +198,37 @@ mod tests {
         for text in ["2023", "3 deltagare", "Sida", "Tfn: 070-084 04 00", "12345"] {
             assert!(!is_page_number(text), "{text}");
         }
+    }
+
+    #[test]
+    fn edge_zone_ends_at_first_paragraph_break() {
+        let lines: Vec<Line> = ["Sidhuvud", "", "a", "b", "c", "", "Sidfot"]
+            .into_iter()
+            .map(Line::plain)
+            .collect();
+        assert_eq!(edge_zones(&lines), (vec![0], vec![6]));
+    }
+
+    #[test]
+    fn body_line_repeated_below_the_header_block_is_kept() {
+        let page_n = |n: u32| {
+            let body = [
+                format!("Del {n} av rapporten"),
+                format!("a{n}"),
+                format!("b{n}"),
+                format!("c{n}"),
+            ];
+            let mut texts = vec!["Sidhuvud", ""];
+            texts.extend(body.iter().map(String::as_str));
+            texts.extend(["", "Sidfot"]);
+            page(n, &texts)
+        };
+        let mut pages: Vec<Page> = (1..=3).map(page_n).collect();
+        remove_furniture(&mut pages);
+        assert_eq!(
+            texts(&pages[1]),
+            ["", "Del 2 av rapporten", "a2", "b2", "c2", ""]
+        );
     }
 
     #[test]

@@ -20,6 +20,9 @@ thread_local! {
 
 static INSTALL_HOOK: Once = Once::new();
 
+/// Panic messages end up in user-facing warnings; longer ones are cut.
+const MAX_MESSAGE: usize = 120;
+
 /// Runs `f`, returning the panic message as `Err` if it panics.
 pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     INSTALL_HOOK.call_once(install_quiet_hook);
@@ -38,14 +41,22 @@ fn install_quiet_hook() {
     }));
 }
 
+/// The panic's message, cut to its first line and [`MAX_MESSAGE`] characters.
 fn panic_message(payload: &(dyn Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_string()
+    let message = if let Some(s) = payload.downcast_ref::<&str>() {
+        s
     } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
+        s.as_str()
     } else {
-        "okänt fel".to_string()
-    }
+        "okänt fel"
+    };
+    message
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .take(MAX_MESSAGE)
+        .collect()
 }
 
 #[cfg(test)]
@@ -56,6 +67,12 @@ mod tests {
     fn panic_becomes_err_with_message() {
         let result: Result<(), String> = guarded(|| panic!("trasig tabell"));
         assert_eq!(result, Err("trasig tabell".to_string()));
+    }
+
+    #[test]
+    fn long_message_is_cut() {
+        let result: Result<(), String> = guarded(|| panic!("{}\nandra raden", "x".repeat(500)));
+        assert_eq!(result, Err("x".repeat(MAX_MESSAGE)));
     }
 
     #[test]

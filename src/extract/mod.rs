@@ -87,3 +87,5 @@ fn garbled_warnings(pages: &[Page]) -> Vec<String> {
 
 #[cfg(test)]
 mod corpus_tests;
+#[cfg(test)]
+mod fixture_tests;

@@ -9,7 +9,9 @@ pub enum IndexError {
     #[error("inget index i {0} – kör `finsam ingest` först")]
     Missing(PathBuf),
     /// The index was built by another version with another schema.
-    #[error("indexet har ett annat schema (fältet {0} saknas) – bygg om det med `finsam ingest --rebuild`")]
+    #[error(
+        "indexet har ett annat schema (fältet {0} saknas) – bygg om det med `finsam ingest --rebuild`"
+    )]
     SchemaMismatch(String),
     /// The folder could not be created or read.
     #[error("kan inte använda indexmappen: {0}")]

@@ -11,7 +11,9 @@ mod schema;
 mod writer;
 
 pub use error::{IndexError, Result};
-pub use record::{DocumentRecord, SectionRecord, StoredSection, UNKNOWN_FORBUND, UNKNOWN_REPORT_TYPE};
+pub use record::{
+    DocumentRecord, SectionRecord, StoredSection, UNKNOWN_FORBUND, UNKNOWN_REPORT_TYPE,
+};
 pub use schema::{FACETS, Fields};
 pub use writer::IndexBuilder;
 

@@ -64,7 +64,11 @@ pub struct StoredSection {
 impl DocumentRecord {
     /// The tantivy documents for this record, one per section.
     pub fn to_tantivy(&self, f: &Fields) -> Vec<TantivyDocument> {
-        self.sections.iter().enumerate().map(|(ordinal, s)| self.section_doc(f, ordinal, s)).collect()
+        self.sections
+            .iter()
+            .enumerate()
+            .map(|(ordinal, s)| self.section_doc(f, ordinal, s))
+            .collect()
     }
 
     fn section_doc(&self, f: &Fields, ordinal: usize, record: &SectionRecord) -> TantivyDocument {
@@ -77,7 +81,10 @@ impl DocumentRecord {
         doc.add_text(f.heading, &record.section.heading);
         doc.add_text(f.body, &record.section.text);
         doc.add_text(f.forbund, m.forbund.as_deref().unwrap_or(UNKNOWN_FORBUND));
-        doc.add_text(f.report_type, m.report_type.as_deref().unwrap_or(UNKNOWN_REPORT_TYPE));
+        doc.add_text(
+            f.report_type,
+            m.report_type.as_deref().unwrap_or(UNKNOWN_REPORT_TYPE),
+        );
         for group in &m.malgrupp {
             doc.add_text(f.malgrupp, group);
         }
@@ -99,9 +106,22 @@ pub fn section_id(doc_id: &str, ordinal: usize) -> String {
 impl StoredSection {
     /// Reads a stored tantivy document back into a plain struct.
     pub fn from_tantivy(doc: &TantivyDocument, f: &Fields) -> StoredSection {
-        let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-        let number = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or_default();
-        let optional = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let number = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_u64())
+                .unwrap_or_default()
+        };
+        let optional = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
         let year = number(f.year);
         StoredSection {
             id: text(f.id),
@@ -118,7 +138,10 @@ impl StoredSection {
                 title: text(f.title),
                 forbund: optional(f.forbund),
                 report_type: optional(f.report_type),
-                malgrupp: doc.get_all(f.malgrupp).filter_map(|v| v.as_str().map(str::to_string)).collect(),
+                malgrupp: doc
+                    .get_all(f.malgrupp)
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect(),
                 year: (year > 0).then_some(year as i32),
             },
         }

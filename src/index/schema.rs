@@ -79,7 +79,11 @@ impl Fields {
     pub fn resolve(schema: &Schema) -> Result<Fields> {
         let (expected, fields) = Fields::build();
         for (_, entry) in expected.fields() {
-            let found = schema.get_field_entry(schema.get_field(entry.name()).map_err(|_| mismatch(entry.name()))?);
+            let found = schema.get_field_entry(
+                schema
+                    .get_field(entry.name())
+                    .map_err(|_| mismatch(entry.name()))?,
+            );
             if found != entry {
                 return Err(mismatch(entry.name()));
             }
@@ -112,7 +116,10 @@ mod tests {
         assert!(Fields::resolve(&schema).is_ok());
         let mut other = Schema::builder();
         other.add_text_field("id", STRING);
-        assert!(matches!(Fields::resolve(&other.build()), Err(IndexError::SchemaMismatch(_))));
+        assert!(matches!(
+            Fields::resolve(&other.build()),
+            Err(IndexError::SchemaMismatch(_))
+        ));
     }
 
     #[test]

@@ -54,8 +54,12 @@ impl IndexBuilder {
 fn wipe(dir: &Path) -> Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let is_index_file = name == "meta.json" || name == ".managed.json" || name.contains('.') && name.len() > 32;
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let is_index_file =
+            name == "meta.json" || name == ".managed.json" || name.contains('.') && name.len() > 32;
         if is_index_file && path.is_file() {
             std::fs::remove_file(&path)?;
         }

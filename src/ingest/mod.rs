@@ -35,7 +35,10 @@ pub struct IngestOptions {
 }
 
 /// Ingests the corpus into the index, calling `progress` once per file.
-pub fn run(options: &IngestOptions, progress: impl Fn(&FileOutcome) + Sync) -> Result<IngestReport, IngestError> {
+pub fn run(
+    options: &IngestOptions,
+    progress: impl Fn(&FileOutcome) + Sync,
+) -> Result<IngestReport, IngestError> {
     let started = Instant::now();
     let files = walk::source_files(&options.corpus)?;
     let mut builder = IndexBuilder::replace(&options.index, options.rebuild)?;
@@ -53,7 +56,9 @@ pub fn run(options: &IngestOptions, progress: impl Fn(&FileOutcome) + Sync) -> R
     for (mut outcome, record) in prepared {
         if let Some(record) = record {
             match seen.get(&record.doc_id) {
-                Some(first) => outcome.outcome = Outcome::Skipped(format!("samma innehåll som {first}")),
+                Some(first) => {
+                    outcome.outcome = Outcome::Skipped(format!("samma innehåll som {first}"))
+                }
                 None => {
                     builder.add(&record)?;
                     seen.insert(record.doc_id.clone(), record.path.clone());
@@ -72,14 +77,34 @@ fn prepare(corpus: &Path, path: &Path, labeler: &Labeler) -> (FileOutcome, Optio
     let relative = walk::relative_path(corpus, path);
     match build_record(&relative, path, labeler) {
         Ok((record, warnings)) => {
-            let outcome = Outcome::Indexed { pages: record.pages, sections: record.sections.len(), warnings };
-            (FileOutcome { path: relative, outcome }, Some(record))
+            let outcome = Outcome::Indexed {
+                pages: record.pages,
+                sections: record.sections.len(),
+                warnings,
+            };
+            (
+                FileOutcome {
+                    path: relative,
+                    outcome,
+                },
+                Some(record),
+            )
         }
-        Err(reason) => (FileOutcome { path: relative, outcome: Outcome::Failed(reason) }, None),
+        Err(reason) => (
+            FileOutcome {
+                path: relative,
+                outcome: Outcome::Failed(reason),
+            },
+            None,
+        ),
     }
 }
 
-fn build_record(relative: &str, path: &Path, labeler: &Labeler) -> Result<(DocumentRecord, Vec<String>), String> {
+fn build_record(
+    relative: &str,
+    path: &Path,
+    labeler: &Labeler,
+) -> Result<(DocumentRecord, Vec<String>), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("kan inte läsa filen: {e}"))?;
     let extracted = extract::extract_file(path).map_err(|e| e.to_string())?;
     let pages = extracted.pages;
@@ -88,7 +113,10 @@ fn build_record(relative: &str, path: &Path, labeler: &Labeler) -> Result<(Docum
     }
     let sections = crate::sections::split(&pages)
         .into_iter()
-        .map(|section| SectionRecord { lang: crate::language::detect(&section.text).to_string(), section })
+        .map(|section| SectionRecord {
+            lang: crate::language::detect(&section.text).to_string(),
+            section,
+        })
         .collect();
     let record = DocumentRecord {
         doc_id: content_id(&bytes),

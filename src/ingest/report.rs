@@ -56,7 +56,9 @@ impl IngestReport {
     pub fn record(&mut self, file: FileOutcome) {
         self.files += 1;
         match &file.outcome {
-            Outcome::Indexed { pages, sections, .. } => {
+            Outcome::Indexed {
+                pages, sections, ..
+            } => {
                 self.indexed += 1;
                 self.pages += *pages as usize;
                 self.sections += sections;
@@ -71,7 +73,13 @@ impl IngestReport {
     pub fn summary(&self) -> String {
         format!(
             "{} filer: {} indexerade ({} sidor, {} avsnitt), {} hoppades över, {} misslyckades, {:.1} s",
-            self.files, self.indexed, self.pages, self.sections, self.skipped, self.failed, self.seconds
+            self.files,
+            self.indexed,
+            self.pages,
+            self.sections,
+            self.skipped,
+            self.failed,
+            self.seconds
         )
     }
 }

@@ -8,13 +8,16 @@ use walkdir::WalkDir;
 /// File extensions ingest reads (compared case-insensitively).
 pub const SOURCE_EXTENSIONS: [&str; 3] = ["pdf", "txt", "md"];
 
-/// Every source file below `corpus`, sorted; hidden folders are skipped and
-/// symlink loops cannot trap the walk.
+/// Every source file below `corpus`, sorted; hidden folders and README files
+/// are skipped and symlink loops cannot trap the walk.
 pub fn source_files(corpus: &Path) -> Result<Vec<PathBuf>, IngestError> {
     if !corpus.is_dir() {
         return Err(IngestError::CorpusMissing(corpus.to_path_buf()));
     }
-    std::fs::read_dir(corpus).map_err(|source| IngestError::CorpusUnreadable { path: corpus.to_path_buf(), source })?;
+    std::fs::read_dir(corpus).map_err(|source| IngestError::CorpusUnreadable {
+        path: corpus.to_path_buf(),
+        source,
+    })?;
     let mut files: Vec<PathBuf> = WalkDir::new(corpus)
         .follow_links(true)
         .into_iter()
@@ -27,24 +30,48 @@ pub fn source_files(corpus: &Path) -> Result<Vec<PathBuf>, IngestError> {
     Ok(files)
 }
 
+/// File names (lower-cased, without extension) that describe a folder rather
+/// than being a report, and so are not indexed.
+const FOLDER_NOTES: [&str; 2] = ["readme", "läsmig"];
+
 fn is_source(path: &Path) -> bool {
-    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_lowercase();
+    if FOLDER_NOTES.contains(&stem.as_str()) {
+        return false;
+    }
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_lowercase();
     SOURCE_EXTENSIONS.contains(&extension.as_str())
 }
 
 /// `path` relative to `corpus`, with `/` separators.
 pub fn relative_path(corpus: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(corpus).unwrap_or(path);
-    let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
     parts.join("/")
 }
 
 /// True when the index is missing or a source file is newer than the last commit.
 pub fn is_stale(corpus: &Path, index: &Path) -> bool {
-    let Ok(committed) = std::fs::metadata(index.join("meta.json")).and_then(|m| m.modified()) else {
+    let Ok(committed) = std::fs::metadata(index.join("meta.json")).and_then(|m| m.modified())
+    else {
         return true;
     };
-    let newest = source_files(corpus).unwrap_or_default().iter().filter_map(|p| modified(p)).max();
+    let newest = source_files(corpus)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|p| modified(p))
+        .max();
     newest.is_some_and(|newest| newest > committed)
 }
 
@@ -62,16 +89,29 @@ mod tests {
         let sub = dir.path().join("a/b");
         std::fs::create_dir_all(&sub).unwrap();
         std::fs::create_dir_all(dir.path().join(".git")).unwrap();
-        for name in ["a/b/x.PDF", "a/y.md", "z.txt", "a/notes.html", ".git/h.txt"] {
+        for name in [
+            "a/b/x.PDF",
+            "a/y.md",
+            "z.txt",
+            "a/notes.html",
+            ".git/h.txt",
+            "README.md",
+        ] {
             std::fs::write(dir.path().join(name), "x").unwrap();
         }
-        let found: Vec<String> =
-            source_files(dir.path()).unwrap().iter().map(|p| relative_path(dir.path(), p)).collect();
+        let found: Vec<String> = source_files(dir.path())
+            .unwrap()
+            .iter()
+            .map(|p| relative_path(dir.path(), p))
+            .collect();
         assert_eq!(found, ["a/b/x.PDF", "a/y.md", "z.txt"]);
     }
 
     #[test]
     fn missing_corpus_is_an_error() {
-        assert!(matches!(source_files(Path::new("/nonexistent/corpus")), Err(IngestError::CorpusMissing(_))));
+        assert!(matches!(
+            source_files(Path::new("/nonexistent/corpus")),
+            Err(IngestError::CorpusMissing(_))
+        ));
     }
 }

@@ -13,7 +13,7 @@
 //!   Habo, Mullsjö and Vaggeryd) as responsible for the samverkansmodell.
 //!   Target group: people with långvarigt försörjningsstöd.
 //! - 003: first line "Slutrapport"; Forum för långsiktig samverkan in Uppsala
-//!   kommun, reporting to "Samordningsförbundet Uppsala län".
+//!   kommun, reporting to "Samordningsförbundet i Uppsala län".
 //! - 004: title "Projekt SAM- Samverkan för arbetsåtergång Delrapport juni
 //!   2012", financed by samordningsförbundet Västerås; the bundled
 //!   PROJEKTANSÖKAN comes later. Target group: so-called "återvändare".
@@ -98,7 +98,7 @@ fn ansokan_jonkoping_is_sodra_vatterbygden_002() {
 fn slutrapport_uppsala_003() {
     check(
         "003",
-        "Samordningsförbundet Uppsala län",
+        "Samordningsförbundet i Uppsala län",
         "slutrapport",
         &[],
     );

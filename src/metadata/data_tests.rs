@@ -34,7 +34,7 @@ fn corpus_forbund_are_present() {
     for name in [
         "Samordningsförbundet Burlöv-Staffanstorp",
         "Samordningsförbundet Södra Vätterbygden",
-        "Samordningsförbundet Uppsala län",
+        "Samordningsförbundet i Uppsala län",
         "Samordningsförbundet Västerås",
     ] {
         assert!(!forbund(name).municipalities.is_empty(), "{name}");

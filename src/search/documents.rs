@@ -7,10 +7,17 @@ use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, TantivyDocument, Term};
 
-
 /// Every document (its first section), ordered by path, one page of them.
-pub fn list(searcher: &Searcher, fields: &Fields, limit: usize, offset: usize) -> Result<DocumentList> {
-    let first_sections = TermQuery::new(Term::from_field_u64(fields.ordinal, 0), IndexRecordOption::Basic);
+pub fn list(
+    searcher: &Searcher,
+    fields: &Fields,
+    limit: usize,
+    offset: usize,
+) -> Result<DocumentList> {
+    let first_sections = TermQuery::new(
+        Term::from_field_u64(fields.ordinal, 0),
+        IndexRecordOption::Basic,
+    );
     let mut documents = sections_matching(searcher, fields, &first_sections)?
         .iter()
         .map(summary)
@@ -22,11 +29,20 @@ pub fn list(searcher: &Searcher, fields: &Fields, limit: usize, offset: usize) -
 }
 
 /// One document with all its sections in order.
-pub fn detail(searcher: &Searcher, fields: &Fields, doc_id: &str) -> Result<Option<DocumentDetail>> {
-    let query = TermQuery::new(Term::from_field_text(fields.doc_id, doc_id), IndexRecordOption::Basic);
+pub fn detail(
+    searcher: &Searcher,
+    fields: &Fields,
+    doc_id: &str,
+) -> Result<Option<DocumentDetail>> {
+    let query = TermQuery::new(
+        Term::from_field_text(fields.doc_id, doc_id),
+        IndexRecordOption::Basic,
+    );
     let mut sections = sections_matching(searcher, fields, &query)?;
     sections.sort_by_key(|s| s.ordinal);
-    let Some(first) = sections.first() else { return Ok(None) };
+    let Some(first) = sections.first() else {
+        return Ok(None);
+    };
     let summary = summary(first);
     let sections = sections
         .into_iter()
@@ -49,15 +65,25 @@ pub fn summary(section: &StoredSection) -> DocumentSummary {
         doc_id: section.doc_id.clone(),
         path: section.path.clone(),
         title: m.title.clone(),
-        forbund: m.forbund.clone().unwrap_or_else(|| UNKNOWN_FORBUND.to_string()),
-        report_type: m.report_type.clone().unwrap_or_else(|| UNKNOWN_REPORT_TYPE.to_string()),
+        forbund: m
+            .forbund
+            .clone()
+            .unwrap_or_else(|| UNKNOWN_FORBUND.to_string()),
+        report_type: m
+            .report_type
+            .clone()
+            .unwrap_or_else(|| UNKNOWN_REPORT_TYPE.to_string()),
         malgrupp: m.malgrupp.clone(),
         year: m.year,
         pages: section.pages,
     }
 }
 
-fn sections_matching(searcher: &Searcher, fields: &Fields, query: &TermQuery) -> Result<Vec<StoredSection>> {
+fn sections_matching(
+    searcher: &Searcher,
+    fields: &Fields,
+    query: &TermQuery,
+) -> Result<Vec<StoredSection>> {
     let addresses = searcher.search(query, &DocSetCollector)?;
     addresses
         .into_iter()

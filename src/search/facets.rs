@@ -16,7 +16,12 @@ use tantivy::tokenizer::TokenizerManager;
 const MAX_VALUES: usize = 500;
 
 /// Counts every facet for the request.
-pub fn count(searcher: &Searcher, text_query: &dyn Query, fields: &Fields, request: &SearchRequest) -> Result<Facets> {
+pub fn count(
+    searcher: &Searcher,
+    text_query: &dyn Query,
+    fields: &Fields,
+    request: &SearchRequest,
+) -> Result<Facets> {
     let mut facets = Facets::default();
     for facet in FACETS {
         let query = with_filters(text_query.box_clone(), fields, request, Some(facet));
@@ -33,8 +38,12 @@ pub fn count(searcher: &Searcher, text_query: &dyn Query, fields: &Fields, reque
 fn count_one(searcher: &Searcher, query: &dyn Query, facet: &str) -> Result<Vec<FacetCount>> {
     let request = json!({ facet: { "terms": { "field": facet, "size": MAX_VALUES } } });
     let aggs: Aggregations = serde_json::from_value(request).expect("valid aggregation request");
-    let context = AggContextParams::new(AggregationLimitsGuard::default(), TokenizerManager::default());
-    let results: AggregationResults = searcher.search(query, &AggregationCollector::from_aggs(aggs, context))?;
+    let context = AggContextParams::new(
+        AggregationLimitsGuard::default(),
+        TokenizerManager::default(),
+    );
+    let results: AggregationResults =
+        searcher.search(query, &AggregationCollector::from_aggs(aggs, context))?;
     let value = serde_json::to_value(results).unwrap_or(Value::Null);
     Ok(buckets(&value[facet]["buckets"]))
 }
@@ -47,7 +56,10 @@ fn buckets(value: &Value) -> Vec<FacetCount> {
         .flatten()
         .filter_map(|b| {
             let value = b["key"].as_str()?.to_string();
-            Some(FacetCount { value, count: b["doc_count"].as_u64()? })
+            Some(FacetCount {
+                value,
+                count: b["doc_count"].as_u64()?,
+            })
         })
         .collect();
     counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));

@@ -33,8 +33,15 @@ impl SearchService {
     /// Opens the index in `dir`; the service sees later commits by itself.
     pub fn open(dir: &Path) -> Result<SearchService> {
         let (index, fields) = index::open(dir)?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
-        Ok(SearchService { index, reader, fields })
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(SearchService {
+            index,
+            reader,
+            fields,
+        })
     }
 
     /// Runs a search: one page of hits, the total and facet counts.
@@ -42,7 +49,9 @@ impl SearchService {
         let searcher = self.reader.searcher();
         let text_query = query::parse(&self.index, &self.fields, &request.q)?;
         let full = query::with_filters(text_query.box_clone(), &self.fields, request, None);
-        let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset).order_by_score();
+        let top = TopDocs::with_limit(request.limit.max(1))
+            .and_offset(request.offset)
+            .order_by_score();
         let (top_docs, total) = searcher.search(&*full, &(top, Count))?;
         let snippets = snippet::Snippets::new(&searcher, &*text_query, &self.fields)?;
         let hits = top_docs
@@ -50,11 +59,20 @@ impl SearchService {
             .take(request.limit)
             .map(|(score, address)| {
                 let doc: TantivyDocument = searcher.doc(address)?;
-                Ok(to_hit(StoredSection::from_tantivy(&doc, &self.fields), score, &snippets))
+                Ok(to_hit(
+                    StoredSection::from_tantivy(&doc, &self.fields),
+                    score,
+                    &snippets,
+                ))
             })
             .collect::<Result<Vec<_>>>()?;
         let facets = facets::count(&searcher, &*text_query, &self.fields, request)?;
-        Ok(SearchResults { total, hits, facets, suggestion: None })
+        Ok(SearchResults {
+            total,
+            hits,
+            facets,
+            suggestion: None,
+        })
     }
 
     /// A page of the list of all documents, ordered by path.

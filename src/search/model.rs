@@ -27,7 +27,11 @@ pub struct SearchRequest {
 impl SearchRequest {
     /// A request for `q` with default paging and no filters.
     pub fn text(q: &str) -> SearchRequest {
-        SearchRequest { q: q.to_string(), limit: 20, ..SearchRequest::default() }
+        SearchRequest {
+            q: q.to_string(),
+            limit: 20,
+            ..SearchRequest::default()
+        }
     }
 
     /// The filter values for a facet name.

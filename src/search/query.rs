@@ -1,12 +1,12 @@
 //! Building tantivy queries from a request: parsed text plus facet filters.
 
 use super::{Result, SearchError, SearchRequest};
-use crate::index::Fields;
 use crate::index::FACETS;
+use crate::index::Fields;
 use tantivy::Index;
+use tantivy::Term;
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::Term;
 
 /// Weight of a match in the document title relative to the body.
 const TITLE_BOOST: f32 = 2.0;
@@ -23,7 +23,9 @@ pub fn parse(index: &Index, fields: &Fields, text: &str) -> Result<Box<dyn Query
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.title, TITLE_BOOST);
     parser.set_field_boost(fields.heading, HEADING_BOOST);
-    parser.parse_query(text).map_err(|e| SearchError::BadQuery(e.to_string()))
+    parser
+        .parse_query(text)
+        .map_err(|e| SearchError::BadQuery(e.to_string()))
 }
 
 /// `text_query` restricted by every facet filter of the request except `skip`.
@@ -36,14 +38,17 @@ pub fn with_filters(
     let mut clauses = vec![(Occur::Must, text_query)];
     for facet in FACETS.into_iter().filter(|f| Some(*f) != skip) {
         let values = request.filter(facet);
-        let Some(field) = fields.facet(facet) else { continue };
+        let Some(field) = fields.facet(facet) else {
+            continue;
+        };
         if values.is_empty() {
             continue;
         }
         let any_value: Vec<(Occur, Box<dyn Query>)> = values
             .iter()
             .map(|v| {
-                let term = TermQuery::new(Term::from_field_text(field, v), IndexRecordOption::Basic);
+                let term =
+                    TermQuery::new(Term::from_field_text(field, v), IndexRecordOption::Basic);
                 (Occur::Should, Box::new(term) as Box<dyn Query>)
             })
             .collect();

@@ -34,7 +34,9 @@ pub struct HeadingDetector {
 impl HeadingDetector {
     /// Learns the body font size (the size most characters are set in).
     pub fn for_pages(pages: &[Page]) -> HeadingDetector {
-        HeadingDetector { body_font_size: body_font_size(pages.iter().flat_map(|p| &p.lines)) }
+        HeadingDetector {
+            body_font_size: body_font_size(pages.iter().flat_map(|p| &p.lines)),
+        }
     }
 
     /// The heading text and any body text that follows it in the same paragraph.
@@ -46,7 +48,9 @@ impl HeadingDetector {
         if let Some(split) = numbered_label(&paragraph.text) {
             return Some(split);
         }
-        if self.stands_out(first, &paragraph.lines[1..]) && looks_like_title(&first.text, MAX_LAYOUT_HEADING_CHARS) {
+        if self.stands_out(first, &paragraph.lines[1..])
+            && looks_like_title(&first.text, MAX_LAYOUT_HEADING_CHARS)
+        {
             return Some((clean(&first.text), rest_of(paragraph)));
         }
         let single = paragraph.lines.len() == 1;
@@ -62,7 +66,10 @@ impl HeadingDetector {
         }
         let larger = line.font_size >= self.body_font_size * LARGER_THAN_BODY;
         let bold_alone = line.bold && rest.iter().all(|l| !l.bold);
-        (larger || bold_alone) && rest.iter().all(|l| l.font_size < line.font_size || !l.bold && line.bold)
+        (larger || bold_alone)
+            && rest
+                .iter()
+                .all(|l| l.font_size < line.font_size || !l.bold && line.bold)
     }
 
     fn smaller_than_body(&self, line: &Line) -> bool {
@@ -76,10 +83,11 @@ fn numbered_label(text: &str) -> Option<(String, Option<String>)> {
     if !NUMBERED.is_match(text) {
         return None;
     }
-    if let Some((label, rest)) = text.split_once(": ") {
-        if label.chars().count() <= MAX_LABEL_CHARS && !label.contains('\n') {
-            return Some((clean(label), Some(rest.trim().to_string())));
-        }
+    if let Some((label, rest)) = text.split_once(": ")
+        && label.chars().count() <= MAX_LABEL_CHARS
+        && !label.contains('\n')
+    {
+        return Some((clean(label), Some(rest.trim().to_string())));
     }
     looks_like_title(text, MAX_SHAPE_HEADING_CHARS).then(|| (clean(text), None))
 }
@@ -88,7 +96,9 @@ fn numbered_label(text: &str) -> Option<(String, Option<String>)> {
 /// has letters, and does not end like a sentence or a list item.
 fn looks_like_title(text: &str, max_chars: usize) -> bool {
     let text = clean(text);
-    let Some(first) = text.chars().next() else { return false };
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
     let ends_like_sentence = text.ends_with(['.', ',', ';']) && !NUMBERED.is_match(&text);
     text.chars().count() <= max_chars
         && (first.is_uppercase() || first.is_ascii_digit())
@@ -117,7 +127,10 @@ fn body_font_size<'a>(lines: impl Iterator<Item = &'a Line>) -> f32 {
             None => weight_by_size.push((size, line.text.len())),
         }
     }
-    weight_by_size.into_iter().max_by_key(|&(_, weight)| weight).map_or(0.0, |(size, _)| size)
+    weight_by_size
+        .into_iter()
+        .max_by_key(|&(_, weight)| weight)
+        .map_or(0.0, |(size, _)| size)
 }
 
 #[cfg(test)]
@@ -125,21 +138,38 @@ mod tests {
     use super::*;
 
     fn line(text: &str, font_size: f32, bold: bool) -> Line {
-        Line { text: text.into(), font_size, bold }
+        Line {
+            text: text.into(),
+            font_size,
+            bold,
+        }
     }
 
     fn paragraph(lines: Vec<Line>) -> Paragraph {
-        let text = lines.iter().map(|l| l.text.clone()).collect::<Vec<_>>().join(" ");
-        Paragraph { text, lines, page: 1 }
+        let text = lines
+            .iter()
+            .map(|l| l.text.clone())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Paragraph {
+            text,
+            lines,
+            page: 1,
+        }
     }
 
     fn detector(body: f32) -> HeadingDetector {
-        HeadingDetector { body_font_size: body }
+        HeadingDetector {
+            body_font_size: body,
+        }
     }
 
     #[test]
     fn larger_first_line_is_heading_and_rest_is_body() {
-        let p = paragraph(vec![line("Resultat", 14.0, true), line("Vi nådde målen.", 11.0, false)]);
+        let p = paragraph(vec![
+            line("Resultat", 14.0, true),
+            line("Vi nådde målen.", 11.0, false),
+        ]);
         let (heading, rest) = detector(11.0).detect(&p).unwrap();
         assert_eq!(heading, "Resultat");
         assert_eq!(rest.as_deref(), Some("Vi nådde målen."));
@@ -147,7 +177,10 @@ mod tests {
 
     #[test]
     fn body_sized_paragraph_is_not_heading() {
-        let p = paragraph(vec![line("Projektet startade i oktober", 11.0, false), line("och pågick i ett år.", 11.0, false)]);
+        let p = paragraph(vec![
+            line("Projektet startade i oktober", 11.0, false),
+            line("och pågick i ett år.", 11.0, false),
+        ]);
         assert!(detector(11.0).detect(&p).is_none());
     }
 
@@ -167,7 +200,10 @@ mod tests {
 
     #[test]
     fn body_font_size_is_the_size_of_most_text() {
-        let lines = [line("Rubrik", 16.0, true), line(&"brödtext ".repeat(20), 11.0, false)];
+        let lines = [
+            line("Rubrik", 16.0, true),
+            line(&"brödtext ".repeat(20), 11.0, false),
+        ];
         assert_eq!(body_font_size(lines.iter()), 11.0);
     }
 }

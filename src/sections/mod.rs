@@ -31,7 +31,10 @@ pub fn split(pages: &[Page]) -> Vec<Section> {
             }
             None => {
                 let current = raw.last_mut().expect("never empty");
-                current.blocks.push(Block { text: paragraph.text, page });
+                current.blocks.push(Block {
+                    text: paragraph.text,
+                    page,
+                });
             }
         }
     }
@@ -44,7 +47,10 @@ mod tests {
     use crate::document::{Line, Page};
 
     fn page(number: u32, text: &str) -> Page {
-        Page { number, lines: text.lines().map(Line::plain).collect() }
+        Page {
+            number,
+            lines: text.lines().map(Line::plain).collect(),
+        }
     }
 
     const BODY: &str = "Insatsen har under perioden arbetat med samordnat stöd till deltagare \
@@ -71,12 +77,19 @@ mod tests {
     fn markdown_headings_are_headings() {
         let text = format!("# Projekt SAM\n\n## **Sammanfattning**\n\n{BODY}");
         let sections = split(&[page(1, &text)]);
-        assert_eq!(sections.last().unwrap().heading, "Projekt SAM › Sammanfattning");
+        assert_eq!(
+            sections.last().unwrap().heading,
+            "Projekt SAM › Sammanfattning"
+        );
     }
 
     #[test]
     fn sections_carry_page_spans() {
-        let pages = [page(1, &format!("Resultat\n\n{BODY}")), page(2, BODY), page(3, &format!("Budget\n\n{BODY}"))];
+        let pages = [
+            page(1, &format!("Resultat\n\n{BODY}")),
+            page(2, BODY),
+            page(3, &format!("Budget\n\n{BODY}")),
+        ];
         let sections = split(&pages);
         assert_eq!((sections[0].page_start, sections[0].page_end), (1, 2));
         assert_eq!((sections[1].page_start, sections[1].page_end), (3, 3));
@@ -87,7 +100,11 @@ mod tests {
         let long = vec![BODY; 60].join("\n\n");
         let sections = split(&[page(1, &long)]);
         assert!(sections.len() > 3, "got {} sections", sections.len());
-        assert!(sections.iter().all(|s| s.text.len() <= shape::MAX_SECTION_BYTES));
+        assert!(
+            sections
+                .iter()
+                .all(|s| s.text.len() <= shape::MAX_SECTION_BYTES)
+        );
     }
 
     #[test]

@@ -19,7 +19,11 @@ pub fn paragraphs(pages: &[Page]) -> Vec<Paragraph> {
     for page in pages {
         for run in page.lines.split(Line::is_blank) {
             if !run.is_empty() {
-                out.push(Paragraph { text: join_lines(run), lines: run.to_vec(), page: page.number });
+                out.push(Paragraph {
+                    text: join_lines(run),
+                    lines: run.to_vec(),
+                    page: page.number,
+                });
             }
         }
     }
@@ -31,7 +35,11 @@ fn join_lines(lines: &[Line]) -> String {
     for line in lines {
         let line_text = line.text.trim();
         if !text.is_empty() {
-            text.push(if starts_list_item(line_text) { '\n' } else { ' ' });
+            text.push(if starts_list_item(line_text) {
+                '\n'
+            } else {
+                ' '
+            });
         }
         text.push_str(line_text);
     }
@@ -59,10 +67,16 @@ mod tests {
     fn wrapped_lines_join_with_space_and_lists_keep_lines() {
         let page = Page {
             number: 4,
-            lines: ["Första raden", "fortsätter här", "", "- punkt ett", "- punkt två"]
-                .into_iter()
-                .map(Line::plain)
-                .collect(),
+            lines: [
+                "Första raden",
+                "fortsätter här",
+                "",
+                "- punkt ett",
+                "- punkt två",
+            ]
+            .into_iter()
+            .map(Line::plain)
+            .collect(),
         };
         let paragraphs = paragraphs(&[page]);
         assert_eq!(paragraphs.len(), 2);

@@ -35,7 +35,11 @@ pub struct RawSection {
 impl RawSection {
     /// A section with a heading and no body yet.
     pub fn new(heading: String, page: u32) -> RawSection {
-        RawSection { heading, page, blocks: Vec::new() }
+        RawSection {
+            heading,
+            page,
+            blocks: Vec::new(),
+        }
     }
 
     fn len(&self) -> usize {
@@ -74,7 +78,13 @@ fn nest_empty_headings(raw: Vec<RawSection>) -> Vec<RawSection> {
         }
     }
     if let Some(p) = parent.filter(|p| !p.heading.is_empty()) {
-        out.push(RawSection { blocks: vec![Block { text: p.heading.clone(), page: p.page }], ..p });
+        out.push(RawSection {
+            blocks: vec![Block {
+                text: p.heading.clone(),
+                page: p.page,
+            }],
+            ..p
+        });
     }
     out
 }
@@ -116,7 +126,9 @@ fn fold_tiny(sections: Vec<RawSection>) -> Vec<RawSection> {
 /// (or sentence) boundaries; each passage spans the pages of its paragraphs.
 fn cut_long(section: RawSection) -> Vec<Section> {
     let pieces = section.blocks.iter().flat_map(|b| {
-        split_oversized(&b.text).into_iter().map(|text| Block { text, page: b.page })
+        split_oversized(&b.text)
+            .into_iter()
+            .map(|text| Block { text, page: b.page })
     });
     let mut passages: Vec<Vec<Block>> = vec![Vec::new()];
     let mut size = 0;
@@ -131,16 +143,32 @@ fn cut_long(section: RawSection) -> Vec<Section> {
     passages
         .into_iter()
         .enumerate()
-        .map(|(i, blocks)| to_section(&section.heading, if i == 0 { Some(section.page) } else { None }, blocks))
+        .map(|(i, blocks)| {
+            to_section(
+                &section.heading,
+                if i == 0 { Some(section.page) } else { None },
+                blocks,
+            )
+        })
         .collect()
 }
 
 fn to_section(heading: &str, heading_page: Option<u32>, blocks: Vec<Block>) -> Section {
     let first = blocks.first().map(|b| b.page);
     let page_start = heading_page.or(first).unwrap_or(1);
-    let page_end = blocks.iter().map(|b| b.page).max().unwrap_or(page_start).max(page_start);
+    let page_end = blocks
+        .iter()
+        .map(|b| b.page)
+        .max()
+        .unwrap_or(page_start)
+        .max(page_start);
     let texts: Vec<String> = blocks.into_iter().map(|b| b.text).collect();
-    Section { heading: heading.to_string(), text: texts.join("\n\n"), page_start, page_end }
+    Section {
+        heading: heading.to_string(),
+        text: texts.join("\n\n"),
+        page_start,
+        page_end,
+    }
 }
 
 /// A paragraph over the limit split at sentence ends (or between words, as a last resort).
@@ -158,7 +186,10 @@ fn split_oversized(paragraph: &str) -> Vec<String> {
         }
         out.last_mut().expect("never empty").push_str(word);
     }
-    out.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+    out.into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -166,14 +197,28 @@ mod tests {
     use super::*;
 
     fn raw(heading: &str, text: &str, page: u32) -> RawSection {
-        let blocks = if text.is_empty() { vec![] } else { vec![Block { text: text.into(), page }] };
-        RawSection { heading: heading.into(), page, blocks }
+        let blocks = if text.is_empty() {
+            vec![]
+        } else {
+            vec![Block {
+                text: text.into(),
+                page,
+            }]
+        };
+        RawSection {
+            heading: heading.into(),
+            page,
+            blocks,
+        }
     }
 
     #[test]
     fn empty_heading_becomes_parent_of_next() {
         let long = "x".repeat(200);
-        let out = tidy(vec![raw("2. Aktivitetsrapport", "", 1), raw("2.1 Aktiviteter", &long, 2)]);
+        let out = tidy(vec![
+            raw("2. Aktivitetsrapport", "", 1),
+            raw("2.1 Aktiviteter", &long, 2),
+        ]);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].heading, "2. Aktivitetsrapport › 2.1 Aktiviteter");
         assert_eq!((out[0].page_start, out[0].page_end), (1, 2));
@@ -191,10 +236,22 @@ mod tests {
     #[test]
     fn long_section_is_cut_keeps_heading_and_pages() {
         let paragraph = "Ord ".repeat(100);
-        let blocks = (0..20).map(|i| Block { text: paragraph.trim().into(), page: 3 + i / 10 }).collect();
-        let out = tidy(vec![RawSection { heading: "Metod".into(), page: 3, blocks }]);
+        let blocks = (0..20)
+            .map(|i| Block {
+                text: paragraph.trim().into(),
+                page: 3 + i / 10,
+            })
+            .collect();
+        let out = tidy(vec![RawSection {
+            heading: "Metod".into(),
+            page: 3,
+            blocks,
+        }]);
         assert!(out.len() >= 3);
-        assert!(out.iter().all(|s| s.heading == "Metod" && s.text.len() <= MAX_SECTION_BYTES));
+        assert!(
+            out.iter()
+                .all(|s| s.heading == "Metod" && s.text.len() <= MAX_SECTION_BYTES)
+        );
         assert_eq!(out.last().unwrap().page_end, 4);
         assert_eq!(out.last().unwrap().page_start, 4);
         let words: usize = out.iter().map(|s| s.text.split_whitespace().count()).sum();
@@ -206,6 +263,12 @@ mod tests {
         let paragraph = "Detta är en mening. ".repeat(400);
         let pieces = split_oversized(paragraph.trim());
         assert!(pieces.iter().all(|p| p.len() <= MAX_SECTION_BYTES));
-        assert_eq!(pieces.iter().map(|p| p.split_whitespace().count()).sum::<usize>(), 1600);
+        assert_eq!(
+            pieces
+                .iter()
+                .map(|p| p.split_whitespace().count())
+                .sum::<usize>(),
+            1600
+        );
     }
 }

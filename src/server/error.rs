@@ -37,7 +37,10 @@ impl IntoResponse for ApiError {
             ApiError::NotFound(m) => (StatusCode::NOT_FOUND, m.clone()),
             ApiError::Internal(detail) => {
                 tracing::error!(error = %detail, "request failed");
-                (StatusCode::INTERNAL_SERVER_ERROR, "Något gick fel i servern. Försök igen.".to_string())
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Något gick fel i servern. Försök igen.".to_string(),
+                )
             }
         };
         (status, Json(json!({ "error": message }))).into_response()

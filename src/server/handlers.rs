@@ -25,25 +25,46 @@ pub async fn documents(
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<Json<DocumentList>, ApiError> {
     let (limit, offset) = params::paging(&pairs)?;
-    Ok(Json(blocking(&state, move |s| s.documents(limit, offset)).await?))
+    Ok(Json(
+        blocking(&state, move |s| s.documents(limit, offset)).await?,
+    ))
 }
 
 /// `GET /api/documents/{doc_id}`
-pub async fn document(State(state): State<AppState>, Path(doc_id): Path<String>) -> Result<Json<DocumentDetail>, ApiError> {
+pub async fn document(
+    State(state): State<AppState>,
+    Path(doc_id): Path<String>,
+) -> Result<Json<DocumentDetail>, ApiError> {
     Ok(Json(find_document(&state, doc_id).await?))
 }
 
 /// `GET /api/documents/{doc_id}/file`: the original file.
-pub async fn document_file(State(state): State<AppState>, Path(doc_id): Path<String>) -> Result<Response, ApiError> {
+pub async fn document_file(
+    State(state): State<AppState>,
+    Path(doc_id): Path<String>,
+) -> Result<Response, ApiError> {
     let detail = find_document(&state, doc_id).await?;
     let path = state.corpus.join(&detail.summary.path);
-    let inside_corpus = path.canonicalize().ok().zip(state.corpus.canonicalize().ok()).is_some_and(|(p, c)| p.starts_with(c));
+    let inside_corpus = path
+        .canonicalize()
+        .ok()
+        .zip(state.corpus.canonicalize().ok())
+        .is_some_and(|(p, c)| p.starts_with(c));
     let bytes = match tokio::fs::read(&path).await {
         Ok(bytes) if inside_corpus => bytes,
-        _ => return Err(ApiError::NotFound(format!("filen {} finns inte längre i korpusen", detail.summary.path))),
+        _ => {
+            return Err(ApiError::NotFound(format!(
+                "filen {} finns inte längre i korpusen",
+                detail.summary.path
+            )));
+        }
     };
     let mime = mime_guess::from_path(&path).first_or_octet_stream();
-    let content_type = if mime.type_() == "text" { format!("{mime}; charset=utf-8") } else { mime.to_string() };
+    let content_type = if mime.type_() == "text" {
+        format!("{mime}; charset=utf-8")
+    } else {
+        mime.to_string()
+    };
     Ok(([(header::CONTENT_TYPE, content_type)], Body::from(bytes)).into_response())
 }
 
@@ -55,12 +76,17 @@ pub async fn health(State(state): State<AppState>) -> Result<&'static str, ApiEr
 
 /// `GET /api/openapi.json`: the API description.
 pub async fn openapi() -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "application/json")], include_str!("../../web/openapi.json"))
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        include_str!("../../web/openapi.json"),
+    )
 }
 
 async fn find_document(state: &AppState, doc_id: String) -> Result<DocumentDetail, ApiError> {
     let missing = format!("dokumentet {doc_id} finns inte");
-    blocking(state, move |s| s.document(&doc_id)).await?.ok_or(ApiError::NotFound(missing))
+    blocking(state, move |s| s.document(&doc_id))
+        .await?
+        .ok_or(ApiError::NotFound(missing))
 }
 
 /// Runs a search-service call off the async workers (tantivy blocks).
@@ -71,5 +97,7 @@ where
 {
     let service: Arc<SearchService> = state.search.clone();
     let joined = tokio::task::spawn_blocking(move || call(&service)).await;
-    joined.map_err(|e| ApiError::Internal(e.to_string()))?.map_err(ApiError::from)
+    joined
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+        .map_err(ApiError::from)
 }

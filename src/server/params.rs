@@ -9,7 +9,10 @@ const DEFAULT_LIMIT: usize = 20;
 
 /// Builds a search request from repeated `key=value` pairs.
 pub fn search_request(pairs: Vec<(String, String)>) -> Result<SearchRequest, ApiError> {
-    let mut request = SearchRequest { limit: DEFAULT_LIMIT, ..SearchRequest::default() };
+    let mut request = SearchRequest {
+        limit: DEFAULT_LIMIT,
+        ..SearchRequest::default()
+    };
     for (key, value) in pairs {
         match key.as_str() {
             "q" => request.q = value,
@@ -43,7 +46,9 @@ fn number(name: &str, value: &str, max: usize) -> Result<usize, ApiError> {
     match value.trim().parse::<usize>() {
         Ok(n) if n <= max => Ok(n),
         Ok(_) => Err(ApiError::BadRequest(format!("{name} får vara högst {max}"))),
-        Err(_) => Err(ApiError::BadRequest(format!("{name} måste vara ett heltal från 0 till {max}, inte \"{value}\""))),
+        Err(_) => Err(ApiError::BadRequest(format!(
+            "{name} måste vara ett heltal från 0 till {max}, inte \"{value}\""
+        ))),
     }
 }
 
@@ -52,12 +57,21 @@ mod tests {
     use super::*;
 
     fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-        items.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        items
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
     fn repeated_facets_accumulate() {
-        let request = search_request(pairs(&[("q", "unga"), ("forbund", "A"), ("forbund", "B"), ("limit", "5")])).unwrap();
+        let request = search_request(pairs(&[
+            ("q", "unga"),
+            ("forbund", "A"),
+            ("forbund", "B"),
+            ("limit", "5"),
+        ]))
+        .unwrap();
         assert_eq!(request.forbund, ["A", "B"]);
         assert_eq!((request.q.as_str(), request.limit), ("unga", 5));
     }

@@ -154,7 +154,7 @@ fn member_municipality_resolves_through_membership() {
     ];
     assert_eq!(
         resolve(&lines).as_deref(),
-        Some("Samordningsförbundet Uppsala län")
+        Some("Samordningsförbundet i Uppsala län")
     );
 }
 

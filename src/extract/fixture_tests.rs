@@ -1,0 +1,158 @@
+//! Behaviour on small generated files in `tests/fixtures/extract/`.
+//!
+//! The fixtures are made by `tests/fixtures/extract/make.py`; each pins one
+//! behaviour: column order, hyphenation, page furniture, encryption, the
+//! `'` operator fallback, a panicking page and the error for each kind of broken file.
+
+use super::{ExtractError, Extracted, extract_file};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/extract")
+        .join(name)
+}
+
+fn extract(name: &str) -> Extracted {
+    extract_file(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn all_text(extracted: &Extracted) -> String {
+    let pages: Vec<String> = extracted.pages.iter().map(|p| p.text()).collect();
+    pages.join("\n")
+}
+
+#[test]
+fn two_columns_are_read_column_by_column() {
+    let text = all_text(&extract("two_columns.pdf"));
+    let last_left = text.rfind("Vänster spalt").unwrap();
+    let first_right = text.find("Höger spalt").unwrap();
+    assert!(text.starts_with("Två spalter på en sida"));
+    assert!(last_left < first_right, "columns interleaved:\n{text}");
+    assert!(text.contains("Vänster spalt rad 30 handlar om älgar och ödlor."));
+}
+
+#[test]
+fn line_end_hyphenation_is_joined_and_compounds_kept() {
+    let text = all_text(&extract("hyphenation.pdf"));
+    assert!(
+        text.contains("arbetslivsinriktad rehabilitering\ntill"),
+        "{text}"
+    );
+    assert!(
+        text.contains("arbetslivs-\noch utbildningsförvaltningen"),
+        "{text}"
+    );
+    assert_eq!(text.matches("Burlöv-Staffanstorp").count(), 2, "{text}");
+}
+
+#[test]
+fn heading_keeps_size_and_bold_and_paragraphs_are_separated() {
+    let lines = &extract("hyphenation.pdf").pages[0].lines;
+    assert_eq!(
+        (lines[0].text.as_str(), lines[0].font_size, lines[0].bold),
+        ("Rubrik om samverkan", 16.0, true)
+    );
+    assert!(!lines[2].bold);
+    let new_paragraph = lines
+        .iter()
+        .position(|l| l.text.starts_with("Ett nytt stycke"))
+        .unwrap();
+    assert!(lines[new_paragraph - 1].is_blank());
+}
+
+#[test]
+fn running_header_footer_and_page_numbers_are_removed() {
+    for (name, pages) in [("header_footer.pdf", 4), ("header_footer_2p.pdf", 2)] {
+        let extracted = extract(name);
+        assert_eq!(extracted.pages.len(), pages);
+        for page in &extracted.pages {
+            let text = page.text();
+            assert!(
+                !text.contains("Årsrapport") && !text.contains("Sida"),
+                "{name}:\n{text}"
+            );
+            assert!(
+                text.contains("Deltagarna fick stöd av coacher under hela året."),
+                "{name}:\n{text}"
+            );
+            assert!(
+                text.contains(&format!("Under kvartal {} deltog", page.number)),
+                "{name}:\n{text}"
+            );
+            assert_eq!(page.lines.len(), 6, "{name}:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn owner_password_only_pdf_opens() {
+    let text = all_text(&extract("encrypted_owner.pdf"));
+    assert_eq!(
+        text,
+        "Hemlig men läsbar rapport om både åtgärder och öppenhet."
+    );
+}
+
+#[test]
+fn text_shown_with_apostrophe_operator_comes_from_fallback() {
+    let extracted = extract("apostrophe.pdf");
+    let text = all_text(&extracted);
+    for i in 1..=12 {
+        assert!(text.contains(&format!("ord{i}")), "ord{i} missing:\n{text}");
+    }
+    assert!(
+        extracted
+            .warnings
+            .iter()
+            .any(|w| w.contains("reservmetoden")),
+        "{:?}",
+        extracted.warnings
+    );
+}
+
+#[test]
+fn panic_on_one_page_costs_only_that_page() {
+    let extracted = extract("panic_page.pdf");
+    assert_eq!(extracted.pages[0].text(), "Första sidan läses som vanligt.");
+    assert_eq!(
+        extracted.pages[1].text(),
+        "Andra sidan har ett trasigt textkommando."
+    );
+    assert!(
+        extracted.warnings[0].starts_with("sida 2: läst med reservmetoden"),
+        "{:?}",
+        extracted.warnings
+    );
+}
+
+#[test]
+fn broken_files_give_the_matching_error() {
+    let error = |name: &str| extract_file(&fixture(name)).err();
+    assert!(matches!(
+        error("encrypted_user.pdf"),
+        Some(ExtractError::Encrypted)
+    ));
+    assert!(matches!(error("empty.pdf"), Some(ExtractError::Empty)));
+    assert!(matches!(
+        error("truncated.pdf"),
+        Some(ExtractError::Broken(_))
+    ));
+    assert!(matches!(error("not_a_pdf.pdf"), Some(ExtractError::NotPdf)));
+    assert!(matches!(
+        error("rapport.docx"),
+        Some(ExtractError::Unsupported)
+    ));
+    assert!(matches!(error("saknas.PDF"), Some(ExtractError::Io(_))));
+}
+
+#[test]
+fn latin1_text_file_keeps_swedish_letters_and_pages() {
+    let extracted = extract("latin1.txt");
+    assert_eq!(extracted.pages.len(), 2);
+    assert_eq!(
+        extracted.pages[0].text(),
+        "# Rubrik\nFörsta sidan om åtgärder.\n\nNytt stycke."
+    );
+    assert_eq!(extracted.pages[1].text(), "Andra sidan med ö.");
+}
