@@ -42,6 +42,14 @@ enum Command {
         #[arg(long)]
         no_ingest: bool,
     },
+    /// Show what ingest reads from one file: its sections (or pages with --pages), as JSON.
+    Inspect {
+        /// A .pdf, .txt or .md file.
+        file: PathBuf,
+        /// Print the extracted pages and lines (with font sizes) instead of the sections.
+        #[arg(long)]
+        pages: bool,
+    },
     /// Search from the terminal.
     Search {
         /// The query, e.g. "nollplacerade framgångsfaktorer".
@@ -101,6 +109,7 @@ fn main() -> Result<()> {
             }
             serve(&paths, addr, web)
         }
+        Command::Inspect { file, pages } => inspect(&file, pages),
         Command::Search {
             query,
             index,
@@ -169,6 +178,21 @@ async fn serve(paths: &Paths, addr: SocketAddr, web: PathBuf) -> Result<()> {
 
 async fn shutdown_signal() {
     let _ = tokio::signal::ctrl_c().await;
+}
+
+fn inspect(file: &Path, show_pages: bool) -> Result<()> {
+    let extracted =
+        finsam::extract::extract_file(file).with_context(|| format!("{}", file.display()))?;
+    for warning in &extracted.warnings {
+        eprintln!("varning: {warning}");
+    }
+    let json = if show_pages {
+        serde_json::to_string_pretty(&extracted.pages)?
+    } else {
+        serde_json::to_string_pretty(&finsam::sections::split(&extracted.pages))?
+    };
+    println!("{json}");
+    Ok(())
 }
 
 fn search(index: &Path, request: &SearchRequest, json: bool) -> Result<()> {

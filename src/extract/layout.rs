@@ -1,6 +1,7 @@
 //! Page layout: from positioned glyphs to lines in reading order.
 //!
-//! Glyphs become rows ([`super::rows`]), rows are put in reading order
+//! Glyphs become rows ([`super::rows`]), wrong glyph widths are replaced
+//! by measured ones ([`super::widths`]), rows are put in reading order
 //! across columns ([`super::columns`]), and each row becomes a [`Line`]
 //! with its dominant font size and boldness. An empty line marks a
 //! paragraph break wherever the distance to the previous baseline, measured
@@ -10,6 +11,7 @@
 use super::columns::reading_order;
 use super::glyphs::Glyph;
 use super::rows::{Row, group_rows};
+use super::widths::calibrate_widths;
 use crate::document::Line;
 
 /// A gap this many times the usual spacing starts a paragraph.
@@ -19,7 +21,9 @@ const DEFAULT_SPACING: f64 = 1.2;
 
 /// Lays out one page's glyphs as lines, paragraph breaks as empty lines.
 pub(crate) fn lay_out(glyphs: Vec<Glyph>) -> Vec<Line> {
-    let rows = reading_order(group_rows(glyphs));
+    let mut rows = group_rows(glyphs);
+    calibrate_widths(&mut rows);
+    let rows = reading_order(rows);
     let spacing = usual_spacing(&rows);
     let mut lines = Vec::new();
     for (i, row) in rows.iter().enumerate() {

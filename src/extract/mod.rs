@@ -21,8 +21,10 @@ mod layout;
 mod pdf;
 mod plain;
 mod quality;
+mod quotes;
 mod rows;
 mod scan;
+mod widths;
 
 pub use error::{ExtractError, Result};
 

@@ -3,23 +3,25 @@
 //! The document is loaded with pdf-extract's re-exported lopdf and, when it
 //! is encrypted with an empty user password (only printing or copying is
 //! restricted), decrypted with "". Each page is laid out from pdf-extract's
-//! glyphs. lopdf's own text extraction of the same page is the fallback.
-//! Since it costs as much again, it is consulted only when there is a
-//! reason to doubt pdf-extract: it failed or panicked, found no text or
-//! garbled text, or the content stream shows text with the `'` and `"`
-//! operators that pdf-extract skips. Then the two are measured and lopdf's
-//! text wins when it has clearly more letters and is no more garbled.
-//! A panic costs one page, never the document.
+//! glyphs, after the `'` and `"` operators that pdf-extract skips have
+//! been rewritten ([`super::quotes`]). lopdf's own text extraction of the
+//! same page is the fallback. Since it costs as much again, it is consulted
+//! only when there is a reason to doubt pdf-extract: it failed or
+//! panicked, found no text or garbled text, or the page could not be
+//! rewritten. Then the two are measured, and lopdf's text wins when it has
+//! clearly more letters and is no more garbled. A panic costs one page,
+//! never the document.
 
 use super::error::{ExtractError, Result};
 use super::glyphs::GlyphCollector;
 use super::guard::guarded;
 use super::layout::lay_out;
 use super::quality::TextMeasure;
+use super::quotes::rewrite_quote_operators;
 use super::scan::scan_page;
 use crate::document::{Line, Page};
+use pdf_extract::Document;
 use pdf_extract::encryption::DecryptionError;
-use pdf_extract::{Document, ObjectId};
 
 /// The header every PDF starts with (possibly after a little junk).
 const PDF_MAGIC: &[u8] = b"%PDF-";
@@ -28,13 +30,16 @@ const MAGIC_WINDOW: usize = 1024;
 
 /// Extracts all pages of a PDF; recoverable problems become warnings.
 pub(crate) fn pdf_pages(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Vec<Page>> {
-    let doc = load(bytes)?;
-    let pages = doc.get_pages();
-    let pages = pages.into_iter().map(|(number, id)| Page {
-        number,
-        lines: page_lines(&doc, number, id, warnings),
-    });
-    Ok(pages.collect())
+    let mut doc = load(bytes)?;
+    let mut pages = Vec::new();
+    for (number, id) in doc.get_pages() {
+        let scan = scan_page(&doc, id);
+        let intact = !scan.has_quote_operators
+            || guarded(|| rewrite_quote_operators(&mut doc, id)) == Ok(true);
+        let lines = page_lines(&doc, number, scan.bold_strings, !intact, warnings);
+        pages.push(Page { number, lines });
+    }
+    Ok(pages)
 }
 
 fn load(bytes: &[u8]) -> Result<Document> {
@@ -67,12 +72,17 @@ fn load_error(error: pdf_extract::Error) -> ExtractError {
 }
 
 /// pdf-extract's layout of one page, or lopdf's text when measurably better.
-fn page_lines(doc: &Document, number: u32, id: ObjectId, warnings: &mut Vec<String>) -> Vec<Line> {
-    let scan = scan_page(doc, id);
-    let laid_out = guarded(|| layout_page(doc, number, scan.bold_strings))
+fn page_lines(
+    doc: &Document,
+    number: u32,
+    bold_strings: Vec<bool>,
+    lost_quotes: bool,
+    warnings: &mut Vec<String>,
+) -> Vec<Line> {
+    let laid_out = guarded(|| layout_page(doc, number, bold_strings))
         .and_then(|result| result.map_err(|error| error.to_string()));
     let doubtful = match &laid_out {
-        Ok(lines) => scan.skipped_bytes > 0 || looks_empty_or_garbled(lines),
+        Ok(lines) => lost_quotes || looks_empty_or_garbled(lines),
         Err(_) => true,
     };
     let fallback = if doubtful {

@@ -4,9 +4,9 @@
 //! restore the font, `Tf` selects one, `Tj` shows one string, `TJ` one per
 //! string element, `Do` runs a form XObject), recording for every shown
 //! string whether the current font's name says Bold, Black or Heavy or its
-//! descriptor gives a weight of at least 700. It also counts the bytes of
-//! text shown with `'` and `"`, which pdf-extract 0.12 skips, so the caller
-//! knows when to consult lopdf's extractor.
+//! descriptor gives a weight of at least 700. Strings shown with `'` and
+//! `"` count too, because [`super::quotes`] rewrites them into `Tj` before
+//! pdf-extract sees the page; the scan notes whether the page needs that.
 
 use pdf_extract::{Dictionary, Document, Object, ObjectId, content::Content};
 
@@ -18,8 +18,8 @@ const MAX_FORM_DEPTH: usize = 8;
 pub(crate) struct PageScan {
     /// Boldness of every string pdf-extract will show, in content order.
     pub bold_strings: Vec<bool>,
-    /// Bytes of text shown by operators pdf-extract does not handle.
-    pub skipped_bytes: usize,
+    /// True when the page's own stream uses `'` or `"`.
+    pub has_quote_operators: bool,
 }
 
 /// Walks a page's content stream.
@@ -56,12 +56,10 @@ fn walk(doc: &Document, content: &[u8], resources: &Dictionary, scan: &mut PageS
             "Tf" => bold = name_operand(op).is_some_and(|n| is_bold_font(doc, resources, n)),
             "Tj" => scan.bold_strings.push(bold),
             "TJ" => scan.bold_strings.extend(strings_in_array(op).map(|_| bold)),
-            "'" | "\"" => {
-                scan.skipped_bytes += op
-                    .operands
-                    .last()
-                    .and_then(|o| o.as_str().ok())
-                    .map_or(0, <[u8]>::len)
+            // Only the page's own stream is rewritten; pdf-extract skips these in forms.
+            "'" | "\"" if depth == 0 => {
+                scan.bold_strings.push(bold);
+                scan.has_quote_operators = true;
             }
             "Do" if depth < MAX_FORM_DEPTH => {
                 if let Some((form, form_resources)) = form_xobject(doc, resources, op) {

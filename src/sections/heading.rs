@@ -48,6 +48,10 @@ impl HeadingDetector {
         if let Some(split) = numbered_label(&paragraph.text) {
             return Some(split);
         }
+        let all_prominent = paragraph.lines.iter().all(|l| self.is_prominent(l));
+        if all_prominent && looks_like_title(&paragraph.text, MAX_LAYOUT_HEADING_CHARS) {
+            return Some((clean(&paragraph.text), None));
+        }
         if self.stands_out(first, &paragraph.lines[1..])
             && looks_like_title(&first.text, MAX_LAYOUT_HEADING_CHARS)
         {
@@ -70,6 +74,12 @@ impl HeadingDetector {
             && rest
                 .iter()
                 .all(|l| l.font_size < line.font_size || !l.bold && line.bold)
+    }
+
+    /// True when `line` is set larger than the body, or bold, in a source with layout.
+    fn is_prominent(&self, line: &Line) -> bool {
+        self.body_font_size > 0.0
+            && (line.font_size >= self.body_font_size * LARGER_THAN_BODY || line.bold)
     }
 
     fn smaller_than_body(&self, line: &Line) -> bool {
@@ -173,6 +183,19 @@ mod tests {
         let (heading, rest) = detector(11.0).detect(&p).unwrap();
         assert_eq!(heading, "Resultat");
         assert_eq!(rest.as_deref(), Some("Vi nådde målen."));
+    }
+
+    #[test]
+    fn heading_wrapped_over_two_lines_is_one_heading() {
+        let p = paragraph(vec![
+            line("Hur implementeras vunna", 14.0, true),
+            line("erfarenheter", 14.0, true),
+        ]);
+        let (heading, rest) = detector(11.0).detect(&p).unwrap();
+        assert_eq!(
+            (heading.as_str(), rest),
+            ("Hur implementeras vunna erfarenheter", None)
+        );
     }
 
     #[test]

@@ -13,21 +13,42 @@ pub struct Paragraph {
     pub page: u32,
 }
 
-/// The paragraphs of all pages in reading order.
+/// Font sizes closer than this (points) count as the same style.
+const SAME_SIZE: f32 = 0.6;
+
+/// The paragraphs of all pages in reading order. A paragraph ends at a blank
+/// line and where the type style changes (a heading set tight above its text).
 pub fn paragraphs(pages: &[Page]) -> Vec<Paragraph> {
     let mut out = Vec::new();
     for page in pages {
         for run in page.lines.split(Line::is_blank) {
-            if !run.is_empty() {
+            for styled in split_at_style_changes(run) {
                 out.push(Paragraph {
-                    text: join_lines(run),
-                    lines: run.to_vec(),
+                    text: join_lines(styled),
+                    lines: styled.to_vec(),
                     page: page.number,
                 });
             }
         }
     }
     out
+}
+
+/// Cuts a run of lines where font size or boldness changes.
+fn split_at_style_changes(run: &[Line]) -> Vec<&[Line]> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for i in 1..run.len() {
+        let (a, b) = (&run[i - 1], &run[i]);
+        if (a.font_size - b.font_size).abs() > SAME_SIZE || a.bold != b.bold {
+            pieces.push(&run[start..i]);
+            start = i;
+        }
+    }
+    if start < run.len() {
+        pieces.push(&run[start..]);
+    }
+    pieces
 }
 
 fn join_lines(lines: &[Line]) -> String {
@@ -62,6 +83,25 @@ fn starts_list_item(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn style_change_starts_a_paragraph() {
+        let line = |text: &str, font_size, bold| Line {
+            text: text.into(),
+            font_size,
+            bold,
+        };
+        let page = Page {
+            number: 1,
+            lines: vec![
+                line("Resultat", 14.0, true),
+                line("Vi nådde", 11.0, false),
+                line("målen.", 11.0, false),
+            ],
+        };
+        let texts: Vec<String> = paragraphs(&[page]).into_iter().map(|p| p.text).collect();
+        assert_eq!(texts, ["Resultat", "Vi nådde målen."]);
+    }
 
     #[test]
     fn wrapped_lines_join_with_space_and_lists_keep_lines() {

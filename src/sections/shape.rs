@@ -95,17 +95,20 @@ fn join_headings(parent: &str, child: &str) -> String {
     format!("{last_parent}{HEADING_PATH}{child}")
 }
 
-/// A section with too little text joins the previous section (or the next one at the start).
+/// A section with too little text joins the previous section when that has
+/// room, else the next one (whose heading then nests under the tiny one's).
 fn fold_tiny(sections: Vec<RawSection>) -> Vec<RawSection> {
     let mut out: Vec<RawSection> = Vec::new();
     let mut carry: Option<RawSection> = None;
     for mut section in sections {
         if let Some(c) = carry.take() {
-            if section.heading.is_empty() {
-                section.heading.clone_from(&c.heading);
-            }
+            section.heading = match (c.heading.is_empty(), section.heading.is_empty()) {
+                (false, false) => join_headings(&c.heading, &section.heading),
+                (false, true) => c.heading.clone(),
+                _ => section.heading,
+            };
             section.page = section.page.min(c.page);
-            let mut blocks = c.into_blocks();
+            let mut blocks = c.blocks;
             blocks.append(&mut section.blocks);
             section.blocks = blocks;
         }
@@ -114,7 +117,7 @@ fn fold_tiny(sections: Vec<RawSection>) -> Vec<RawSection> {
             Some(previous) if tiny && previous.len() + section.len() <= MAX_SECTION_BYTES => {
                 previous.blocks.append(&mut section.into_blocks());
             }
-            None if tiny => carry = Some(section),
+            _ if tiny => carry = Some(section),
             _ => out.push(section),
         }
     }
@@ -139,6 +142,10 @@ fn cut_long(section: RawSection) -> Vec<Section> {
         }
         size += piece.text.len() + 2;
         passages.last_mut().expect("never empty").push(piece);
+    }
+    if passages.len() > 1 && size < MIN_SECTION_BYTES {
+        let tail = passages.pop().expect("more than one");
+        passages.last_mut().expect("at least one").extend(tail);
     }
     passages
         .into_iter()
@@ -231,6 +238,20 @@ mod tests {
         assert_eq!(out.len(), 1);
         assert!(out[0].text.ends_with("Signatur\nAKH"));
         assert_eq!(out[0].page_end, 2);
+    }
+
+    #[test]
+    fn tiny_section_after_a_full_one_nests_into_the_next() {
+        let full = "z".repeat(MAX_SECTION_BYTES - 10);
+        let next = "w".repeat(200);
+        let out = tidy(vec![
+            raw("2.3 Brukarmedverkan", &full, 3),
+            raw("2.4 Mål", "Vilka mål är uppfyllda?", 4),
+            raw("Bedömning", &next, 4),
+        ]);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[1].heading, "2.4 Mål › Bedömning");
+        assert!(out[1].text.starts_with("Vilka mål är uppfyllda?"));
     }
 
     #[test]

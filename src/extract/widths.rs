@@ -1,0 +1,153 @@
+//! Calibrating glyph widths against the advances seen on the page.
+//!
+//! Word gaps are found from each glyph's right edge, so they are only as
+//! good as the advance widths pdf-extract reads from the font. Some fonts
+//! (CID fonts printed by Chromium, for one) give it no width (0) or a
+//! default for some glyphs, and every such letter then looks followed by
+//! a word gap. The page itself tells the truth: most of the time a letter
+//! is followed by another letter of the same word, so the lower quartile
+//! of the distance from a character's start to the next glyph's start, per
+//! character, font size and weight, is that character's real advance.
+//! Where the font's width disagrees with it, the measured advance wins;
+//! letters seen too rarely fall back to the same character in any style,
+//! then their base letter (`a` for `å`), then the page's median width.
+
+use super::glyphs::Glyph;
+use super::rows::Row;
+use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
+
+/// Widths below this share of the font size count as missing.
+const MISSING: f64 = 0.05;
+/// A font width this far (in font sizes) from the measured advance is wrong.
+const DISAGREEMENT: f64 = 0.1;
+/// A character needs this many measured advances to be calibrated.
+const MIN_SAMPLES: usize = 3;
+/// Median letter width, in font sizes, when a page gives nothing to go by.
+const TYPICAL: f64 = 0.5;
+
+/// Character, rounded size and weight: the closest thing to a font we know.
+type Style = (String, i64, bool);
+
+/// Replaces font widths that disagree with the page's measured advances.
+pub(crate) fn calibrate_widths(rows: &mut [Row]) {
+    let measured = measured_advances(rows);
+    let reported = reported_widths(rows);
+    let typical = median(reported.values().copied().collect()).unwrap_or(TYPICAL);
+    for glyph in rows
+        .iter_mut()
+        .flat_map(|r| r.glyphs.iter_mut())
+        .filter(|g| is_letter(g))
+    {
+        let em = glyph.size.max(f64::MIN_POSITIVE);
+        let width = glyph.width / em;
+        match measured.get(&style(glyph)) {
+            Some(&advance) if (advance - width).abs() > DISAGREEMENT => glyph.width = advance * em,
+            Some(_) => {}
+            None if width < MISSING => {
+                let base: String = glyph.text.nfd().take(1).collect();
+                let known = reported.get(&glyph.text).or_else(|| reported.get(&base));
+                glyph.width = known.copied().unwrap_or(typical) * em;
+            }
+            None => {}
+        }
+    }
+}
+
+fn is_letter(glyph: &Glyph) -> bool {
+    glyph.size > 0.0 && glyph.text.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+fn style(glyph: &Glyph) -> Style {
+    (
+        glyph.text.clone(),
+        (glyph.size * 10.0).round() as i64,
+        glyph.bold,
+    )
+}
+
+/// Lower quartile of start-to-start distances, in font sizes, per style.
+fn measured_advances(rows: &[Row]) -> HashMap<Style, f64> {
+    let mut samples: HashMap<Style, Vec<f64>> = HashMap::new();
+    for row in rows {
+        for pair in row
+            .glyphs
+            .windows(2)
+            .filter(|p| is_letter(&p[0]) && !p[1].is_space())
+        {
+            let advance = (pair[1].x - pair[0].x) / pair[0].size;
+            if advance > 0.0 && advance < 2.0 {
+                samples.entry(style(&pair[0])).or_default().push(advance);
+            }
+        }
+    }
+    samples
+        .into_iter()
+        .filter(|(_, advances)| advances.len() >= MIN_SAMPLES)
+        .map(|(style, mut advances)| {
+            advances.sort_by(f64::total_cmp);
+            (style, advances[advances.len() / 4])
+        })
+        .collect()
+}
+
+/// Median non-missing font width, in font sizes, per character.
+fn reported_widths(rows: &[Row]) -> HashMap<String, f64> {
+    let mut samples: HashMap<String, Vec<f64>> = HashMap::new();
+    for glyph in rows.iter().flat_map(|r| &r.glyphs).filter(|g| is_letter(g)) {
+        let width = glyph.width / glyph.size;
+        if width >= MISSING {
+            samples.entry(glyph.text.clone()).or_default().push(width);
+        }
+    }
+    samples
+        .into_iter()
+        .filter_map(|(text, widths)| Some((text, median(widths)?)))
+        .collect()
+}
+
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rows::{group_rows, tests::word};
+    use super::*;
+
+    fn text_after_calibration(glyphs: Vec<Glyph>) -> String {
+        let mut rows = group_rows(glyphs);
+        calibrate_widths(&mut rows);
+        rows[0].text()
+    }
+
+    #[test]
+    fn zero_width_letter_inside_words_is_measured() {
+        let mut glyphs = word("hålla både våren", 0.0, 100.0);
+        glyphs
+            .iter_mut()
+            .filter(|g| g.text == "å")
+            .for_each(|g| g.width = 0.0);
+        assert_eq!(text_after_calibration(glyphs), "hålla både våren");
+    }
+
+    #[test]
+    fn rare_zero_width_letter_borrows_its_base_letter() {
+        let mut glyphs = word("halla på", 0.0, 100.0);
+        glyphs
+            .iter_mut()
+            .filter(|g| g.text == "å")
+            .for_each(|g| g.width = 0.0);
+        assert_eq!(text_after_calibration(glyphs), "halla på");
+    }
+
+    #[test]
+    fn word_gap_survives_calibration() {
+        let glyphs = word("en ny rad med ord i en följd", 0.0, 100.0);
+        assert_eq!(
+            text_after_calibration(glyphs),
+            "en ny rad med ord i en följd"
+        );
+    }
+}
