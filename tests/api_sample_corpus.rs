@@ -41,3 +41,40 @@ async fn sample_reports_are_labelled_as_their_sources_say() {
         );
     }
 }
+
+#[tokio::test]
+async fn search_exports_csv_and_openapi_describes_the_api() {
+    let corpus = Ingested::new(&sample_corpus());
+    let router = corpus.router();
+    let (status, content_type, body) =
+        common::get(&router, "/api/search?q=nollplacerade&format=csv&limit=5").await;
+    assert_eq!(
+        (status.as_u16(), content_type.as_str()),
+        (200, "text/csv; charset=utf-8")
+    );
+    let mut reader = csv::Reader::from_reader(body.as_slice());
+    assert_eq!(&reader.headers().unwrap()[0], "id");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(!rows.is_empty() && rows.len() <= 5);
+    assert!(
+        rows.iter()
+            .all(|r| r[11].to_lowercase().contains("nollplacera")
+                || r[4].to_lowercase().contains("nollplacera")
+                || r[3].to_lowercase().contains("nollplacera"))
+    );
+    assert_eq!(get_json(&router, "/api/search?q=x&format=xml").await.0, 400);
+    let (status, spec) = get_json(&router, "/api/openapi.json").await;
+    assert_eq!(status, 200);
+    for path in [
+        "/api/search",
+        "/api/documents",
+        "/api/documents/{doc_id}",
+        "/api/documents/{doc_id}/file",
+        "/healthz",
+    ] {
+        assert!(
+            spec["paths"][path].is_object(),
+            "{path} missing from openapi.json"
+        );
+    }
+}

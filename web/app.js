@@ -247,7 +247,9 @@ async function renderSearch(state) {
       $("hits").innerHTML = search.hits.map((h) => renderHit(h, state)).join("");
       renderSuggestion(search.suggestion, state);
       const line = renderPager(state, search.total, hitNoun);
-      setStatus(line || emptyMessage(state, search.total), false);
+      const csv = `${searchPath(state, PAGE_SIZE)}&format=csv`;
+      const exportLink = line ? ` · <a href="${esc(csv)}" download>Exportera sidan som CSV</a>` : "";
+      setStatus(line ? line + exportLink : emptyMessage(state, search.total), false);
     }
   } catch (err) {
     if (seq !== requestSeq) return;

@@ -1,7 +1,7 @@
 //! One function per route: parse, call the service, shape the answer.
 
-use super::{ApiError, AppState, params};
-use crate::search::{DocumentDetail, DocumentList, SearchResults, SearchService};
+use super::{ApiError, AppState, export, params};
+use crate::search::{DocumentDetail, DocumentList, SearchService};
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
@@ -9,14 +9,26 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
 
-/// `GET /api/search`
+/// `GET /api/search`: JSON, or CSV with `format=csv`.
 pub async fn search(
     State(state): State<AppState>,
     Query(pairs): Query<Vec<(String, String)>>,
-) -> Result<Json<SearchResults>, ApiError> {
+) -> Result<Response, ApiError> {
+    let csv = params::wants_csv(&pairs)?;
     let request = params::search_request(pairs)?;
     let results = blocking(&state, move |s| s.search(&request)).await?;
-    Ok(Json(results))
+    if !csv {
+        return Ok(Json(results).into_response());
+    }
+    let body = export::to_csv(&results).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let headers = [
+        (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+        (
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"finsamsok.csv\"",
+        ),
+    ];
+    Ok((headers, body).into_response())
 }
 
 /// `GET /api/documents`

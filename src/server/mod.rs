@@ -5,6 +5,7 @@
 //! Errors become `{"error": "…"}` answers with a fitting status ([`error`]).
 
 mod error;
+mod export;
 mod handlers;
 mod params;
 

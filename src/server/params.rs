@@ -27,6 +27,22 @@ pub fn search_request(pairs: Vec<(String, String)>) -> Result<SearchRequest, Api
     Ok(request)
 }
 
+/// True for `format=csv`, false for `format=json` or no format.
+pub fn wants_csv(pairs: &[(String, String)]) -> Result<bool, ApiError> {
+    match pairs
+        .iter()
+        .rev()
+        .find(|(key, _)| key == "format")
+        .map(|(_, v)| v.as_str())
+    {
+        None | Some("json") => Ok(false),
+        Some("csv") => Ok(true),
+        Some(other) => Err(ApiError::BadRequest(format!(
+            "format måste vara json eller csv, inte \"{other}\""
+        ))),
+    }
+}
+
 /// Reads `limit` and `offset` for listings.
 pub fn paging(pairs: &[(String, String)]) -> Result<(usize, usize), ApiError> {
     let mut limit = DEFAULT_LIMIT;
