@@ -24,9 +24,12 @@ enum Command {
     Ingest {
         #[command(flatten)]
         paths: Paths,
-        /// Throw away an index built by another version first.
+        /// Start from an empty index (also throws away one built by another version).
         #[arg(long)]
         rebuild: bool,
+        /// New documents extracted between two commits.
+        #[arg(long, default_value_t = ingest::DEFAULT_COMMIT_EVERY)]
+        commit_every: usize,
     },
     /// Serve the web page and the JSON API (ingests first if the index is missing or stale).
     Serve {
@@ -93,7 +96,18 @@ fn main() -> Result<()> {
         .with_writer(std::io::stderr)
         .init();
     match Cli::parse().command {
-        Command::Ingest { paths, rebuild } => run_ingest(&paths, rebuild),
+        Command::Ingest {
+            paths,
+            rebuild,
+            commit_every,
+        } => {
+            let options = IngestOptions {
+                rebuild,
+                commit_every,
+                ..IngestOptions::new(&paths.corpus, &paths.index)
+            };
+            run_ingest(&options)
+        }
         Command::Serve {
             paths,
             addr,
@@ -105,7 +119,7 @@ fn main() -> Result<()> {
                     "Indexet saknas eller är äldre än korpusen – indexerar {} …",
                     paths.corpus.display()
                 );
-                run_ingest(&paths, false)?;
+                run_ingest(&IngestOptions::new(&paths.corpus, &paths.index))?;
             }
             serve(&paths, addr, web)
         }
@@ -132,13 +146,8 @@ fn main() -> Result<()> {
     }
 }
 
-fn run_ingest(paths: &Paths, rebuild: bool) -> Result<()> {
-    let options = IngestOptions {
-        corpus: paths.corpus.clone(),
-        index: paths.index.clone(),
-        rebuild,
-    };
-    let report = ingest::run(&options, print_outcome)?;
+fn run_ingest(options: &IngestOptions) -> Result<()> {
+    let report = ingest::run(options, print_outcome)?;
     eprintln!("{}", report.summary());
     Ok(())
 }
@@ -148,6 +157,7 @@ fn print_outcome(file: &FileOutcome) {
     match &file.outcome {
         Outcome::Failed(reason) => eprintln!("MISSLYCKADES {}: {reason}", file.path),
         Outcome::Skipped(reason) => eprintln!("HOPPADES ÖVER {}: {reason}", file.path),
+        Outcome::Unchanged => {}
         Outcome::Indexed {
             pages, warnings, ..
         } => {

@@ -6,16 +6,18 @@
 //! `search` know tantivy.
 
 mod error;
+mod manifest;
 mod record;
 mod schema;
 mod writer;
 
 pub use error::{IndexError, Result};
+pub use manifest::{FileState, Manifest};
 pub use record::{
     DocumentRecord, SectionRecord, StoredSection, UNKNOWN_FORBUND, UNKNOWN_REPORT_TYPE,
 };
 pub use schema::{FACETS, Fields};
-pub use writer::IndexBuilder;
+pub use writer::IndexUpdater;
 
 use std::path::Path;
 use tantivy::Index;

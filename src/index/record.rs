@@ -15,8 +15,9 @@ pub const UNKNOWN_REPORT_TYPE: &str = "övrigt";
 pub struct DocumentRecord {
     /// Content hash of the file.
     pub doc_id: String,
-    /// Path relative to the corpus folder, with `/` separators.
-    pub path: String,
+    /// Paths relative to the corpus folder, with `/` separators: every file
+    /// with this content, the first one shown as the document's path.
+    pub paths: Vec<String>,
     /// Document labels.
     pub metadata: Metadata,
     /// Number of pages.
@@ -41,8 +42,8 @@ pub struct StoredSection {
     pub id: String,
     /// Document id.
     pub doc_id: String,
-    /// Path relative to the corpus folder.
-    pub path: String,
+    /// Paths relative to the corpus folder (the same content may be in several files).
+    pub paths: Vec<String>,
     /// Position in the document.
     pub ordinal: u64,
     /// Page count of the document.
@@ -76,7 +77,9 @@ impl DocumentRecord {
         let mut doc = TantivyDocument::default();
         doc.add_text(f.id, section_id(&self.doc_id, ordinal));
         doc.add_text(f.doc_id, &self.doc_id);
-        doc.add_text(f.path, &self.path);
+        for path in &self.paths {
+            doc.add_text(f.path, path);
+        }
         doc.add_text(f.title, &m.title);
         doc.add_text(f.heading, &record.section.heading);
         doc.add_text(f.body, &record.section.text);
@@ -103,7 +106,44 @@ pub fn section_id(doc_id: &str, ordinal: usize) -> String {
     format!("{doc_id}-{ordinal}")
 }
 
+impl DocumentRecord {
+    /// The record of an indexed document, rebuilt from its stored sections
+    /// (in order) with new `paths`; `None` when there are no sections.
+    pub fn from_stored(sections: Vec<StoredSection>, paths: Vec<String>) -> Option<DocumentRecord> {
+        let first = sections.first()?;
+        let (doc_id, metadata, pages) = (
+            first.doc_id.clone(),
+            first.metadata.clone(),
+            first.pages as u32,
+        );
+        let sections = sections
+            .into_iter()
+            .map(|s| SectionRecord {
+                lang: s.lang,
+                section: Section {
+                    heading: s.heading,
+                    text: s.text,
+                    page_start: s.page_start as u32,
+                    page_end: s.page_end as u32,
+                },
+            })
+            .collect();
+        Some(DocumentRecord {
+            doc_id,
+            paths,
+            metadata,
+            pages,
+            sections,
+        })
+    }
+}
+
 impl StoredSection {
+    /// The path shown for the section's document: its first path.
+    pub fn path(&self) -> &str {
+        self.paths.first().map_or("", String::as_str)
+    }
+
     /// Reads a stored tantivy document back into a plain struct.
     pub fn from_tantivy(doc: &TantivyDocument, f: &Fields) -> StoredSection {
         let text = |field| {
@@ -126,7 +166,10 @@ impl StoredSection {
         StoredSection {
             id: text(f.id),
             doc_id: text(f.doc_id),
-            path: text(f.path),
+            paths: doc
+                .get_all(f.path)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
             ordinal: number(f.ordinal),
             pages: number(f.pages),
             lang: text(f.lang),

@@ -1,26 +1,40 @@
-//! Building the index: a full rebuild committed in one step.
+//! Updating the index: documents are added and deleted by `doc_id`, and each
+//! commit carries the [`Manifest`] that describes exactly what it holds.
 //!
-//! The old contents stay searchable until [`IndexBuilder::commit`], so a
-//! failed or killed run never leaves a half-written index behind.
+//! Until a commit, readers see the previous one, so a failed or killed run
+//! never leaves a half-written index behind; the next run resumes from the
+//! last commit's manifest.
 
-use super::{DocumentRecord, Fields, Result};
+use super::manifest::{self, Manifest};
+use super::{DocumentRecord, Fields, Result, StoredSection};
 use std::path::Path;
+use tantivy::collector::DocSetCollector;
 use tantivy::directory::MmapDirectory;
-use tantivy::{Index, IndexWriter};
+use tantivy::index::SegmentId;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// Heap budget of the index writer.
 const WRITER_HEAP_BYTES: usize = 100_000_000;
+/// More segments than this are merged into one at the end of a run.
+const MAX_SEGMENTS: usize = 8;
+/// A larger share of deleted documents than this is compacted away at the end of a run.
+const MAX_DELETED_SHARE: f64 = 0.05;
 
-/// Writes documents into an index folder, replacing what it held.
-pub struct IndexBuilder {
+/// Writes into an index folder, creating it when missing.
+pub struct IndexUpdater {
+    index: Index,
     writer: IndexWriter,
+    reader: IndexReader,
     fields: Fields,
+    manifest: Manifest,
 }
 
-impl IndexBuilder {
-    /// Opens (or creates) the index in `dir` and schedules the removal of its
-    /// old contents; `rebuild` wipes an index with another schema first.
-    pub fn replace(dir: &Path, rebuild: bool) -> Result<IndexBuilder> {
+impl IndexUpdater {
+    /// Opens (or creates) the index in `dir`; `rebuild` starts from empty
+    /// (also when the existing index has another schema).
+    pub fn open(dir: &Path, rebuild: bool) -> Result<IndexUpdater> {
         std::fs::create_dir_all(dir)?;
         if rebuild && super::exists(dir) {
             wipe(dir)?;
@@ -29,9 +43,24 @@ impl IndexBuilder {
         let index = Index::open_or_create(MmapDirectory::open(dir)?, schema)?;
         Fields::resolve(&index.schema())?;
         crate::analysis::register(index.tokenizers());
+        let manifest = manifest::from_payload(index.load_metas()?.payload.as_deref());
         let writer: IndexWriter = index.writer(WRITER_HEAP_BYTES)?;
-        writer.delete_all_documents()?;
-        Ok(IndexBuilder { writer, fields })
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(IndexUpdater {
+            index,
+            writer,
+            reader,
+            fields,
+            manifest,
+        })
+    }
+
+    /// The manifest of the last commit.
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
     }
 
     /// Adds one document's sections.
@@ -42,12 +71,73 @@ impl IndexBuilder {
         Ok(())
     }
 
-    /// Makes everything added visible and durable, and waits for merges.
-    pub fn commit(mut self) -> Result<()> {
-        self.writer.commit()?;
-        self.writer.wait_merging_threads()?;
+    /// Removes every section of a document.
+    pub fn delete(&mut self, doc_id: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.doc_id, doc_id));
+    }
+
+    /// The committed sections of a document, in order (for rewriting it).
+    pub fn stored_sections(&self, doc_id: &str) -> Result<Vec<StoredSection>> {
+        let searcher = self.reader.searcher();
+        let term = Term::from_field_text(self.fields.doc_id, doc_id);
+        let addresses = searcher.search(
+            &TermQuery::new(term, IndexRecordOption::Basic),
+            &DocSetCollector,
+        )?;
+        let mut sections = addresses
+            .into_iter()
+            .map(|a| {
+                Ok(StoredSection::from_tantivy(
+                    &searcher.doc::<TantivyDocument>(a)?,
+                    &self.fields,
+                ))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        sections.sort_by_key(|s| s.ordinal);
+        Ok(sections)
+    }
+
+    /// Makes all changes visible and durable together with `manifest`.
+    pub fn commit(&mut self, manifest: &Manifest) -> Result<()> {
+        let mut prepared = self.writer.prepare_commit()?;
+        prepared.set_payload(&manifest::to_payload(manifest));
+        prepared.commit()?;
+        self.reader.reload()?;
+        self.manifest = manifest.clone();
         Ok(())
     }
+
+    /// Compacts the index when it holds many segments or many deleted
+    /// documents, then waits for merges; tantivy removes the files no commit
+    /// refers to any more, so repeated runs do not make the index grow.
+    pub fn finish(self) -> Result<()> {
+        let IndexUpdater {
+            index,
+            mut writer,
+            reader,
+            ..
+        } = self;
+        drop(reader); // a live searcher would keep old segment files from collection
+        if let Some(ids) = compaction_candidates(&index)? {
+            writer.merge(&ids).wait()?;
+        }
+        writer.garbage_collect_files().wait()?;
+        writer.wait_merging_threads()?;
+        Ok(())
+    }
+}
+
+/// The ids of all segments when the index holds many segments or many
+/// deleted documents. (Segment metas held in memory keep their files from
+/// garbage collection, so only ids leave this function.)
+fn compaction_candidates(index: &Index) -> Result<Option<Vec<SegmentId>>> {
+    let segments = index.searchable_segment_metas()?;
+    let docs: u32 = segments.iter().map(|s| s.max_doc()).sum();
+    let deleted: u32 = segments.iter().map(|s| s.num_deleted_docs()).sum();
+    let many_deleted = f64::from(deleted) > f64::from(docs) * MAX_DELETED_SHARE;
+    let compact = segments.len() > 1 && (segments.len() > MAX_SEGMENTS || many_deleted);
+    Ok(compact.then(|| segments.iter().map(|s| s.id()).collect()))
 }
 
 /// Removes the index files in `dir` (not other files a user may keep there).

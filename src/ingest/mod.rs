@@ -6,22 +6,26 @@
 //! the index. The run fails only when nothing can be done at all.
 
 mod error;
+mod plan;
 mod report;
 mod walk;
 
 pub use error::IngestError;
+pub use plan::content_id;
 pub use report::{FileOutcome, IngestReport, Outcome};
 pub use walk::{SOURCE_EXTENSIONS, is_stale};
 
 use crate::document::Page;
 use crate::extract;
-use crate::index::{DocumentRecord, IndexBuilder, SectionRecord};
+use crate::index::{DocumentRecord, FileState, IndexUpdater, SectionRecord};
 use crate::metadata::Labeler;
+use plan::{Plan, Scanned};
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+/// New documents extracted between two commits, by default.
+pub const DEFAULT_COMMIT_EVERY: usize = 100;
 
 /// Where to read from and write to.
 #[derive(Debug, Clone)]
@@ -30,83 +34,174 @@ pub struct IngestOptions {
     pub corpus: PathBuf,
     /// Index folder, created when missing.
     pub index: PathBuf,
-    /// Throw away an index built with another schema.
+    /// Start from an empty index (also throws away one with another schema).
     pub rebuild: bool,
+    /// New documents extracted between two commits.
+    pub commit_every: usize,
 }
 
-/// Ingests the corpus into the index, calling `progress` once per file.
+impl IngestOptions {
+    /// Options for ingesting `corpus` into `index` incrementally.
+    pub fn new(corpus: impl Into<PathBuf>, index: impl Into<PathBuf>) -> IngestOptions {
+        IngestOptions {
+            corpus: corpus.into(),
+            index: index.into(),
+            rebuild: false,
+            commit_every: DEFAULT_COMMIT_EVERY,
+        }
+    }
+}
+
+/// Brings the index up to date with the corpus, calling `progress` once per file.
 pub fn run(
     options: &IngestOptions,
     progress: impl Fn(&FileOutcome) + Sync,
 ) -> Result<IngestReport, IngestError> {
     let started = Instant::now();
     let files = walk::source_files(&options.corpus)?;
-    let mut builder = IndexBuilder::replace(&options.index, options.rebuild)?;
-    let labeler = Labeler::builtin();
-    let prepared: Vec<(FileOutcome, Option<DocumentRecord>)> = files
+    let mut updater = IndexUpdater::open(&options.index, options.rebuild)?;
+    let old = updater.manifest().clone();
+    let scanned: Vec<Scanned> = files
         .par_iter()
-        .map(|path| {
-            let result = prepare(&options.corpus, path, &labeler);
-            progress(&result.0);
-            result
-        })
+        .map(|f| plan::scan(&options.corpus, f, &old))
         .collect();
-    let mut report = IngestReport::default();
-    let mut seen: HashMap<String, String> = HashMap::new();
-    for (mut outcome, record) in prepared {
-        if let Some(record) = record {
-            match seen.get(&record.doc_id) {
-                Some(first) => {
-                    outcome.outcome = Outcome::Skipped(format!("samma innehåll som {first}"))
-                }
-                None => {
-                    builder.add(&record)?;
-                    seen.insert(record.doc_id.clone(), record.path.clone());
-                }
+    let plan = Plan::new(&old, scanned);
+    let mut report = IngestReport {
+        removed: plan.delete.len(),
+        ..IngestReport::default()
+    };
+    let mut manifest = plan.kept.clone();
+    for (path, state) in &plan.kept {
+        let outcome = kept_outcome(state);
+        progress(&FileOutcome {
+            path: path.clone(),
+            outcome: outcome.clone(),
+        });
+        report.record(FileOutcome {
+            path: path.clone(),
+            outcome,
+        });
+    }
+    apply_removals(&mut updater, &plan)?;
+    updater.commit(&manifest)?;
+    let labeler = Labeler::builtin();
+    for chunk in plan.extract.chunks(options.commit_every.max(1)) {
+        let prepared: Vec<Prepared> = chunk
+            .par_iter()
+            .map(|(_, files)| prepare(files, &labeler))
+            .collect();
+        for item in prepared {
+            if let Some(record) = &item.record {
+                updater.add(record)?;
+            }
+            for (outcome, (path, state)) in item.outcomes.into_iter().zip(item.states) {
+                progress(&outcome);
+                report.record(outcome);
+                manifest.insert(path, state);
             }
         }
-        report.record(outcome);
+        updater.commit(&manifest)?;
     }
-    builder.commit()?;
+    updater.finish()?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
 
-/// Reads, extracts, splits and labels one file.
-fn prepare(corpus: &Path, path: &Path, labeler: &Labeler) -> (FileOutcome, Option<DocumentRecord>) {
-    let relative = walk::relative_path(corpus, path);
-    match build_record(&relative, path, labeler) {
+/// How a file the manifest vouches for is reported.
+fn kept_outcome(state: &FileState) -> Outcome {
+    match &state.error {
+        Some(reason) => Outcome::Failed(format!("{reason} (oförändrad sedan förra körningen)")),
+        None => Outcome::Unchanged,
+    }
+}
+
+/// Deletes documents no file holds and rewrites those whose paths changed.
+fn apply_removals(updater: &mut IndexUpdater, plan: &Plan) -> Result<(), IngestError> {
+    for doc_id in &plan.delete {
+        updater.delete(doc_id);
+    }
+    for (doc_id, paths) in &plan.repath {
+        let sections = updater.stored_sections(doc_id)?;
+        updater.delete(doc_id);
+        if let Some(record) = DocumentRecord::from_stored(sections, paths.clone()) {
+            updater.add(&record)?;
+        }
+    }
+    Ok(())
+}
+
+/// One new document: its record (when extraction worked) and what to report
+/// and record in the manifest for each of its files.
+struct Prepared {
+    record: Option<DocumentRecord>,
+    outcomes: Vec<FileOutcome>,
+    states: Vec<(String, FileState)>,
+}
+
+/// Extracts, splits and labels the first of `files` (all have the same content).
+fn prepare(files: &[Scanned], labeler: &Labeler) -> Prepared {
+    let first = &files[0];
+    let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    let result = match &first.state.error {
+        Some(reason) => Err(reason.clone()),
+        None => {
+            let doc_id = first.state.doc_id.clone().unwrap_or_default();
+            build_record(&first.file, doc_id, paths.clone(), labeler)
+        }
+    };
+    let (record, outcome, error) = match result {
         Ok((record, warnings)) => {
             let outcome = Outcome::Indexed {
                 pages: record.pages,
                 sections: record.sections.len(),
                 warnings,
             };
-            (
-                FileOutcome {
-                    path: relative,
-                    outcome,
-                },
-                Some(record),
-            )
+            (Some(record), outcome, None)
         }
-        Err(reason) => (
-            FileOutcome {
-                path: relative,
-                outcome: Outcome::Failed(reason),
-            },
-            None,
-        ),
+        Err(reason) => (None, Outcome::Failed(reason.clone()), Some(reason)),
+    };
+    let mut outcomes = vec![FileOutcome {
+        path: first.path.clone(),
+        outcome,
+    }];
+    for copy in &files[1..] {
+        let note = format!(
+            "samma innehåll som {} (ett dokument med båda sökvägarna)",
+            first.path
+        );
+        outcomes.push(FileOutcome {
+            path: copy.path.clone(),
+            outcome: Outcome::Skipped(note),
+        });
+    }
+    let states = files
+        .iter()
+        .map(|f| {
+            let doc_id = record.as_ref().map(|r| r.doc_id.clone());
+            (
+                f.path.clone(),
+                FileState {
+                    doc_id,
+                    error: error.clone(),
+                    ..f.state.clone()
+                },
+            )
+        })
+        .collect();
+    Prepared {
+        record,
+        outcomes,
+        states,
     }
 }
 
 fn build_record(
-    relative: &str,
-    path: &Path,
+    file: &Path,
+    doc_id: String,
+    paths: Vec<String>,
     labeler: &Labeler,
 ) -> Result<(DocumentRecord, Vec<String>), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("kan inte läsa filen: {e}"))?;
-    let extracted = extract::extract_file(path).map_err(|e| e.to_string())?;
+    let extracted = extract::extract_file(file).map_err(|e| e.to_string())?;
     let pages = extracted.pages;
     if pages.iter().all(|p| p.lines.iter().all(|l| l.is_blank())) {
         return Err("ingen text hittades (skannad PDF? behöver OCR)".to_string());
@@ -119,9 +214,9 @@ fn build_record(
         })
         .collect();
     let record = DocumentRecord {
-        doc_id: content_id(&bytes),
-        path: relative.to_string(),
-        metadata: labeler.label(relative, &pages),
+        doc_id,
+        metadata: labeler.label(&paths[0], &pages),
+        paths,
         pages: page_count(&pages),
         sections,
     };
@@ -130,21 +225,4 @@ fn build_record(
 
 fn page_count(pages: &[Page]) -> u32 {
     pages.iter().map(|p| p.number).max().unwrap_or(0)
-}
-
-/// A stable document id: the first 16 hex digits of the SHA-256 of the content.
-pub fn content_id(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::content_id;
-
-    #[test]
-    fn content_id_is_stable_and_content_based() {
-        assert_eq!(content_id(b"abc"), "ba7816bf8f01cfea");
-        assert_ne!(content_id(b"abc"), content_id(b"abd"));
-    }
 }

@@ -24,6 +24,8 @@ pub enum Outcome {
         /// Extraction warnings (Swedish).
         warnings: Vec<String>,
     },
+    /// Already indexed and not changed since.
+    Unchanged,
     /// Not indexed on purpose (e.g. a duplicate), with the reason.
     Skipped(String),
     /// Could not be indexed, with the reason.
@@ -41,6 +43,10 @@ pub struct IngestReport {
     pub pages: usize,
     /// Sections indexed.
     pub sections: usize,
+    /// Files already indexed and unchanged.
+    pub unchanged: usize,
+    /// Documents removed because their files are gone or changed.
+    pub removed: usize,
     /// Files skipped on purpose.
     pub skipped: usize,
     /// Files that failed.
@@ -63,6 +69,7 @@ impl IngestReport {
                 self.pages += *pages as usize;
                 self.sections += sections;
             }
+            Outcome::Unchanged => self.unchanged += 1,
             Outcome::Skipped(_) => self.skipped += 1,
             Outcome::Failed(_) => self.failed += 1,
         }
@@ -72,11 +79,14 @@ impl IngestReport {
     /// The one-line summary printed at the end of a run.
     pub fn summary(&self) -> String {
         format!(
-            "{} filer: {} indexerade ({} sidor, {} avsnitt), {} hoppades över, {} misslyckades, {:.1} s",
+            "{} filer: {} indexerade ({} sidor, {} avsnitt), {} oförändrade, {} borttagna, \
+             {} hoppades över, {} misslyckades, {:.1} s",
             self.files,
             self.indexed,
             self.pages,
             self.sections,
+            self.unchanged,
+            self.removed,
             self.skipped,
             self.failed,
             self.seconds

@@ -63,7 +63,8 @@ pub fn summary(section: &StoredSection) -> DocumentSummary {
     let m = &section.metadata;
     DocumentSummary {
         doc_id: section.doc_id.clone(),
-        path: section.path.clone(),
+        path: section.path().to_string(),
+        paths: section.paths.clone(),
         title: m.title.clone(),
         forbund: m
             .forbund

@@ -114,8 +114,10 @@ pub struct FacetCount {
 pub struct DocumentSummary {
     /// Document id.
     pub doc_id: String,
-    /// File path relative to the corpus folder.
+    /// File path relative to the corpus folder (the first, when several files hold it).
     pub path: String,
+    /// Every file path holding this document's content.
+    pub paths: Vec<String>,
     /// Title.
     pub title: String,
     /// Förbund.

@@ -44,16 +44,28 @@ impl Ingested {
     /// Ingests `corpus` into a fresh temporary index.
     pub fn new(corpus: &Path) -> Ingested {
         let index = tempfile::tempdir().expect("temp dir");
-        let options = IngestOptions {
-            corpus: corpus.to_path_buf(),
-            index: index.path().to_path_buf(),
-            rebuild: false,
-        };
+        let options = IngestOptions::new(corpus, index.path());
         let report = ingest::run(&options, |_| {}).expect("ingest runs");
         Ingested {
             index,
             corpus: corpus.to_path_buf(),
             report,
+        }
+    }
+
+    /// Views an index that lives elsewhere (a copy is not made).
+    pub fn open(corpus: &Path, index: &Path) -> Ingested {
+        let copy = tempfile::tempdir().expect("temp dir");
+        for entry in std::fs::read_dir(index).expect("index folder") {
+            let entry = entry.expect("entry");
+            if entry.path().is_file() {
+                std::fs::copy(entry.path(), copy.path().join(entry.file_name())).expect("copy");
+            }
+        }
+        Ingested {
+            index: copy,
+            corpus: corpus.to_path_buf(),
+            report: IngestReport::default(),
         }
     }
 

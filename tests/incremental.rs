@@ -1,0 +1,141 @@
+//! Incremental ingest: unchanged files are not re-read, changed and removed
+//! files update the index, copies are one document, and the index does not
+//! grow without bound over many runs.
+
+mod common;
+
+use common::{Ingested, get_json};
+use finsam::ingest::{self, IngestOptions, IngestReport};
+use std::path::Path;
+
+fn ingest_into(corpus: &Path, index: &Path) -> IngestReport {
+    ingest::run(&IngestOptions::new(corpus, index), |_| {}).expect("ingest runs")
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+fn report_text(n: usize, word: &str) -> String {
+    format!(
+        "Rapport {n}\n\nBakgrund\n\nInsatsen {n} handlar om {word} och samverkan mellan parterna i förbundet.\n"
+    )
+}
+
+async fn total(ingested: &Ingested, q: &str) -> u64 {
+    let (_, results) = get_json(&ingested.router(), &format!("/api/search?q={q}&limit=0")).await;
+    results["total"].as_u64().unwrap()
+}
+
+/// A corpus folder and an index that outlive each ingest run, viewed through the router.
+fn view(corpus: &Path, index: &tempfile::TempDir) -> Ingested {
+    Ingested::open(corpus, index.path())
+}
+
+#[tokio::test]
+async fn second_run_reads_nothing_and_changes_are_applied() {
+    let corpus = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    write(corpus.path(), "a.txt", &report_text(1, "arbetsträning"));
+    write(corpus.path(), "b.txt", &report_text(2, "kartläggning"));
+    write(corpus.path(), "c.txt", &report_text(3, "hälsoinsatser"));
+    let first = ingest_into(corpus.path(), index.path());
+    assert_eq!((first.indexed, first.unchanged), (3, 0));
+
+    let again = ingest_into(corpus.path(), index.path());
+    assert_eq!((again.indexed, again.unchanged, again.removed), (0, 3, 0));
+
+    write(corpus.path(), "a.txt", &report_text(1, "språkstöd"));
+    std::fs::remove_file(corpus.path().join("b.txt")).unwrap();
+    let changed = ingest_into(corpus.path(), index.path());
+    assert_eq!(
+        (changed.indexed, changed.unchanged, changed.removed),
+        (1, 1, 2)
+    );
+
+    let ingested = view(corpus.path(), &index);
+    assert_eq!(
+        total(&ingested, "arbetsträning").await,
+        0,
+        "old content of a.txt is gone"
+    );
+    assert_eq!(
+        total(&ingested, "kartläggning").await,
+        0,
+        "removed b.txt is gone"
+    );
+    assert_eq!(total(&ingested, "språkstöd").await, 1);
+    assert_eq!(total(&ingested, "hälsoinsatser").await, 1);
+}
+
+#[tokio::test]
+async fn same_content_under_two_paths_is_one_document_with_both_paths() {
+    let corpus = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    std::fs::create_dir(corpus.path().join("kopior")).unwrap();
+    write(corpus.path(), "a.txt", &report_text(1, "arbetsträning"));
+    write(
+        corpus.path(),
+        "kopior/a.txt",
+        &report_text(1, "arbetsträning"),
+    );
+    let report = ingest_into(corpus.path(), index.path());
+    assert_eq!((report.indexed, report.skipped), (1, 1));
+    let (_, list) = get_json(&view(corpus.path(), &index).router(), "/api/documents").await;
+    assert_eq!(list["total"], 1);
+    assert_eq!(
+        list["documents"][0]["paths"],
+        serde_json::json!(["a.txt", "kopior/a.txt"])
+    );
+
+    std::fs::remove_file(corpus.path().join("a.txt")).unwrap();
+    let report = ingest_into(corpus.path(), index.path());
+    assert_eq!((report.indexed, report.removed), (0, 0));
+    let (_, list) = get_json(&view(corpus.path(), &index).router(), "/api/documents").await;
+    assert_eq!(
+        list["documents"][0]["paths"],
+        serde_json::json!(["kopior/a.txt"])
+    );
+    assert_eq!(list["documents"][0]["path"], "kopior/a.txt");
+}
+
+#[test]
+fn index_stays_near_fresh_size_after_ten_runs_with_changes() {
+    let corpus = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    for n in 0..40 {
+        write(
+            corpus.path(),
+            &format!("r{n}.txt"),
+            &report_text(n, &"uppföljning ".repeat(50)),
+        );
+    }
+    ingest_into(corpus.path(), index.path());
+    for round in 0..10 {
+        for n in (round * 4)..(round * 4 + 4) {
+            write(
+                corpus.path(),
+                &format!("r{n}.txt"),
+                &report_text(n, &format!("omgång{round} ").repeat(60)),
+            );
+        }
+        ingest_into(corpus.path(), index.path());
+    }
+    let fresh = tempfile::tempdir().unwrap();
+    ingest_into(corpus.path(), fresh.path());
+    let (grown, rebuilt) = (folder_size(index.path()), folder_size(fresh.path()));
+    println!("after ten runs: {grown} bytes; fresh build: {rebuilt} bytes");
+    assert!(
+        grown as f64 <= rebuilt as f64 * 1.10,
+        "index grew to {grown} bytes against {rebuilt} fresh"
+    );
+}
+
+fn folder_size(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum()
+}
