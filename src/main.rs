@@ -3,12 +3,13 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use finsam::ingest::{self, FileOutcome, IngestOptions, Outcome};
+use finsam::ingest::{self, FileOutcome, IngestOptions, Isolation, Outcome, WorkerLimits};
 use finsam::search::{SearchRequest, SearchService};
 use finsam::server::{self, AppState};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Finsamsök – sök i samordningsförbundens rapporter.
 #[derive(Parser)]
@@ -30,6 +31,11 @@ enum Command {
         /// New documents extracted between two commits.
         #[arg(long, default_value_t = ingest::DEFAULT_COMMIT_EVERY)]
         commit_every: usize,
+        /// Write each file's outcome as JSON to this file.
+        #[arg(long)]
+        report: Option<PathBuf>,
+        #[command(flatten)]
+        limits: Limits,
     },
     /// Serve the web page and the JSON API (ingests first if the index is missing or stale).
     Serve {
@@ -44,6 +50,17 @@ enum Command {
         /// Do not ingest before serving, even when the index is stale.
         #[arg(long)]
         no_ingest: bool,
+        #[command(flatten)]
+        limits: Limits,
+    },
+    /// Extract one file in an isolated child process (used by ingest).
+    #[command(hide = true)]
+    ExtractWorker {
+        /// The file.
+        file: PathBuf,
+        /// Address-space limit in MiB.
+        #[arg(long)]
+        memory_mb: u64,
     },
     /// Show what ingest reads from one file: its sections (or pages with --pages), as JSON.
     Inspect {
@@ -78,6 +95,37 @@ enum Command {
     },
 }
 
+/// Limits on reading one file.
+#[derive(clap::Args)]
+struct Limits {
+    /// Longest time extracting one file may take, in seconds.
+    #[arg(long, default_value_t = 120)]
+    timeout_secs: u64,
+    /// Memory limit of the extraction of one file, in MiB.
+    #[arg(long, default_value_t = 4096)]
+    memory_mb: u64,
+    /// Files larger than this many MiB are not read.
+    #[arg(long, default_value_t = 500)]
+    max_file_mb: u64,
+}
+
+impl Limits {
+    /// Ingest options for `paths` that extract in a child process of this binary.
+    fn options(&self, paths: &Paths) -> Result<IngestOptions> {
+        let program = std::env::current_exe().context("kan inte hitta finsam-programmet")?;
+        let limits = WorkerLimits {
+            program,
+            timeout: Duration::from_secs(self.timeout_secs),
+            memory_mb: self.memory_mb,
+        };
+        Ok(IngestOptions {
+            isolation: Isolation::Subprocess(limits),
+            max_file_bytes: self.max_file_mb.saturating_mul(1024 * 1024),
+            ..IngestOptions::new(&paths.corpus, &paths.index)
+        })
+    }
+}
+
 #[derive(clap::Args)]
 struct Paths {
     /// Folder of source documents.
@@ -100,30 +148,37 @@ fn main() -> Result<()> {
             paths,
             rebuild,
             commit_every,
+            report,
+            limits,
         } => {
             let options = IngestOptions {
                 rebuild,
                 commit_every,
-                ..IngestOptions::new(&paths.corpus, &paths.index)
+                ..limits.options(&paths)?
             };
-            run_ingest(&options)
+            run_ingest(&options, report.as_deref())
         }
         Command::Serve {
             paths,
             addr,
             web,
             no_ingest,
+            limits,
         } => {
             if !no_ingest && ingest::is_stale(&paths.corpus, &paths.index) {
                 eprintln!(
                     "Indexet saknas eller är äldre än korpusen – indexerar {} …",
                     paths.corpus.display()
                 );
-                run_ingest(&IngestOptions::new(&paths.corpus, &paths.index))?;
+                run_ingest(&limits.options(&paths)?, None)?;
             }
             serve(&paths, addr, web)
         }
         Command::Inspect { file, pages } => inspect(&file, pages),
+        Command::ExtractWorker { file, memory_mb } => {
+            println!("{}", ingest::worker_main(&file, memory_mb));
+            Ok(())
+        }
         Command::Search {
             query,
             index,
@@ -146,17 +201,23 @@ fn main() -> Result<()> {
     }
 }
 
-fn run_ingest(options: &IngestOptions) -> Result<()> {
+fn run_ingest(options: &IngestOptions, report_file: Option<&Path>) -> Result<()> {
     let report = ingest::run(options, print_outcome)?;
     eprintln!("{}", report.summary());
+    if let Some(file) = report_file {
+        let json = serde_json::to_string_pretty(&report)?;
+        std::fs::write(file, json)
+            .with_context(|| format!("kan inte skriva {}", file.display()))?;
+        eprintln!("Rapport per fil: {}", file.display());
+    }
     Ok(())
 }
 
 /// One line per file that failed, was skipped or has warnings.
 fn print_outcome(file: &FileOutcome) {
     match &file.outcome {
-        Outcome::Failed(reason) => eprintln!("MISSLYCKADES {}: {reason}", file.path),
-        Outcome::Skipped(reason) => eprintln!("HOPPADES ÖVER {}: {reason}", file.path),
+        Outcome::Failed { reason } => eprintln!("MISSLYCKADES {}: {reason}", file.path),
+        Outcome::Skipped { reason } => eprintln!("HOPPADES ÖVER {}: {reason}", file.path),
         Outcome::Unchanged => {}
         Outcome::Indexed {
             pages, warnings, ..

@@ -6,23 +6,27 @@
 //! the index. The run fails only when nothing can be done at all.
 
 mod error;
+mod isolation;
 mod plan;
 mod report;
 mod walk;
 
 pub use error::IngestError;
+pub use isolation::{Isolation, WorkerLimits, worker_main};
 pub use plan::content_id;
 pub use report::{FileOutcome, IngestReport, Outcome};
 pub use walk::{SOURCE_EXTENSIONS, is_stale};
 
 use crate::document::Page;
-use crate::extract;
 use crate::index::{DocumentRecord, FileState, IndexUpdater, SectionRecord};
 use crate::metadata::Labeler;
 use plan::{Plan, Scanned};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+/// Largest file read, by default (500 MiB).
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 500 * 1024 * 1024;
 
 /// New documents extracted between two commits, by default.
 pub const DEFAULT_COMMIT_EVERY: usize = 100;
@@ -38,6 +42,10 @@ pub struct IngestOptions {
     pub rebuild: bool,
     /// New documents extracted between two commits.
     pub commit_every: usize,
+    /// Where extraction runs (in a child process for the CLI).
+    pub isolation: Isolation,
+    /// Files larger than this many bytes are not read.
+    pub max_file_bytes: u64,
 }
 
 impl IngestOptions {
@@ -48,6 +56,8 @@ impl IngestOptions {
             index: index.into(),
             rebuild: false,
             commit_every: DEFAULT_COMMIT_EVERY,
+            isolation: Isolation::InProcess,
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
         }
     }
 }
@@ -58,10 +68,11 @@ pub fn run(
     progress: impl Fn(&FileOutcome) + Sync,
 ) -> Result<IngestReport, IngestError> {
     let started = Instant::now();
-    let files = walk::source_files(&options.corpus)?;
+    let found = walk::source_files(&options.corpus)?;
     let mut updater = IndexUpdater::open(&options.index, options.rebuild)?;
     let old = updater.manifest().clone();
-    let scanned: Vec<Scanned> = files
+    let scanned: Vec<Scanned> = found
+        .files
         .par_iter()
         .map(|f| plan::scan(&options.corpus, f, &old))
         .collect();
@@ -82,13 +93,21 @@ pub fn run(
             outcome,
         });
     }
+    for (path, reason) in found.problems {
+        let outcome = FileOutcome {
+            path,
+            outcome: Outcome::Failed { reason },
+        };
+        progress(&outcome);
+        report.record(outcome);
+    }
     apply_removals(&mut updater, &plan)?;
     updater.commit(&manifest)?;
     let labeler = Labeler::builtin();
     for chunk in plan.extract.chunks(options.commit_every.max(1)) {
         let prepared: Vec<Prepared> = chunk
             .par_iter()
-            .map(|(_, files)| prepare(files, &labeler))
+            .map(|(_, files)| prepare(files, options, &labeler))
             .collect();
         for item in prepared {
             if let Some(record) = &item.record {
@@ -110,7 +129,9 @@ pub fn run(
 /// How a file the manifest vouches for is reported.
 fn kept_outcome(state: &FileState) -> Outcome {
     match &state.error {
-        Some(reason) => Outcome::Failed(format!("{reason} (oförändrad sedan förra körningen)")),
+        Some(reason) => Outcome::Failed {
+            reason: format!("{reason} (oförändrad sedan förra körningen)"),
+        },
         None => Outcome::Unchanged,
     }
 }
@@ -139,14 +160,14 @@ struct Prepared {
 }
 
 /// Extracts, splits and labels the first of `files` (all have the same content).
-fn prepare(files: &[Scanned], labeler: &Labeler) -> Prepared {
+fn prepare(files: &[Scanned], options: &IngestOptions, labeler: &Labeler) -> Prepared {
     let first = &files[0];
     let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
     let result = match &first.state.error {
         Some(reason) => Err(reason.clone()),
         None => {
             let doc_id = first.state.doc_id.clone().unwrap_or_default();
-            build_record(&first.file, doc_id, paths.clone(), labeler)
+            build_record(&first.file, doc_id, paths.clone(), options, labeler)
         }
     };
     let (record, outcome, error) = match result {
@@ -158,7 +179,13 @@ fn prepare(files: &[Scanned], labeler: &Labeler) -> Prepared {
             };
             (Some(record), outcome, None)
         }
-        Err(reason) => (None, Outcome::Failed(reason.clone()), Some(reason)),
+        Err(reason) => (
+            None,
+            Outcome::Failed {
+                reason: reason.clone(),
+            },
+            Some(reason),
+        ),
     };
     let mut outcomes = vec![FileOutcome {
         path: first.path.clone(),
@@ -171,7 +198,7 @@ fn prepare(files: &[Scanned], labeler: &Labeler) -> Prepared {
         );
         outcomes.push(FileOutcome {
             path: copy.path.clone(),
-            outcome: Outcome::Skipped(note),
+            outcome: Outcome::Skipped { reason: note },
         });
     }
     let states = files
@@ -199,9 +226,15 @@ fn build_record(
     file: &Path,
     doc_id: String,
     paths: Vec<String>,
+    options: &IngestOptions,
     labeler: &Labeler,
 ) -> Result<(DocumentRecord, Vec<String>), String> {
-    let extracted = extract::extract_file(file).map_err(|e| e.to_string())?;
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    if size > options.max_file_bytes {
+        let limit = options.max_file_bytes / (1024 * 1024);
+        return Err(format!("filen är större än gränsen på {limit} MiB"));
+    }
+    let extracted = options.isolation.extract(file)?;
     let pages = extracted.pages;
     if pages.iter().all(|p| p.lines.iter().all(|l| l.is_blank())) {
         return Err("ingen text hittades (skannad PDF? behöver OCR)".to_string());

@@ -26,10 +26,16 @@ pub enum Outcome {
     },
     /// Already indexed and not changed since.
     Unchanged,
-    /// Not indexed on purpose (e.g. a duplicate), with the reason.
-    Skipped(String),
-    /// Could not be indexed, with the reason.
-    Failed(String),
+    /// Not indexed on purpose (e.g. a duplicate).
+    Skipped {
+        /// Why (Swedish).
+        reason: String,
+    },
+    /// Could not be indexed.
+    Failed {
+        /// Why (Swedish).
+        reason: String,
+    },
 }
 
 /// Totals of a run.
@@ -70,8 +76,8 @@ impl IngestReport {
                 self.sections += sections;
             }
             Outcome::Unchanged => self.unchanged += 1,
-            Outcome::Skipped(_) => self.skipped += 1,
-            Outcome::Failed(_) => self.failed += 1,
+            Outcome::Skipped { .. } => self.skipped += 1,
+            Outcome::Failed { .. } => self.failed += 1,
         }
         self.outcomes.push(file);
     }

@@ -8,9 +8,18 @@ use walkdir::WalkDir;
 /// File extensions ingest reads (compared case-insensitively).
 pub const SOURCE_EXTENSIONS: [&str; 3] = ["pdf", "txt", "md"];
 
-/// Every source file below `corpus`, sorted; hidden folders and README files
-/// are skipped and symlink loops cannot trap the walk.
-pub fn source_files(corpus: &Path) -> Result<Vec<PathBuf>, IngestError> {
+/// What a walk over the corpus found.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Source files, sorted.
+    pub files: Vec<PathBuf>,
+    /// Paths (relative to the corpus) that could not be walked, with the reason.
+    pub problems: Vec<(String, String)>,
+}
+
+/// Every source file below `corpus`; hidden folders and README files are
+/// skipped, and symlink loops and unreadable entries are reported, not fatal.
+pub fn source_files(corpus: &Path) -> Result<Found, IngestError> {
     if !corpus.is_dir() {
         return Err(IngestError::CorpusMissing(corpus.to_path_buf()));
     }
@@ -18,16 +27,41 @@ pub fn source_files(corpus: &Path) -> Result<Vec<PathBuf>, IngestError> {
         path: corpus.to_path_buf(),
         source,
     })?;
-    let mut files: Vec<PathBuf> = WalkDir::new(corpus)
+    let mut found = Found::default();
+    let walk = WalkDir::new(corpus)
         .follow_links(true)
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && is_source(e.path()))
-        .map(|e| e.into_path())
-        .collect();
-    files.sort();
-    Ok(files)
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        match entry {
+            Ok(e) if e.file_type().is_file() && is_source(e.path()) => {
+                found.files.push(e.into_path())
+            }
+            Ok(_) => {}
+            Err(error) => found.problems.push(problem(corpus, &error)),
+        }
+    }
+    found.files.sort();
+    Ok(found)
+}
+
+/// A walk error as a relative path and a Swedish reason.
+fn problem(corpus: &Path, error: &walkdir::Error) -> (String, String) {
+    let path = error
+        .path()
+        .map(|p| relative_path(corpus, p))
+        .unwrap_or_default();
+    let reason = if error.loop_ancestor().is_some() {
+        "symbolisk länk i cirkel – hoppades över".to_string()
+    } else {
+        format!(
+            "kan inte läsas: {}",
+            error
+                .io_error()
+                .map_or(error.to_string(), |e| e.to_string())
+        )
+    };
+    (path, reason)
 }
 
 /// File names (lower-cased, without extension) that describe a folder rather
@@ -69,6 +103,7 @@ pub fn is_stale(corpus: &Path, index: &Path) -> bool {
     };
     let newest = source_files(corpus)
         .unwrap_or_default()
+        .files
         .iter()
         .filter_map(|p| modified(p))
         .max();
@@ -101,6 +136,7 @@ mod tests {
         }
         let found: Vec<String> = source_files(dir.path())
             .unwrap()
+            .files
             .iter()
             .map(|p| relative_path(dir.path(), p))
             .collect();
