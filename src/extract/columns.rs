@@ -21,6 +21,8 @@ const MIN_SIDE_HEIGHT: f64 = 0.5;
 const MIN_SIDE_ROWS: f64 = 0.2;
 /// Columns inside columns are followed this deep.
 const MAX_DEPTH: usize = 2;
+/// A band of columns below full-width text must hold at least this many rows.
+const MIN_BAND_ROWS: usize = 6;
 
 /// Rows in reading order, columns read one after the other.
 pub(crate) fn reading_order(rows: Vec<Row>) -> Vec<Row> {
@@ -28,8 +30,11 @@ pub(crate) fn reading_order(rows: Vec<Row>) -> Vec<Row> {
 }
 
 fn order(rows: Vec<Row>, depth: usize) -> Vec<Row> {
-    let Some(gutter) = (depth < MAX_DEPTH).then(|| find_gutter(&rows)).flatten() else {
+    if depth >= MAX_DEPTH {
         return rows;
+    }
+    let Some(gutter) = find_gutter(&rows) else {
+        return order_bands(rows, depth);
     };
     let mut ordered = Vec::new();
     let mut block = Vec::new();
@@ -43,6 +48,19 @@ fn order(rows: Vec<Row>, depth: usize) -> Vec<Row> {
     }
     ordered.extend(read_block(block, &gutter, depth));
     ordered
+}
+
+/// A page whose upper part runs across the page and whose lower part is set
+/// in columns (a title block or abstract over a two-column body): the upper
+/// rows are read as they stand, then the columns below, column by column.
+fn order_bands(mut rows: Vec<Row>, depth: usize) -> Vec<Row> {
+    let last_start = rows.len().saturating_sub(MIN_BAND_ROWS);
+    let Some(start) = (1..=last_start).find(|&k| find_gutter(&rows[k..]).is_some()) else {
+        return rows;
+    };
+    let columns = rows.split_off(start);
+    rows.extend(order(columns, depth));
+    rows
 }
 
 /// Left parts of the block's rows, then right parts, each ordered recursively.
@@ -200,6 +218,27 @@ mod tests {
         let texts = texts(&reading_order(page("vänster ", "höger ", Some(title))));
         assert_eq!(texts[0], title);
         assert_eq!(texts[1], "vänster 0");
+    }
+
+    #[test]
+    fn full_width_introduction_above_columns_is_read_first() {
+        let mut glyphs = Vec::new();
+        for i in 0..8 {
+            let line =
+                format!("inledningens breda rad nummer {i} går tvärs över hela sidans bredd");
+            glyphs.extend(word(&line, 50.0, 900.0 - 12.0 * i as f64));
+        }
+        for i in 0..20 {
+            let y = 700.0 - 12.0 * i as f64;
+            glyphs.extend(word(&format!("vänster {i}"), 50.0, y));
+            glyphs.extend(word(&format!("höger {i}"), 300.0, y));
+        }
+        let texts = texts(&reading_order(group_rows(glyphs)));
+        assert!(texts[7].starts_with("inledningens breda rad nummer 7"));
+        assert_eq!(
+            (texts[8].as_str(), texts[27].as_str(), texts[28].as_str()),
+            ("vänster 0", "vänster 19", "höger 0")
+        );
     }
 
     #[test]

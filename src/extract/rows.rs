@@ -12,9 +12,11 @@ use super::glyphs::Glyph;
 const SAME_ROW: f64 = 0.45;
 /// A gap wider than this share of the font size separates two words.
 const WORD_GAP: f64 = 0.15;
-/// A glyph starting this share of its width before the previous glyph's end
-/// repeats it (fake bold drawn twice), unless its text differs.
-const OVERDRAW: f64 = 0.5;
+/// A glyph of the same text starting within this share of the font size of
+/// the previous one repeats it (fake bold drawn twice). Measured in font size,
+/// not glyph width: widths are unreliable in some producers' fonts, and a
+/// real double letter ("pp") is half an em apart.
+const OVERDRAW: f64 = 0.15;
 
 /// Glyphs on one baseline, sorted left to right, with their dominant style.
 #[derive(Debug, Clone)]
@@ -90,7 +92,7 @@ fn same_row(row: &[Glyph], glyph: &Glyph) -> bool {
 }
 
 fn repeats(prev: &Glyph, glyph: &Glyph) -> bool {
-    glyph.text == prev.text && (glyph.x - prev.x).abs() < OVERDRAW * prev.width.max(0.1)
+    glyph.text == prev.text && (glyph.x - prev.x).abs() < OVERDRAW * prev.size.max(0.1)
 }
 
 /// The value carrying the largest weight (values rounded to a tenth).
@@ -124,6 +126,16 @@ pub(crate) mod tests {
             text: c.to_string(),
         };
         text.chars().enumerate().map(glyph).collect()
+    }
+
+    #[test]
+    fn double_letter_with_overstated_width_is_kept_but_overdraw_is_not() {
+        let mut double = word("pp", 0.0, 100.0);
+        double.iter_mut().for_each(|g| g.width = 12.0); // a font that reports a default width
+        assert_eq!(group_rows(double)[0].text(), "pp");
+        let mut bold = word("a", 20.0, 100.0);
+        bold.extend(word("a", 20.3, 100.0)); // the same glyph drawn again, 0.3 pt over
+        assert_eq!(group_rows(bold)[0].text(), "a");
     }
 
     #[test]
