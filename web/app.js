@@ -150,7 +150,7 @@ function renderHit(hit, state) {
   const open = isPdf(hit.path) ? `Öppna PDF på sidan ${hit.page}` : "Öppna originalfilen";
   return `<li class="hit">
     <h2 class="hit-title"><a href="${esc(docUrl)}" data-nav>${esc(hit.title || "Namnlös rapport")}</a></h2>
-    <p class="hit-where">${hit.heading ? `<span class="hit-heading">${esc(hit.heading)}</span> · ` : ""}s. ${esc(hit.page)}</p>
+    <p class="hit-where">${hit.heading ? `<span class="hit-heading">${esc(hit.heading)}</span> · ` : ""}s. ${esc(hit.page)}${hit.ocr ? ` · <span title="Texten är inläst med OCR från en skannad sida och kan innehålla feltolkningar">OCR-läst</span>` : ""}</p>
     ${metaHtml(hit)}
     <p class="snippet">${safeSnippet(hit.snippet)}</p>
     <a class="pdf-link" href="${esc(fileUrl(hit.doc_id, isPdf(hit.path) ? hit.page : 0))}"

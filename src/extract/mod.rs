@@ -16,8 +16,10 @@ mod error;
 mod furniture;
 mod glyphs;
 mod guard;
+mod health;
 mod hyphen;
 mod layout;
+mod ocr;
 mod pdf;
 mod plain;
 mod quality;
@@ -30,6 +32,7 @@ pub use error::{ExtractError, Result};
 
 use crate::document::Page;
 use quality::TextMeasure;
+use rayon::prelude::*;
 use std::path::Path;
 
 /// What extraction yields for one file.
@@ -39,33 +42,103 @@ pub struct Extracted {
     pub pages: Vec<Page>,
     /// Swedish notes on text that may be missing or wrong.
     pub warnings: Vec<String>,
+    /// Pages whose text was read by OCR.
+    pub ocr_pages: Vec<u32>,
 }
 
-/// Extracts a `.pdf`, `.txt` or `.md` file (extension in any case).
+/// Extracts a `.pdf`, `.txt` or `.md` file (extension in any case). Pages of a
+/// PDF without a usable text layer are read by OCR when Tesseract is installed.
 pub fn extract_file(path: &Path) -> Result<Extracted> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_lowercase);
     match extension.as_deref() {
-        Some("pdf") => extract_pdf_bytes(&std::fs::read(path)?),
+        Some("pdf") => {
+            let (pages, warnings) = pdf_text(&std::fs::read(path)?)?;
+            Ok(with_ocr(path, pages, warnings))
+        }
         Some("txt" | "md") => extract_text_bytes(&std::fs::read(path)?),
         _ => Err(ExtractError::Unsupported),
     }
 }
 
-/// Extracts a PDF held in memory.
+/// True when scanned pages can be read (Tesseract with Swedish and poppler installed).
+pub fn ocr_available() -> bool {
+    ocr::available()
+}
+
+/// Extracts a PDF held in memory (no OCR: that needs the file).
 pub fn extract_pdf_bytes(bytes: &[u8]) -> Result<Extracted> {
+    let (pages, mut warnings) = pdf_text(bytes)?;
+    warnings.extend(health_warnings(&pages));
+    Ok(Extracted {
+        pages,
+        warnings,
+        ocr_pages: Vec::new(),
+    })
+}
+
+/// The PDF's text layer, page by page, cleaned up.
+fn pdf_text(bytes: &[u8]) -> Result<(Vec<Page>, Vec<String>)> {
     let mut warnings = Vec::new();
     let mut pages = pdf::pdf_pages(bytes, &mut warnings)?;
     cleanup::clean_pages(&mut pages);
-    for page in &pages {
-        if page.lines.is_empty() {
-            warnings.push(format!("sida {} saknar text (skannad?)", page.number));
+    Ok((pages, warnings))
+}
+
+/// Replaces pages without usable text by their OCR reading, where that
+/// reads more; says which pages need OCR when Tesseract is missing.
+fn with_ocr(pdf: &Path, mut pages: Vec<Page>, mut warnings: Vec<String>) -> Extracted {
+    let needing: Vec<u32> = pages
+        .iter()
+        .filter(|p| health::Health::of(p).needs_ocr())
+        .map(|p| p.number)
+        .collect();
+    let ocr_pages = if needing.is_empty() {
+        Vec::new()
+    } else if ocr::available() {
+        let replaced = apply_ocr(pdf, &mut pages, &needing);
+        cleanup::clean_pages(&mut pages); // OCR text has running headers and hyphens too
+        replaced
+    } else {
+        let list: Vec<String> = needing.iter().map(u32::to_string).collect();
+        warnings.push(format!(
+            "behöver OCR: sida {} saknar läsbar text och Tesseract är inte installerat",
+            list.join(", ")
+        ));
+        Vec::new()
+    };
+    warnings.extend(ocr_pages.iter().map(|n| format!("sida {n} lästes med OCR")));
+    warnings.extend(health_warnings(&pages));
+    Extracted {
+        pages,
+        warnings,
+        ocr_pages,
+    }
+}
+
+/// OCRs the `needing` pages in parallel; keeps a reading that has clearly
+/// more text than the text layer. Returns the pages replaced.
+fn apply_ocr(pdf: &Path, pages: &mut [Page], needing: &[u32]) -> Vec<u32> {
+    let read: Vec<Page> = needing
+        .par_iter()
+        .filter_map(|&n| ocr::read_page(pdf, n))
+        .collect();
+    let mut replaced = Vec::new();
+    for ocr_page in read {
+        let Some(page) = pages.iter_mut().find(|p| p.number == ocr_page.number) else {
+            continue;
+        };
+        if TextMeasure::of_lines(&page.lines)
+            .clearly_less_than(&TextMeasure::of_lines(&ocr_page.lines))
+        {
+            replaced.push(page.number);
+            *page = ocr_page;
         }
     }
-    warnings.extend(garbled_warnings(&pages));
-    Ok(Extracted { pages, warnings })
+    replaced.sort_unstable();
+    replaced
 }
 
 /// Extracts plain text or Markdown held in memory.
@@ -75,15 +148,19 @@ fn extract_text_bytes(bytes: &[u8]) -> Result<Extracted> {
     }
     let mut pages = plain::text_pages(bytes);
     cleanup::clean_pages(&mut pages);
-    let warnings = garbled_warnings(&pages);
-    Ok(Extracted { pages, warnings })
+    let warnings = health_warnings(&pages);
+    Ok(Extracted {
+        pages,
+        warnings,
+        ocr_pages: Vec::new(),
+    })
 }
 
-fn garbled_warnings(pages: &[Page]) -> Vec<String> {
+/// One warning per page whose text looks missing or broken.
+fn health_warnings(pages: &[Page]) -> Vec<String> {
     pages
         .iter()
-        .filter(|page| TextMeasure::of_lines(&page.lines).is_garbled())
-        .map(|page| format!("sida {} innehåller många oläsbara tecken", page.number))
+        .filter_map(|page| health::Health::of(page).warning(page.number))
         .collect()
 }
 

@@ -26,13 +26,15 @@ pub struct DocumentRecord {
     pub sections: Vec<SectionRecord>,
 }
 
-/// A section and its detected language.
+/// A section, its detected language and where its text came from.
 #[derive(Debug, Clone)]
 pub struct SectionRecord {
     /// The section.
     pub section: Section,
     /// ISO 639-1 language code.
     pub lang: String,
+    /// True when some of its text was read by OCR.
+    pub ocr: bool,
 }
 
 /// One section as read back from the index, with its document's labels.
@@ -58,6 +60,8 @@ pub struct StoredSection {
     pub page_start: u64,
     /// Last page.
     pub page_end: u64,
+    /// True when some of the text was read by OCR.
+    pub ocr: bool,
     /// The document's labels.
     pub metadata: Metadata,
 }
@@ -97,6 +101,7 @@ impl DocumentRecord {
         doc.add_u64(f.page_end, u64::from(record.section.page_end));
         doc.add_u64(f.ordinal, ordinal as u64);
         doc.add_u64(f.pages, u64::from(self.pages));
+        doc.add_bool(f.ocr, record.ocr);
         doc
     }
 }
@@ -120,6 +125,7 @@ impl DocumentRecord {
             .into_iter()
             .map(|s| SectionRecord {
                 lang: s.lang,
+                ocr: s.ocr,
                 section: Section {
                     heading: s.heading,
                     text: s.text,
@@ -177,6 +183,10 @@ impl StoredSection {
             text: text(f.body),
             page_start: number(f.page_start),
             page_end: number(f.page_end),
+            ocr: doc
+                .get_first(f.ocr)
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false),
             metadata: Metadata {
                 title: text(f.title),
                 forbund: optional(f.forbund),

@@ -39,6 +39,8 @@ pub struct Fields {
     pub ordinal: Field,
     /// Page count of the document.
     pub pages: Field,
+    /// True when some of the section's text was read by OCR.
+    pub ocr: Field,
 }
 
 /// Names of the facet fields, as used in the API.
@@ -71,6 +73,7 @@ impl Fields {
             page_end: builder.add_u64_field("page_end", STORED),
             ordinal: builder.add_u64_field("ordinal", number),
             pages: builder.add_u64_field("pages", STORED),
+            ocr: builder.add_bool_field("ocr", STORED),
         };
         (builder.build(), fields)
     }

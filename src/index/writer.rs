@@ -6,7 +6,7 @@
 //! last commit's manifest.
 
 use super::manifest::{self, Manifest};
-use super::{DocumentRecord, Fields, Result, StoredSection};
+use super::{DocumentRecord, Fields, IndexError, Result, StoredSection};
 use std::path::Path;
 use tantivy::collector::DocSetCollector;
 use tantivy::directory::MmapDirectory;
@@ -32,11 +32,15 @@ pub struct IndexUpdater {
 }
 
 impl IndexUpdater {
-    /// Opens (or creates) the index in `dir`; `rebuild` starts from empty
-    /// (also when the existing index has another schema).
+    /// Opens (or creates) the index in `dir`; `rebuild` starts from empty.
+    /// An index built by a version with another schema is rebuilt too.
     pub fn open(dir: &Path, rebuild: bool) -> Result<IndexUpdater> {
         std::fs::create_dir_all(dir)?;
-        if rebuild && super::exists(dir) {
+        let outdated = matches!(super::open(dir), Err(IndexError::SchemaMismatch(_)));
+        if outdated {
+            tracing::warn!(index = %dir.display(), "indexet byggdes av en annan version och byggs om");
+        }
+        if (rebuild || outdated) && super::exists(dir) {
             wipe(dir)?;
         }
         let (schema, fields) = Fields::build();

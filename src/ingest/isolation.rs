@@ -45,6 +45,8 @@ pub enum WorkerAnswer {
         pages: Vec<Page>,
         /// Warnings.
         warnings: Vec<String>,
+        /// Pages read by OCR.
+        ocr_pages: Vec<u32>,
     },
     /// Extraction failed with this (Swedish) reason.
     Failed(String),
@@ -63,7 +65,15 @@ impl Isolation {
 impl WorkerAnswer {
     fn into_result(self) -> Result<Extracted, String> {
         match self {
-            WorkerAnswer::Extracted { pages, warnings } => Ok(Extracted { pages, warnings }),
+            WorkerAnswer::Extracted {
+                pages,
+                warnings,
+                ocr_pages,
+            } => Ok(Extracted {
+                pages,
+                warnings,
+                ocr_pages,
+            }),
             WorkerAnswer::Failed(reason) => Err(reason),
         }
     }
@@ -86,6 +96,7 @@ fn extract_caught(file: &Path) -> WorkerAnswer {
         Ok(Ok(extracted)) => WorkerAnswer::Extracted {
             pages: extracted.pages,
             warnings: extracted.warnings,
+            ocr_pages: extracted.ocr_pages,
         },
         Ok(Err(error)) => WorkerAnswer::Failed(error.to_string()),
         Err(_) => WorkerAnswer::Failed("PDF-biblioteket kraschade på filen".to_string()),

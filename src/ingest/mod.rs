@@ -239,10 +239,14 @@ fn build_record(
     if pages.iter().all(|p| p.lines.iter().all(|l| l.is_blank())) {
         return Err("ingen text hittades (skannad PDF? behöver OCR)".to_string());
     }
+    let ocr_pages = extracted.ocr_pages;
     let sections = crate::sections::split(&pages)
         .into_iter()
         .map(|section| SectionRecord {
             lang: crate::language::detect(&section.text).to_string(),
+            ocr: ocr_pages
+                .iter()
+                .any(|p| (section.page_start..=section.page_end).contains(p)),
             section,
         })
         .collect();

@@ -52,6 +52,7 @@ pub fn detail(
             page_start: s.page_start,
             page_end: s.page_end,
             lang: s.lang,
+            ocr: s.ocr,
             text: s.text,
         })
         .collect();

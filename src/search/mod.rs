@@ -107,5 +107,6 @@ fn to_hit(section: StoredSection, score: f32, snippets: &snippet::Snippets) -> H
         report_type: summary.report_type,
         malgrupp: summary.malgrupp,
         year: summary.year,
+        ocr: section.ocr,
     }
 }

@@ -87,6 +87,8 @@ pub struct Hit {
     pub malgrupp: Vec<String>,
     /// Year of the document, when known.
     pub year: Option<i32>,
+    /// True when some of the section's text was read by OCR (it may contain misreadings).
+    pub ocr: bool,
 }
 
 /// Facet counts for the three facets.
@@ -154,6 +156,8 @@ pub struct SectionView {
     pub page_end: u64,
     /// Language code.
     pub lang: String,
+    /// True when some of the text was read by OCR.
+    pub ocr: bool,
     /// Text.
     pub text: String,
 }
