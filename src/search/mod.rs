@@ -92,7 +92,8 @@ impl SearchService {
             .and_offset(request.offset)
             .order_by_score();
         let (top_docs, total) = searcher.search(&*full, &(top, Count))?;
-        let snippets = snippet::Snippets::new(searcher, &*text_query, &self.fields)?;
+        let typed_query = query::parse(&self.index, &self.fields, text)?;
+        let snippets = snippet::Snippets::new(searcher, &*text_query, &*typed_query, &self.fields)?;
         let hits = top_docs
             .into_iter()
             .take(request.limit)
