@@ -273,6 +273,9 @@ fn search(index: &Path, request: &SearchRequest, json: bool) -> Result<()> {
         println!("{}", serde_json::to_string_pretty(&results)?);
         return Ok(());
     }
+    if let Some(suggestion) = &results.suggestion {
+        println!("Menade du: {suggestion}? Visar träffar för den.");
+    }
     println!("{} träffar", results.total);
     for (rank, hit) in results.hits.iter().enumerate() {
         println!(

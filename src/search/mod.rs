@@ -3,13 +3,21 @@
 //! [`SearchService`] turns a [`SearchRequest`] into [`SearchResults`] (ranked
 //! sections, snippets, drill-down facet counts) and lists and shows documents.
 //! It knows nothing of HTTP; the server only converts requests and answers.
+//!
+//! A query is expanded with synonyms and abbreviations before it is parsed
+//! ([`synonyms`]); when it finds fewer than [`FEW_HITS`] sections, a spelling
+//! correction from the index's vocabulary is tried and, when it finds more,
+//! its hits are answered with the corrected query as `suggestion` ([`suggest`]).
 
 mod documents;
 mod error;
 mod facets;
 mod model;
 mod query;
+mod query_words;
 mod snippet;
+mod suggest;
+pub mod synonyms;
 
 pub use error::{Result, SearchError};
 pub use model::{
@@ -19,8 +27,12 @@ pub use model::{
 
 use crate::index::{self, Fields, StoredSection};
 use std::path::Path;
+use synonyms::Synonyms;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument};
+
+/// A query finding fewer sections than this is tried with corrected spelling.
+pub const FEW_HITS: usize = 3;
 
 /// A handle on an opened index that answers searches; cheap to share.
 pub struct SearchService {
@@ -44,16 +56,44 @@ impl SearchService {
         })
     }
 
-    /// Runs a search: one page of hits, the total and facet counts.
+    /// Runs a search: one page of hits, the total and facet counts; a query
+    /// that finds little is retried with corrected spelling.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
-        let text_query = query::parse(&self.index, &self.fields, &request.q)?;
+        let results = self.search_text(&searcher, request, &request.q)?;
+        if results.total >= FEW_HITS {
+            return Ok(results);
+        }
+        let Some(corrected) = suggest::correct(&searcher, &self.index, &self.fields, &request.q)?
+        else {
+            return Ok(results);
+        };
+        let retried = self.search_text(&searcher, request, &corrected)?;
+        if retried.total <= results.total {
+            return Ok(results);
+        }
+        Ok(SearchResults {
+            suggestion: Some(corrected),
+            ..retried
+        })
+    }
+
+    /// Searches for `text` (synonyms expanded) under the request's filters and paging.
+    fn search_text(
+        &self,
+        searcher: &Searcher,
+        request: &SearchRequest,
+        text: &str,
+    ) -> Result<SearchResults> {
+        let expanded = Synonyms::builtin().expand(text);
+        let text_query = query::parse(&self.index, &self.fields, &expanded)?;
         let full = query::with_filters(text_query.box_clone(), &self.fields, request, None);
         let top = TopDocs::with_limit(request.limit.max(1))
             .and_offset(request.offset)
             .order_by_score();
         let (top_docs, total) = searcher.search(&*full, &(top, Count))?;
-        let snippets = snippet::Snippets::new(&searcher, &*text_query, &self.fields)?;
+        let typed_query = query::parse(&self.index, &self.fields, text)?;
+        let snippets = snippet::Snippets::new(searcher, &*text_query, &*typed_query, &self.fields)?;
         let hits = top_docs
             .into_iter()
             .take(request.limit)
@@ -66,7 +106,7 @@ impl SearchService {
                 ))
             })
             .collect::<Result<Vec<_>>>()?;
-        let facets = facets::count(&searcher, &*text_query, &self.fields, request)?;
+        let facets = facets::count(searcher, &*text_query, &self.fields, request)?;
         Ok(SearchResults {
             total,
             hits,

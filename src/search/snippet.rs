@@ -2,12 +2,18 @@
 
 use super::Result;
 use crate::index::Fields;
-use tantivy::Searcher;
+use std::collections::{BTreeMap, BTreeSet};
 use tantivy::query::Query;
+use tantivy::schema::Field;
 use tantivy::snippet::SnippetGenerator;
+use tantivy::{Searcher, Term};
 
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 240;
+
+/// Weight of a term the user typed over one added by synonym expansion, so
+/// the passage shown is the one with the user's own words when there is one.
+const TYPED_WEIGHT: f32 = 10.0;
 
 /// Makes snippets for one query.
 pub struct Snippets {
@@ -15,10 +21,23 @@ pub struct Snippets {
 }
 
 impl Snippets {
-    /// Prepares snippets for the terms `query` matches in the body.
-    pub fn new(searcher: &Searcher, query: &dyn Query, fields: &Fields) -> Result<Snippets> {
-        let mut generator = SnippetGenerator::create(searcher, query, fields.body)?;
-        generator.set_max_num_chars(SNIPPET_CHARS);
+    /// Prepares snippets for the body terms of `query`, preferring those of
+    /// `typed` (the query before synonym expansion). One-character terms
+    /// that only the expansion added ("0" of "0-placerade") are not marked.
+    pub fn new(
+        searcher: &Searcher,
+        query: &dyn Query,
+        typed: &dyn Query,
+        fields: &Fields,
+    ) -> Result<Snippets> {
+        let typed_terms = term_weights(searcher, typed, fields.body)?;
+        let mut terms = term_weights(searcher, query, fields.body)?;
+        terms.retain(|term, _| term.chars().count() > 1);
+        for (term, weight) in typed_terms {
+            terms.insert(term, weight * TYPED_WEIGHT);
+        }
+        let tokenizer = searcher.index().tokenizer_for_field(fields.body)?;
+        let generator = SnippetGenerator::new(terms, tokenizer, fields.body, SNIPPET_CHARS);
         Ok(Snippets { generator })
     }
 
@@ -32,6 +51,32 @@ impl Snippets {
         snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
         snippet.to_html()
     }
+}
+
+/// The terms of `query` in `field` that occur in the index, weighted as
+/// tantivy's `SnippetGenerator::create` does: rarer terms weigh more.
+fn term_weights(
+    searcher: &Searcher,
+    query: &dyn Query,
+    field: Field,
+) -> Result<BTreeMap<String, f32>> {
+    let mut terms: BTreeSet<Term> = BTreeSet::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == field {
+            terms.insert(term.clone());
+        }
+    });
+    let mut weights = BTreeMap::new();
+    for term in terms {
+        let Some(text) = term.value().as_str().map(str::to_string) else {
+            continue;
+        };
+        let doc_freq = searcher.doc_freq(&term)?;
+        if doc_freq > 0 {
+            weights.insert(text, 1.0 / (1.0 + doc_freq as f32));
+        }
+    }
+    Ok(weights)
 }
 
 /// The first words of `text`, HTML-escaped, cut at a word boundary.
