@@ -82,3 +82,31 @@ pub struct Metadata {
     /// Year the document is about or was written, when stated.
     pub year: Option<i32>,
 }
+
+/// Small constructors for tests of every stage.
+#[cfg(test)]
+pub mod test_support {
+    use super::{Line, Page};
+
+    /// A page of plain lines.
+    pub fn page(number: u32, texts: &[&str]) -> Page {
+        Page {
+            number,
+            lines: texts.iter().map(|t| Line::plain(*t)).collect(),
+        }
+    }
+
+    /// The texts of a page's lines.
+    pub fn texts(page: &Page) -> Vec<&str> {
+        page.lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    /// A regular-weight line set in `font_size` points.
+    pub fn sized(text: &str, font_size: f32) -> Line {
+        Line {
+            text: text.into(),
+            font_size,
+            bold: false,
+        }
+    }
+}

@@ -1,15 +1,10 @@
 //! Every kind of bad input has a defined, reported outcome; the run goes on
 //! and the good files in the same folder are searchable afterwards.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn finsam(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_finsam"))
-        .args(args)
-        .output()
-        .expect("binary runs")
-}
+use common::{finsam, ingest_args};
+use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -50,17 +45,9 @@ fn every_bad_input_is_reported_and_good_files_stay_searchable() {
     std::os::unix::fs::symlink(dir, dir.join("undermapp/slinga")).unwrap();
 
     let report = index.path().join("rapport.json");
-    let out = finsam(&[
-        "ingest",
-        "--corpus",
-        dir.to_str().unwrap(),
-        "--index",
-        index.path().to_str().unwrap(),
-        "--max-file-mb",
-        "1",
-        "--report",
-        report.to_str().unwrap(),
-    ]);
+    let mut args = ingest_args(dir, index.path());
+    args.extend(["--max-file-mb", "1", "--report", report.to_str().unwrap()].map(String::from));
+    let out = finsam(&args);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "ingest failed:\n{stderr}");
     let expect = [
@@ -124,13 +111,7 @@ fn a_failed_file_is_not_read_again_until_it_changes() {
     let corpus = tempfile::tempdir().unwrap();
     let index = tempfile::tempdir().unwrap();
     std::fs::copy(fixture("not_a_pdf.pdf"), corpus.path().join("x.pdf")).unwrap();
-    let args = [
-        "ingest",
-        "--corpus",
-        corpus.path().to_str().unwrap(),
-        "--index",
-        index.path().to_str().unwrap(),
-    ];
+    let args = ingest_args(corpus.path(), index.path());
     finsam(&args);
     let again = String::from_utf8_lossy(&finsam(&args).stderr).to_string();
     assert!(

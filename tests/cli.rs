@@ -1,14 +1,9 @@
 //! The `finsam` binary on a folder with broken, empty and good files.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn finsam(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_finsam"))
-        .args(args)
-        .output()
-        .expect("binary runs")
-}
+use common::{finsam, ingest_args};
+use std::path::Path;
 
 fn good_pdf() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -34,13 +29,7 @@ fn broken_and_empty_files_are_reported_and_good_ones_indexed() {
     )
     .unwrap();
 
-    let out = finsam(&[
-        "ingest",
-        "--corpus",
-        corpus.path().to_str().unwrap(),
-        "--index",
-        index.path().to_str().unwrap(),
-    ]);
+    let out = finsam(&ingest_args(corpus.path(), index.path()));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "ingest failed: {stderr}");
     for name in ["trasig.pdf", "tom.pdf", "word.pdf"] {

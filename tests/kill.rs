@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Ingested, get_json};
+use common::{Ingested, finsam, get_json, ingest_args};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -44,17 +44,10 @@ async fn killed_ingest_leaves_a_searchable_index_and_the_next_run_completes() {
     let corpus = tempfile::tempdir().unwrap();
     let index = tempfile::tempdir().unwrap();
     make_corpus(corpus.path(), FILES);
-    let args = [
-        "ingest",
-        "--corpus",
-        corpus.path().to_str().unwrap(),
-        "--index",
-        index.path().to_str().unwrap(),
-        "--commit-every",
-        "4",
-    ];
+    let mut args = ingest_args(corpus.path(), index.path());
+    args.extend(["--commit-every".to_string(), "4".to_string()]);
     let mut child = Command::new(env!("CARGO_BIN_EXE_finsam"))
-        .args(args)
+        .args(&args)
         .spawn()
         .unwrap();
     let deadline = Instant::now() + Duration::from_secs(120);
@@ -78,10 +71,7 @@ async fn killed_ingest_leaves_a_searchable_index_and_the_next_run_completes() {
         "the killed run's index opens and holds its last commit"
     );
 
-    let out = Command::new(env!("CARGO_BIN_EXE_finsam"))
-        .args(args)
-        .output()
-        .unwrap();
+    let out = finsam(&args);
     assert!(
         out.status.success(),
         "{}",

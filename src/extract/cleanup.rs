@@ -45,17 +45,7 @@ fn tidy_breaks(lines: &mut Vec<Line>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn page(number: u32, texts: &[&str]) -> Page {
-        Page {
-            number,
-            lines: texts.iter().map(|t| Line::plain(*t)).collect(),
-        }
-    }
-
-    fn texts(page: &Page) -> Vec<&str> {
-        page.lines.iter().map(|l| l.text.as_str()).collect()
-    }
+    use crate::document::test_support::{page, texts};
 
     #[test]
     fn ligatures_soft_hyphens_and_combining_ring_are_normalised() {

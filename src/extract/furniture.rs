@@ -116,17 +116,7 @@ fn is_page_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn page(number: u32, texts: &[&str]) -> Page {
-        Page {
-            number,
-            lines: texts.iter().map(|t| Line::plain(*t)).collect(),
-        }
-    }
-
-    fn texts(page: &Page) -> Vec<&str> {
-        page.lines.iter().map(|l| l.text.as_str()).collect()
-    }
+    use crate::document::test_support::{page, texts};
 
     const BODY: [&str; 6] = [
         "Bakgrund",

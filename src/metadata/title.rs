@@ -69,17 +69,10 @@ fn file_stem(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::test_support::sized;
 
     fn page(lines: Vec<Line>) -> Vec<Page> {
         vec![Page { number: 1, lines }]
-    }
-
-    fn sized(text: &str, font_size: f32) -> Line {
-        Line {
-            text: text.into(),
-            font_size,
-            bold: false,
-        }
     }
 
     #[test]

@@ -117,14 +117,7 @@ fn body_font_size(lines: &[Line]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn sized(text: &str, font_size: f32) -> Line {
-        Line {
-            text: text.into(),
-            font_size,
-            bold: false,
-        }
-    }
+    use crate::document::test_support::sized;
 
     #[test]
     fn pages_are_located_by_offset() {

@@ -111,6 +111,26 @@ pub async fn get_json(router: &Router, uri: &str) -> (StatusCode, Value) {
     (status, value)
 }
 
+/// Runs the `finsam` binary with `args`.
+pub fn finsam<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_finsam"))
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+/// The arguments of `finsam ingest` from `corpus` into `index`.
+pub fn ingest_args(corpus: &Path, index: &Path) -> Vec<String> {
+    let path = |p: &Path| p.to_string_lossy().into_owned();
+    vec![
+        "ingest".into(),
+        "--corpus".into(),
+        path(corpus),
+        "--index".into(),
+        path(index),
+    ]
+}
+
 /// Percent-encodes a query-string value.
 pub fn enc(value: &str) -> String {
     let mut out = String::new();
