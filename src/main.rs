@@ -3,6 +3,7 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use finsam::analysis::Profile;
 use finsam::ingest::{self, FileOutcome, IngestOptions, Outcome};
 use finsam::search::{SearchRequest, SearchService};
 use finsam::server::{self, AppState};
@@ -27,6 +28,9 @@ enum Command {
         /// Throw away an index built by another version first.
         #[arg(long)]
         rebuild: bool,
+        /// Index compounds whole, without their parts (to measure what splitting adds).
+        #[arg(long)]
+        stemming_only: bool,
     },
     /// Serve the web page and the JSON API (ingests first if the index is missing or stale).
     Serve {
@@ -93,7 +97,17 @@ fn main() -> Result<()> {
         .with_writer(std::io::stderr)
         .init();
     match Cli::parse().command {
-        Command::Ingest { paths, rebuild } => run_ingest(&paths, rebuild),
+        Command::Ingest {
+            paths,
+            rebuild,
+            stemming_only,
+        } => {
+            let profile = match stemming_only {
+                true => Profile::StemmingOnly,
+                false => Profile::Full,
+            };
+            run_ingest(&paths, rebuild, profile)
+        }
         Command::Serve {
             paths,
             addr,
@@ -105,7 +119,7 @@ fn main() -> Result<()> {
                     "Indexet saknas eller är äldre än korpusen – indexerar {} …",
                     paths.corpus.display()
                 );
-                run_ingest(&paths, false)?;
+                run_ingest(&paths, false, Profile::Full)?;
             }
             serve(&paths, addr, web)
         }
@@ -132,11 +146,12 @@ fn main() -> Result<()> {
     }
 }
 
-fn run_ingest(paths: &Paths, rebuild: bool) -> Result<()> {
+fn run_ingest(paths: &Paths, rebuild: bool, profile: Profile) -> Result<()> {
     let options = IngestOptions {
         corpus: paths.corpus.clone(),
         index: paths.index.clone(),
         rebuild,
+        profile,
     };
     let report = ingest::run(&options, print_outcome)?;
     eprintln!("{}", report.summary());

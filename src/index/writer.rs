@@ -4,6 +4,7 @@
 //! failed or killed run never leaves a half-written index behind.
 
 use super::{DocumentRecord, Fields, Result};
+use crate::analysis::Profile;
 use std::path::Path;
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexWriter};
@@ -20,7 +21,8 @@ pub struct IndexBuilder {
 impl IndexBuilder {
     /// Opens (or creates) the index in `dir` and schedules the removal of its
     /// old contents; `rebuild` wipes an index with another schema first.
-    pub fn replace(dir: &Path, rebuild: bool) -> Result<IndexBuilder> {
+    /// Text is analysed under `profile`.
+    pub fn replace(dir: &Path, rebuild: bool, profile: Profile) -> Result<IndexBuilder> {
         std::fs::create_dir_all(dir)?;
         if rebuild && super::exists(dir) {
             wipe(dir)?;
@@ -28,7 +30,7 @@ impl IndexBuilder {
         let (schema, fields) = Fields::build();
         let index = Index::open_or_create(MmapDirectory::open(dir)?, schema)?;
         Fields::resolve(&index.schema())?;
-        crate::analysis::register(index.tokenizers());
+        crate::analysis::register(index.tokenizers(), profile);
         let writer: IndexWriter = index.writer(WRITER_HEAP_BYTES)?;
         writer.delete_all_documents()?;
         Ok(IndexBuilder { writer, fields })

@@ -13,6 +13,7 @@ pub use error::IngestError;
 pub use report::{FileOutcome, IngestReport, Outcome};
 pub use walk::{SOURCE_EXTENSIONS, is_stale};
 
+use crate::analysis::Profile;
 use crate::document::Page;
 use crate::extract;
 use crate::index::{DocumentRecord, IndexBuilder, SectionRecord};
@@ -32,6 +33,8 @@ pub struct IngestOptions {
     pub index: PathBuf,
     /// Throw away an index built with another schema.
     pub rebuild: bool,
+    /// How text is analysed; search the index with the same profile.
+    pub profile: Profile,
 }
 
 /// Ingests the corpus into the index, calling `progress` once per file.
@@ -41,7 +44,7 @@ pub fn run(
 ) -> Result<IngestReport, IngestError> {
     let started = Instant::now();
     let files = walk::source_files(&options.corpus)?;
-    let mut builder = IndexBuilder::replace(&options.index, options.rebuild)?;
+    let mut builder = IndexBuilder::replace(&options.index, options.rebuild, options.profile)?;
     let labeler = Labeler::builtin();
     let prepared: Vec<(FileOutcome, Option<DocumentRecord>)> = files
         .par_iter()

@@ -4,6 +4,7 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
+use finsam::analysis::Profile;
 use finsam::ingest::{self, IngestOptions, IngestReport};
 use finsam::search::SearchService;
 use finsam::server::{self, AppState};
@@ -48,6 +49,7 @@ impl Ingested {
             corpus: corpus.to_path_buf(),
             index: index.path().to_path_buf(),
             rebuild: false,
+            profile: Profile::Full,
         };
         let report = ingest::run(&options, |_| {}).expect("ingest runs");
         Ingested {
