@@ -179,9 +179,18 @@ impl Splitter {
             })
     }
 
-    /// Forms that change the stem's last vowel: flick|or → flicka,
-    /// pojk|ar → pojke, sekreterar|na → sekreterare.
+    /// Forms that double the stem's last consonant (rumm|et → rum,
+    /// programm|et → program) or change its last vowel (flick|or → flicka,
+    /// pojk|ar → pojke, sekreterar|na → sekreterare).
     fn changed_stem_is_end(&self, stem: &str, ending: &str) -> bool {
+        let mut last_two = stem.chars().rev();
+        let (last, before) = (last_two.next(), last_two.next());
+        if last == before && last.is_some_and(|c| !"aeiouyåäöé".contains(c)) {
+            let single = &stem[..stem.len() - last.map_or(0, char::len_utf8)];
+            if self.lexicon.is_end(single) {
+                return true;
+            }
+        }
         let vowel = match ending.get(..2) {
             Some("or") => "a",
             Some("ar" | "na") => "e",
