@@ -3,6 +3,7 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use finsam::analysis::Profile;
 use finsam::ingest::{self, FileOutcome, IngestOptions, Isolation, Outcome, WorkerLimits};
 use finsam::search::{SearchRequest, SearchService};
 use finsam::server::{self, AppState};
@@ -34,6 +35,9 @@ enum Command {
         /// Write each file's outcome as JSON to this file.
         #[arg(long)]
         report: Option<PathBuf>,
+        /// Index compounds whole, without their parts (to measure what splitting adds).
+        #[arg(long)]
+        stemming_only: bool,
         #[command(flatten)]
         limits: Limits,
     },
@@ -149,11 +153,17 @@ fn main() -> Result<()> {
             rebuild,
             commit_every,
             report,
+            stemming_only,
             limits,
         } => {
+            let profile = match stemming_only {
+                true => Profile::StemmingOnly,
+                false => Profile::Full,
+            };
             let options = IngestOptions {
                 rebuild,
                 commit_every,
+                profile,
                 ..limits.options(&paths)?
             };
             run_ingest(&options, report.as_deref())

@@ -1,15 +1,26 @@
 //! Text analysis: how Swedish text becomes searchable terms.
 //!
-//! One analyzer, registered under [`SWEDISH`], is used both when indexing and
-//! when parsing queries, so the two can never drift apart: tokenize on
+//! One chain, [`swedish_chain`], serves both sides of the index: tokenize on
 //! non-alphanumerics (å, ä, ö stay letters), drop over-long tokens, lower-case
 //! (no ASCII folding: "får" and "far" are different words), remove Swedish
-//! stop words and stem with Snowball Swedish.
+//! stop words, split compounds (index side only, see [`decompound`]) and stem
+//! with Snowball Swedish. The index side is registered with the index by
+//! [`register`]; the query side is [`query_tokenizers`], handed to the query
+//! parser under the same name [`SWEDISH`]. Both come from the one chain, so
+//! indexing and querying cannot drift apart.
 //!
-//! Compound splitting, abbreviations and synonyms belong here too, as further
-//! filters in [`swedish_analyzer`]; splitting must happen at index time only
-//! (tantivy's query parser turns same-position tokens into a phrase).
+//! Splitting must happen at index time only: tantivy's query parser turns
+//! same-position tokens into a phrase, so "miljörapport" would then require
+//! "miljö" and "rapport" at one position. Indexed parts let "rapport" find
+//! "miljörapport"; the query "miljörapport" stays one precise term.
 
+mod decompound;
+mod lexicon;
+
+use decompound::{Decompound, Splitter};
+use lexicon::Lexicon;
+
+use std::sync::{Arc, LazyLock};
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
     TokenizerManager,
@@ -21,26 +32,75 @@ pub const SWEDISH: &str = "sv";
 /// Tokens longer than this many bytes are dropped (garbage, URLs, hashes).
 const MAX_TOKEN_BYTES: usize = 60;
 
-/// The Swedish analyzer used for every full-text field.
-pub fn swedish_analyzer() -> TextAnalyzer {
+/// How much the index-side analyzer does; the query side is the same for all.
+///
+/// The relevance runner builds one index per profile to measure what
+/// compound splitting adds. Build and search an index with the same profile
+/// (it decides snippet highlighting); the default is [`Profile::Full`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Profile {
+    /// Stemming and compound splitting.
+    #[default]
+    Full,
+    /// Stemming only: compounds are indexed whole.
+    StemmingOnly,
+}
+
+/// The splitter over the lexicon file, loaded once; `None` (with a warning)
+/// when the file cannot be read, and then nothing is split.
+static SPLITTER: LazyLock<Option<Arc<Splitter>>> = LazyLock::new(|| match Lexicon::load() {
+    Ok(lexicon) => Some(Arc::new(Splitter::new(lexicon))),
+    Err(error) => {
+        tracing::warn!(%error, "compound lexicon unreadable; compounds are not split");
+        None
+    }
+});
+
+/// The query-side tokenizers: [`SWEDISH`] without compound splitting.
+static QUERY_TOKENIZERS: LazyLock<TokenizerManager> = LazyLock::new(|| {
+    let manager = TokenizerManager::default();
+    manager.register(SWEDISH, swedish_chain(None));
+    manager
+});
+
+/// The one Swedish chain; `splitter` is the only difference between sides.
+fn swedish_chain(splitter: Option<Arc<Splitter>>) -> TextAnalyzer {
     let stop_words = StopWordFilter::new(Language::Swedish)
         .expect("tantivy ships Swedish stop words (feature `stopwords`)");
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    let builder = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(stop_words)
-        .filter(Stemmer::new(Language::Swedish))
+        .dynamic();
+    let builder = match splitter {
+        Some(splitter) => builder.filter_dynamic(Decompound::new(splitter)),
+        None => builder,
+    };
+    builder
+        .filter_dynamic(Stemmer::new(Language::Swedish))
         .build()
 }
 
-/// Registers every analyzer Finsamsök uses; call after each `Index::open`.
-pub fn register(manager: &TokenizerManager) {
-    manager.register(SWEDISH, swedish_analyzer());
+/// The analyzer for indexed text (and snippets) under `profile`.
+pub fn index_analyzer(profile: Profile) -> TextAnalyzer {
+    match profile {
+        Profile::Full => swedish_chain(SPLITTER.clone()),
+        Profile::StemmingOnly => swedish_chain(None),
+    }
 }
 
-/// The terms the analyzer makes of `text`, in order (for tests and debugging).
-pub fn analyze(text: &str) -> Vec<String> {
-    let mut analyzer = swedish_analyzer();
+/// Registers the index-side analyzers; call after each `Index::open`.
+pub fn register(manager: &TokenizerManager, profile: Profile) {
+    manager.register(SWEDISH, index_analyzer(profile));
+}
+
+/// The tokenizers the query parser must use (`QueryParser::new`).
+pub fn query_tokenizers() -> TokenizerManager {
+    QUERY_TOKENIZERS.clone()
+}
+
+/// The terms `analyzer` makes of `text`, in order (for tests and debugging).
+pub fn terms(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
     let mut stream = analyzer.token_stream(text);
     let mut terms = Vec::new();
     while let Some(token) = stream.next() {
@@ -49,9 +109,19 @@ pub fn analyze(text: &str) -> Vec<String> {
     terms
 }
 
+/// The terms the full index-side analyzer makes of `text`.
+pub fn analyze(text: &str) -> Vec<String> {
+    terms(index_analyzer(Profile::Full), text)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::analyze;
+    use super::*;
+
+    fn query_terms(text: &str) -> Vec<String> {
+        let analyzer = query_tokenizers().get(SWEDISH).expect("registered");
+        terms(analyzer, text)
+    }
 
     #[test]
     fn keeps_swedish_letters_and_lowercases() {
@@ -73,5 +143,26 @@ mod tests {
     #[test]
     fn does_not_fold_accents() {
         assert_ne!(analyze("får"), analyze("far"));
+    }
+
+    #[test]
+    fn index_side_adds_stemmed_parts_after_the_compound() {
+        let terms = analyze("samverkansprojekt");
+        assert_eq!(terms[0], query_terms("samverkansprojekt")[0]);
+        assert!(terms.contains(&query_terms("samverkan")[0]), "{terms:?}");
+        assert!(terms.contains(&query_terms("projekt")[0]), "{terms:?}");
+    }
+
+    #[test]
+    fn query_side_and_stemming_only_keep_compounds_whole() {
+        assert_eq!(query_terms("arbetsförmågebedömning").len(), 1);
+        let stemming_only = terms(index_analyzer(Profile::StemmingOnly), "samverkansprojekt");
+        assert_eq!(stemming_only, query_terms("samverkansprojekt"));
+    }
+
+    #[test]
+    fn sides_agree_on_words_that_are_not_compounds() {
+        let text = "Rapporten om insatserna för deltagarna i kommunerna";
+        assert_eq!(analyze(text), query_terms(text));
     }
 }

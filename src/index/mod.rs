@@ -19,18 +19,20 @@ pub use record::{
 pub use schema::{FACETS, Fields};
 pub use writer::IndexUpdater;
 
+use crate::analysis::Profile;
 use std::path::Path;
 use tantivy::Index;
 use tantivy::directory::MmapDirectory;
 
-/// Opens an existing index for reading, with Finsamsök's analyzers registered.
-pub fn open(dir: &Path) -> Result<(Index, Fields)> {
+/// Opens an existing index for reading, with the analyzers of `profile`
+/// (the one it was built with) registered.
+pub fn open(dir: &Path, profile: Profile) -> Result<(Index, Fields)> {
     if !dir.join("meta.json").exists() {
         return Err(IndexError::Missing(dir.to_path_buf()));
     }
     let index = Index::open(MmapDirectory::open(dir)?)?;
     let fields = Fields::resolve(&index.schema())?;
-    crate::analysis::register(index.tokenizers());
+    crate::analysis::register(index.tokenizers(), profile);
     Ok((index, fields))
 }
 

@@ -7,6 +7,7 @@
 
 use super::manifest::{self, Manifest};
 use super::{DocumentRecord, Fields, IndexError, Result, StoredSection};
+use crate::analysis::Profile;
 use std::path::Path;
 use tantivy::collector::DocSetCollector;
 use tantivy::directory::MmapDirectory;
@@ -34,9 +35,13 @@ pub struct IndexUpdater {
 impl IndexUpdater {
     /// Opens (or creates) the index in `dir`; `rebuild` starts from empty.
     /// An index built by a version with another schema is rebuilt too.
-    pub fn open(dir: &Path, rebuild: bool) -> Result<IndexUpdater> {
+    /// Text is analysed under `profile`.
+    pub fn open(dir: &Path, rebuild: bool, profile: Profile) -> Result<IndexUpdater> {
         std::fs::create_dir_all(dir)?;
-        let outdated = matches!(super::open(dir), Err(IndexError::SchemaMismatch(_)));
+        let outdated = matches!(
+            super::open(dir, profile),
+            Err(IndexError::SchemaMismatch(_))
+        );
         if outdated {
             tracing::warn!(index = %dir.display(), "indexet byggdes av en annan version och byggs om");
         }
@@ -46,7 +51,7 @@ impl IndexUpdater {
         let (schema, fields) = Fields::build();
         let index = Index::open_or_create(MmapDirectory::open(dir)?, schema)?;
         Fields::resolve(&index.schema())?;
-        crate::analysis::register(index.tokenizers());
+        crate::analysis::register(index.tokenizers(), profile);
         let manifest = manifest::from_payload(index.load_metas()?.payload.as_deref());
         let writer: IndexWriter = index.writer(WRITER_HEAP_BYTES)?;
         let reader = index

@@ -17,6 +17,7 @@ pub use plan::content_id;
 pub use report::{FileOutcome, IngestReport, Outcome};
 pub use walk::{SOURCE_EXTENSIONS, is_stale};
 
+use crate::analysis::Profile;
 use crate::document::Page;
 use crate::index::{DocumentRecord, FileState, IndexUpdater, SectionRecord};
 use crate::metadata::Labeler;
@@ -46,6 +47,8 @@ pub struct IngestOptions {
     pub isolation: Isolation,
     /// Files larger than this many bytes are not read.
     pub max_file_bytes: u64,
+    /// How text is analysed; search the index with the same profile.
+    pub profile: Profile,
 }
 
 impl IngestOptions {
@@ -58,6 +61,7 @@ impl IngestOptions {
             commit_every: DEFAULT_COMMIT_EVERY,
             isolation: Isolation::InProcess,
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            profile: Profile::Full,
         }
     }
 }
@@ -69,7 +73,7 @@ pub fn run(
 ) -> Result<IngestReport, IngestError> {
     let started = Instant::now();
     let found = walk::source_files(&options.corpus)?;
-    let mut updater = IndexUpdater::open(&options.index, options.rebuild)?;
+    let mut updater = IndexUpdater::open(&options.index, options.rebuild, options.profile)?;
     let old = updater.manifest().clone();
     let scanned: Vec<Scanned> = found
         .files

@@ -25,6 +25,7 @@ pub use model::{
     SearchRequest, SearchResults, SectionView,
 };
 
+use crate::analysis::Profile;
 use crate::index::{self, Fields, StoredSection};
 use std::path::Path;
 use synonyms::Synonyms;
@@ -44,7 +45,13 @@ pub struct SearchService {
 impl SearchService {
     /// Opens the index in `dir`; the service sees later commits by itself.
     pub fn open(dir: &Path) -> Result<SearchService> {
-        let (index, fields) = index::open(dir)?;
+        SearchService::open_with(dir, Profile::Full)
+    }
+
+    /// Opens an index built with `profile` (for the relevance runner's
+    /// comparisons; snippets are highlighted with that profile's analyzer).
+    pub fn open_with(dir: &Path, profile: Profile) -> Result<SearchService> {
+        let (index, fields) = index::open(dir, profile)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)

@@ -1,6 +1,7 @@
 //! Building tantivy queries from a request: parsed text plus facet filters.
 
 use super::{Result, SearchError, SearchRequest};
+use crate::analysis;
 use crate::index::FACETS;
 use crate::index::Fields;
 use tantivy::Index;
@@ -19,7 +20,12 @@ pub fn parse(index: &Index, fields: &Fields, text: &str) -> Result<Box<dyn Query
     if text.trim().is_empty() {
         return Ok(Box::new(AllQuery));
     }
-    let mut parser = QueryParser::for_index(index, vec![fields.title, fields.heading, fields.body]);
+    // The query side never splits compounds (see `analysis`).
+    let mut parser = QueryParser::new(
+        index.schema(),
+        vec![fields.title, fields.heading, fields.body],
+        analysis::query_tokenizers(),
+    );
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.title, TITLE_BOOST);
     parser.set_field_boost(fields.heading, HEADING_BOOST);
