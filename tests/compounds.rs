@@ -35,10 +35,8 @@ impl Fixture {
         }
         let index = tempfile::tempdir().expect("temp dir");
         let options = IngestOptions {
-            corpus: corpus.path().to_path_buf(),
-            index: index.path().to_path_buf(),
-            rebuild: false,
             profile,
+            ..IngestOptions::new(corpus.path(), index.path())
         };
         ingest::run(&options, |_| {}).expect("ingest runs");
         let search = SearchService::open_with(index.path(), profile).expect("index opens");
