@@ -13,7 +13,6 @@ mod pg;
 
 use anyhow::Result;
 use eval::{Corpus, Evaluation, Indexed, Indexes, Query, System};
-use finsam::search::SearchService;
 use pg::{FullText, SectionRow, Server};
 
 fn main() -> Result<()> {
@@ -94,7 +93,7 @@ impl PostgresIndexes {
 
 /// Every section of an index with its document's title.
 fn sections(indexed: &Indexed) -> Result<Vec<SectionRow>> {
-    let service: &SearchService = &indexed.service;
+    let service = &indexed.service;
     let mut rows = Vec::new();
     let documents = service.documents(usize::MAX, 0)?.documents;
     for summary in documents {

@@ -11,7 +11,7 @@ use crate::eval::{Passage, TOP_K};
 use anyhow::{Context, Result, bail};
 use postgres::{Client, NoTls};
 use std::cell::RefCell;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use tempfile::TempDir;
 
@@ -34,6 +34,8 @@ pub struct SectionRow {
 pub struct Server {
     dir: TempDir,
     bin: PathBuf,
+    /// Whether we run as root and so must hand the server to [`SERVER_USER`].
+    as_root: bool,
 }
 
 impl Server {
@@ -43,8 +45,12 @@ impl Server {
             return Ok(None);
         };
         let dir = tempfile::Builder::new().prefix("finsam-pg").tempdir()?;
-        let server = Server { dir, bin };
-        if is_root()? {
+        let server = Server {
+            dir,
+            bin,
+            as_root: is_root()?,
+        };
+        if server.as_root {
             run(Command::new("chown")
                 .arg(SERVER_USER)
                 .arg(server.dir.path()))?;
@@ -78,7 +84,7 @@ impl Server {
     /// Runs a server binary as the server user.
     fn pg(&self, program: &str, args: &[&str]) -> Result<()> {
         let program = self.bin.join(program);
-        let mut command = if is_root()? {
+        let mut command = if self.as_root {
             let mut c = Command::new("runuser");
             c.args(["-u", SERVER_USER, "--"]).arg(program);
             c
@@ -101,6 +107,9 @@ impl Server {
 impl Drop for Server {
     fn drop(&mut self) {
         let data = self.data();
+        if !Path::new(&data).join("postmaster.pid").exists() {
+            return; // never started (initdb or start failed)
+        }
         if let Err(err) = self.pg("pg_ctl", &["-D", &data, "-m", "fast", "-w", "stop"]) {
             eprintln!("could not stop PostgreSQL in {data}: {err:#}");
         }
