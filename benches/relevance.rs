@@ -1,0 +1,126 @@
+//! Relevance benchmark: the stored query set against Finsamsök and, when it is
+//! installed, PostgreSQL full-text search over the very same sections.
+//!
+//! Run with `cargo bench --bench relevance`. Under `cargo test --all-targets`
+//! the binary only says how to run it, so the regular tests need no
+//! PostgreSQL. A further system (say, Finsamsök with stemming only) is one
+//! more entry in the list built in [`systems`].
+
+#[path = "../tests/relevance/eval.rs"]
+mod eval;
+#[path = "relevance/pg.rs"]
+mod pg;
+
+use anyhow::Result;
+use eval::{Corpus, Evaluation, Indexed, Indexes, Query, System};
+use pg::{FullText, SectionRow, Server};
+
+fn main() -> Result<()> {
+    if !std::env::args().any(|arg| arg == "--bench") {
+        println!("relevance: run it with `cargo bench --bench relevance`");
+        return Ok(());
+    }
+    let indexes = Indexes::build();
+    let queries = indexes.askable(eval::load_queries());
+    let server = start_postgres();
+    let postgres = match &server {
+        Some(server) => Some(PostgresIndexes::load(server, &indexes)?),
+        None => None,
+    };
+    let evaluations: Vec<Evaluation> = systems(&indexes, postgres.as_ref())
+        .iter()
+        .map(|system| Evaluation::run(system, &queries))
+        .collect();
+    println!("relevance: {} queries", queries.len());
+    eval::print_tables(&evaluations);
+    print_query_ranks(&evaluations);
+    Ok(())
+}
+
+/// Every system to compare, in table order.
+fn systems<'a>(indexes: &'a Indexes, postgres: Option<&'a PostgresIndexes>) -> Vec<System<'a>> {
+    let mut systems = vec![indexes.finsam()];
+    if let Some(postgres) = postgres {
+        systems.push(System {
+            name: "PostgreSQL FTS".to_string(),
+            run: Box::new(move |query| postgres.search(query)),
+        });
+    }
+    systems
+}
+
+/// Starts PostgreSQL, or prints why the table will show Finsamsök only.
+fn start_postgres() -> Option<Server> {
+    match Server::start() {
+        Ok(Some(server)) => Some(server),
+        Ok(None) => {
+            eprintln!(
+                "NOTICE: PostgreSQL is not installed (apt-get install -y postgresql); reporting Finsamsök only"
+            );
+            None
+        }
+        Err(err) => {
+            eprintln!("NOTICE: PostgreSQL did not start ({err:#}); reporting Finsamsök only");
+            None
+        }
+    }
+}
+
+/// One PostgreSQL database per corpus, loaded from the Finsamsök indexes.
+struct PostgresIndexes {
+    shared: Option<FullText>,
+    sample: FullText,
+}
+
+impl PostgresIndexes {
+    fn load(server: &Server, indexes: &Indexes) -> Result<PostgresIndexes> {
+        let sample = FullText::load(server, "sample", &sections(&indexes.sample)?)?;
+        let shared = match &indexes.shared {
+            Some(indexed) => Some(FullText::load(server, "shared", &sections(indexed)?)?),
+            None => None,
+        };
+        Ok(PostgresIndexes { shared, sample })
+    }
+
+    fn search(&self, query: &Query) -> Vec<eval::Passage> {
+        let full_text = match query.corpus {
+            Corpus::Shared => self.shared.as_ref(),
+            Corpus::Sample => Some(&self.sample),
+        };
+        full_text.map_or_else(Vec::new, |f| f.search(&query.text))
+    }
+}
+
+/// Every section of an index with its document's title.
+fn sections(indexed: &Indexed) -> Result<Vec<SectionRow>> {
+    let service = &indexed.service;
+    let mut rows = Vec::new();
+    let documents = service.documents(usize::MAX, 0)?.documents;
+    for summary in documents {
+        let Some(detail) = service.document(&summary.doc_id)? else {
+            continue;
+        };
+        rows.extend(detail.sections.into_iter().map(|section| SectionRow {
+            title: summary.title.clone(),
+            heading: section.heading,
+            text: section.text,
+        }));
+    }
+    Ok(rows)
+}
+
+/// Each query's rank per system (`-` when no correct hit in the top 10).
+fn print_query_ranks(evaluations: &[Evaluation]) {
+    let names: Vec<&str> = evaluations.iter().map(|e| e.system.as_str()).collect();
+    println!("\nPer query ({}): tag, query, ranks", names.join(" / "));
+    let Some(first) = evaluations.first() else {
+        return;
+    };
+    for (i, (query, _)) in first.ranks.iter().enumerate() {
+        let ranks: Vec<String> = evaluations
+            .iter()
+            .map(|e| e.ranks[i].1.map_or("-".to_string(), |r| r.to_string()))
+            .collect();
+        println!("{:<13} {:<55} {}", query.tag, query.text, ranks.join(" / "));
+    }
+}

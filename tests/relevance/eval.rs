@@ -1,0 +1,308 @@
+//! Relevance evaluation shared by `benches/relevance.rs` and `tests/relevance_floor.rs`.
+//!
+//! The stored query set (`queries.tsv`) names, for each query, the corpus it
+//! is asked against and a short answer phrase that a correct hit's section
+//! contains. A [`System`] answers a query with its top hits; the first hit
+//! whose text or heading contains the answer gives the query's rank, and the
+//! ranks become MRR@10, success@1 and success@5, overall and per tag.
+
+use finsam::ingest::{self, IngestOptions};
+use finsam::search::{SearchRequest, SearchService};
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// How many hits a system returns per query, and the depth of MRR.
+pub const TOP_K: usize = 10;
+
+/// The query tags, in the order the tables print them.
+pub const TAGS: [&str; 7] = [
+    "stemming",
+    "compound",
+    "abbreviation",
+    "variant",
+    "typo",
+    "topical",
+    "known-item",
+];
+
+/// Which corpus a query is asked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Corpus {
+    /// The five real reports in `../shared/corpus/pdf`.
+    Shared,
+    /// The invented sample reports in `corpus/`.
+    Sample,
+}
+
+/// One line of the query set (its free-text note is for people and not kept).
+#[derive(Debug, Clone)]
+pub struct Query {
+    /// What a processledare would type.
+    pub text: String,
+    /// The corpus to ask.
+    pub corpus: Corpus,
+    /// An exact phrase that a correct hit's section contains.
+    pub answer: String,
+    /// One of [`TAGS`].
+    pub tag: String,
+}
+
+/// One returned hit: what the scoring looks at.
+#[derive(Debug, Clone)]
+pub struct Passage {
+    /// The section heading.
+    pub heading: String,
+    /// The section text.
+    pub text: String,
+}
+
+impl Passage {
+    fn answers(&self, answer: &str) -> bool {
+        self.text.contains(answer) || self.heading.contains(answer)
+    }
+}
+
+/// Runs one query and returns the top hits, best first.
+pub type SearchFn<'a> = Box<dyn Fn(&Query) -> Vec<Passage> + 'a>;
+
+/// A named search system: a query in, its top hits out, best first.
+pub struct System<'a> {
+    /// Name printed in the tables.
+    pub name: String,
+    /// Runs one query.
+    pub run: SearchFn<'a>,
+}
+
+/// Reads `tests/relevance/queries.tsv` (header line and `#` comments skipped).
+pub fn load_queries() -> Vec<Query> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/relevance/queries.tsv");
+    let text = std::fs::read_to_string(&path).expect("queries.tsv is readable");
+    text.lines()
+        .skip(1)
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(parse_line)
+        .collect()
+}
+
+fn parse_line(line: &str) -> Query {
+    let columns: Vec<&str> = line.split('\t').collect();
+    assert!(columns.len() >= 4, "bad query line: {line}");
+    let corpus = match columns[1] {
+        "shared" => Corpus::Shared,
+        "sample" => Corpus::Sample,
+        other => panic!("unknown corpus {other:?} in: {line}"),
+    };
+    assert!(TAGS.contains(&columns[3]), "unknown tag in: {line}");
+    Query {
+        text: columns[0].to_string(),
+        corpus,
+        answer: columns[2].to_string(),
+        tag: columns[3].to_string(),
+    }
+}
+
+/// The five real reports, looked for beside the checkout and beside the
+/// worktree folder; `None` when neither exists.
+pub fn shared_pdfs() -> Option<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    ["../shared/corpus/pdf", "../../shared/corpus/pdf"]
+        .iter()
+        .map(|relative| root.join(relative))
+        .find(|dir| dir.is_dir())
+}
+
+/// A corpus ingested into a temporary index, with a search service over it.
+pub struct Indexed {
+    /// Keeps the temporary index folder alive.
+    _dir: TempDir,
+    /// The search service over the index.
+    pub service: SearchService,
+}
+
+impl Indexed {
+    /// Ingests `corpus` into a fresh temporary index.
+    pub fn new(corpus: &Path) -> Indexed {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let options = IngestOptions {
+            corpus: corpus.to_path_buf(),
+            index: dir.path().to_path_buf(),
+            rebuild: false,
+        };
+        ingest::run(&options, |_| {}).expect("ingest runs");
+        let service = SearchService::open(dir.path()).expect("index opens");
+        Indexed { _dir: dir, service }
+    }
+}
+
+/// The indexes a run asks: the sample corpus always, the shared one when present.
+pub struct Indexes {
+    /// The real reports, when `../shared` exists.
+    pub shared: Option<Indexed>,
+    /// The project's sample corpus.
+    pub sample: Indexed,
+}
+
+impl Indexes {
+    /// Ingests the sample corpus and, when found, the shared PDFs.
+    pub fn build() -> Indexes {
+        let sample = Indexed::new(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"));
+        let shared = shared_pdfs().map(|dir| Indexed::new(&dir));
+        Indexes { shared, sample }
+    }
+
+    /// The index for a corpus, if it was built.
+    pub fn get(&self, corpus: Corpus) -> Option<&Indexed> {
+        match corpus {
+            Corpus::Shared => self.shared.as_ref(),
+            Corpus::Sample => Some(&self.sample),
+        }
+    }
+
+    /// The queries whose corpus was built, with a notice for the rest.
+    pub fn askable(&self, queries: Vec<Query>) -> Vec<Query> {
+        if self.shared.is_none() {
+            eprintln!("NOTICE: ../shared/corpus is absent; evaluating only the sample queries");
+        }
+        queries
+            .into_iter()
+            .filter(|q| self.get(q.corpus).is_some())
+            .collect()
+    }
+
+    /// Finsamsök as it ships: the query as typed, top [`TOP_K`] sections.
+    pub fn finsam(&self) -> System<'_> {
+        System {
+            name: "Finsamsök".to_string(),
+            run: Box::new(|query| match self.get(query.corpus) {
+                Some(indexed) => finsam_search(&indexed.service, &query.text),
+                None => Vec::new(),
+            }),
+        }
+    }
+}
+
+/// Runs `text` through the search service; a query it cannot parse finds nothing.
+pub fn finsam_search(service: &SearchService, text: &str) -> Vec<Passage> {
+    let request = SearchRequest {
+        limit: TOP_K,
+        ..SearchRequest::text(text)
+    };
+    match service.search(&request) {
+        Ok(results) => results
+            .hits
+            .into_iter()
+            .map(|hit| Passage {
+                heading: hit.heading,
+                text: hit.text,
+            })
+            .collect(),
+        Err(err) => {
+            eprintln!("query {text:?} failed: {err}");
+            Vec::new()
+        }
+    }
+}
+
+/// A system's answers to a query set: each query's rank and the hit lengths.
+pub struct Evaluation {
+    /// The system's name.
+    pub system: String,
+    /// Each query with the 1-based rank of its first correct hit.
+    pub ranks: Vec<(Query, Option<usize>)>,
+    /// Character length of every returned hit.
+    pub hit_lengths: Vec<usize>,
+}
+
+impl Evaluation {
+    /// Asks `system` every query and scores its hits.
+    pub fn run(system: &System<'_>, queries: &[Query]) -> Evaluation {
+        let mut ranks = Vec::new();
+        let mut hit_lengths = Vec::new();
+        for query in queries {
+            let hits = (system.run)(query);
+            let hits = &hits[..hits.len().min(TOP_K)];
+            hit_lengths.extend(hits.iter().map(|h| h.text.chars().count()));
+            let rank = hits.iter().position(|h| h.answers(&query.answer));
+            ranks.push((query.clone(), rank.map(|r| r + 1)));
+        }
+        Evaluation {
+            system: system.name.clone(),
+            ranks,
+            hit_lengths,
+        }
+    }
+
+    /// Scores over every query, or over one tag's queries.
+    pub fn scores(&self, tag: Option<&str>) -> Scores {
+        let ranks: Vec<Option<usize>> = self
+            .ranks
+            .iter()
+            .filter(|(q, _)| tag.is_none_or(|t| q.tag == t))
+            .map(|(_, rank)| *rank)
+            .collect();
+        Scores::of(&ranks)
+    }
+
+    /// Median character length of the returned hits (0 when there were none).
+    pub fn median_hit_length(&self) -> usize {
+        let mut lengths = self.hit_lengths.clone();
+        lengths.sort_unstable();
+        lengths.get(lengths.len() / 2).copied().unwrap_or(0)
+    }
+}
+
+/// Rank-based scores over a set of queries.
+#[derive(Debug, Clone, Copy)]
+pub struct Scores {
+    /// Number of queries.
+    pub queries: usize,
+    /// Mean reciprocal rank of the first correct hit within the top 10.
+    pub mrr: f64,
+    /// Share of queries whose first hit is correct.
+    pub success_at_1: f64,
+    /// Share of queries with a correct hit in the top 5.
+    pub success_at_5: f64,
+}
+
+impl Scores {
+    fn of(ranks: &[Option<usize>]) -> Scores {
+        let n = ranks.len().max(1) as f64;
+        let within = |k: usize| ranks.iter().filter(|r| r.is_some_and(|r| r <= k)).count() as f64;
+        // A fold from +0.0: an empty float `sum()` is -0.0 and prints as "-0.000".
+        let reciprocal = ranks
+            .iter()
+            .flatten()
+            .fold(0.0, |acc, &r| acc + 1.0 / r as f64);
+        Scores {
+            queries: ranks.len(),
+            mrr: reciprocal / n,
+            success_at_1: within(1) / n,
+            success_at_5: within(5) / n,
+        }
+    }
+}
+
+/// Prints one table per system: overall and per-tag scores, median hit length.
+pub fn print_tables(evaluations: &[Evaluation]) {
+    for evaluation in evaluations {
+        println!(
+            "\n{}: {} hits returned, median hit length {} chars",
+            evaluation.system,
+            evaluation.hit_lengths.len(),
+            evaluation.median_hit_length()
+        );
+        println!("| tag | queries | MRR@10 | success@1 | success@5 |");
+        println!("|---|---:|---:|---:|---:|");
+        print_row("all", evaluation.scores(None));
+        for tag in TAGS {
+            print_row(tag, evaluation.scores(Some(tag)));
+        }
+    }
+}
+
+fn print_row(label: &str, s: Scores) {
+    println!(
+        "| {label} | {} | {:.3} | {:.3} | {:.3} |",
+        s.queries, s.mrr, s.success_at_1, s.success_at_5
+    );
+}

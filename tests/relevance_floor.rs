@@ -1,0 +1,37 @@
+//! Relevance cannot silently regress: the stored query set (`tests/relevance/`)
+//! must keep Finsamsök's MRR@10 above a floor set a little below what it
+//! measured when the floor was last raised. `cargo bench --bench relevance`
+//! prints the full comparison with PostgreSQL.
+
+#[path = "relevance/eval.rs"]
+mod eval;
+
+use eval::{Evaluation, Indexes};
+
+/// Floor for all 120 queries (shared + sample): measured 0.189 when set.
+const FLOOR_ALL: f64 = 0.16;
+/// Floor for the 62 sample queries alone, used when `../shared` is absent:
+/// measured 0.151 when set.
+const FLOOR_SAMPLE: f64 = 0.12;
+
+#[test]
+fn mrr_at_10_stays_above_the_floor() {
+    let indexes = Indexes::build();
+    let queries = indexes.askable(eval::load_queries());
+    let floor = if indexes.shared.is_some() {
+        FLOOR_ALL
+    } else {
+        FLOOR_SAMPLE
+    };
+    let evaluation = Evaluation::run(&indexes.finsam(), &queries);
+    eval::print_tables(std::slice::from_ref(&evaluation));
+    let mrr = evaluation.scores(None).mrr;
+    println!(
+        "measured MRR@10 {mrr:.3} over {} queries (floor {floor:.3})",
+        queries.len()
+    );
+    assert!(
+        mrr >= floor,
+        "MRR@10 {mrr:.3} fell below the floor {floor:.3}"
+    );
+}
