@@ -3,7 +3,9 @@
 //!
 //! Run with `cargo bench --bench relevance`. Under `cargo test --all-targets`
 //! the binary only says how to run it, so the regular tests need no
-//! PostgreSQL. A further system (say, Finsamsök with stemming only) is one
+//! PostgreSQL. It compares (a) Finsamsök as built, (b) Finsamsök with
+//! stemming only (the first version: no compound parts, synonyms, spelling
+//! retry or any-word fallback) and (c) PostgreSQL; a further system is one
 //! more entry in the list built in [`systems`].
 
 #[path = "../tests/relevance/eval.rs"]
@@ -13,6 +15,7 @@ mod pg;
 
 use anyhow::Result;
 use eval::{Corpus, Evaluation, Indexed, Indexes, Query, System};
+use finsam::analysis::Profile;
 use pg::{FullText, SectionRow, Server};
 
 fn main() -> Result<()> {
@@ -20,14 +23,15 @@ fn main() -> Result<()> {
         println!("relevance: run it with `cargo bench --bench relevance`");
         return Ok(());
     }
-    let indexes = Indexes::build();
+    let indexes = Indexes::build(Profile::Full);
+    let baseline = Indexes::build(Profile::StemmingOnly);
     let queries = indexes.askable(eval::load_queries());
     let server = start_postgres();
     let postgres = match &server {
         Some(server) => Some(PostgresIndexes::load(server, &indexes)?),
         None => None,
     };
-    let evaluations: Vec<Evaluation> = systems(&indexes, postgres.as_ref())
+    let evaluations: Vec<Evaluation> = systems(&indexes, &baseline, postgres.as_ref())
         .iter()
         .map(|system| Evaluation::run(system, &queries))
         .collect();
@@ -38,8 +42,12 @@ fn main() -> Result<()> {
 }
 
 /// Every system to compare, in table order.
-fn systems<'a>(indexes: &'a Indexes, postgres: Option<&'a PostgresIndexes>) -> Vec<System<'a>> {
-    let mut systems = vec![indexes.finsam()];
+fn systems<'a>(
+    indexes: &'a Indexes,
+    baseline: &'a Indexes,
+    postgres: Option<&'a PostgresIndexes>,
+) -> Vec<System<'a>> {
+    let mut systems = vec![indexes.finsam(), baseline.finsam()];
     if let Some(postgres) = postgres {
         systems.push(System {
             name: "PostgreSQL FTS".to_string(),

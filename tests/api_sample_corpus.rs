@@ -78,3 +78,16 @@ async fn search_exports_csv_and_openapi_describes_the_api() {
         );
     }
 }
+
+#[tokio::test]
+async fn query_with_no_section_having_all_words_falls_back_to_any_word() {
+    let corpus = Ingested::new(&sample_corpus());
+    let router = corpus.router();
+    let (_, strict) = get_json(&router, "/api/search?q=nollplacerade").await;
+    assert_eq!(strict["relaxed"], false);
+    let (_, relaxed) = get_json(&router, "/api/search?q=nollplacerade%20qwxzvbn").await;
+    assert_eq!(relaxed["relaxed"], true);
+    assert!(relaxed["total"].as_u64().unwrap() >= 3);
+    let first = relaxed["hits"][0].to_string().to_lowercase();
+    assert!(first.contains("nollplacera"), "{first}");
+}

@@ -245,7 +245,7 @@ async function renderSearch(state) {
       setStatus(renderPager(state, docs.total, docNoun).replace("Visar", "Alla rapporter: visar"), false);
     } else {
       $("hits").innerHTML = search.hits.map((h) => renderHit(h, state)).join("");
-      renderSuggestion(search.suggestion, state);
+      renderSuggestion(search.suggestion, state, search.relaxed);
       const line = renderPager(state, search.total, hitNoun);
       const csv = `${searchPath(state, PAGE_SIZE)}&format=csv`;
       const exportLink = line ? ` · <a href="${esc(csv)}" download>Exportera sidan som CSV</a>` : "";
@@ -261,10 +261,13 @@ async function renderSearch(state) {
   }
 }
 
-function renderSuggestion(suggestion, state) {
+function renderSuggestion(suggestion, state, relaxed) {
+  if (relaxed) {
+    $("suggestion").innerHTML = `<p class="suggestion">Ingen träff innehöll alla orden – här är träffar med några av dem, flest ord först.</p>`;
+  }
   if (!suggestion) return;
   const url = stateUrl(withState(state, { q: suggestion, offset: 0 }));
-  $("suggestion").innerHTML = `<p class="suggestion">Menade du <a href="${esc(url)}" data-nav>${esc(suggestion)}</a>?</p>`;
+  $("suggestion").innerHTML += `<p class="suggestion">Menade du <a href="${esc(url)}" data-nav>${esc(suggestion)}</a>?</p>`;
 }
 
 function emptyMessage(state, total) {

@@ -27,6 +27,7 @@ pub use model::{
 
 use crate::analysis::Profile;
 use crate::index::{self, Fields, StoredSection};
+use query::Match;
 use std::path::Path;
 use synonyms::Synonyms;
 use tantivy::collector::{Count, TopDocs};
@@ -40,6 +41,7 @@ pub struct SearchService {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    profile: Profile,
 }
 
 impl SearchService {
@@ -49,7 +51,8 @@ impl SearchService {
     }
 
     /// Opens an index built with `profile` (for the relevance runner's
-    /// comparisons; snippets are highlighted with that profile's analyzer).
+    /// comparisons). [`Profile::StemmingOnly`] also searches as the first
+    /// version did: no synonyms, no spelling retry, all words required.
     pub fn open_with(dir: &Path, profile: Profile) -> Result<SearchService> {
         let (index, fields) = index::open(dir, profile)?;
         let reader = index
@@ -60,46 +63,64 @@ impl SearchService {
             index,
             reader,
             fields,
+            profile,
         })
     }
 
-    /// Runs a search: one page of hits, the total and facet counts; a query
-    /// that finds little is retried with corrected spelling.
+    /// Runs a search: one page of hits, the total and facet counts. A query
+    /// that finds little is retried with corrected spelling, and then with
+    /// any of its words instead of all (the answer says which it used).
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
-        let results = self.search_text(&searcher, request, &request.q)?;
-        if results.total >= FEW_HITS {
-            return Ok(results);
+        let exact = self.search_text(&searcher, request, &request.q, Match::All)?;
+        if exact.total >= FEW_HITS || self.profile == Profile::StemmingOnly {
+            return Ok(exact);
         }
-        let Some(corrected) = suggest::correct(&searcher, &self.index, &self.fields, &request.q)?
-        else {
-            return Ok(results);
-        };
-        let retried = self.search_text(&searcher, request, &corrected)?;
-        if retried.total <= results.total {
-            return Ok(results);
+        let corrected = suggest::correct(&searcher, &self.index, &self.fields, &request.q)?;
+        let mut best = exact;
+        if let Some(text) = &corrected {
+            let retried = self.search_text(&searcher, request, text, Match::All)?;
+            if retried.total > best.total {
+                best = SearchResults {
+                    suggestion: corrected.clone(),
+                    ..retried
+                };
+            }
         }
-        Ok(SearchResults {
-            suggestion: Some(corrected),
-            ..retried
-        })
+        if best.total < FEW_HITS {
+            let text = best.suggestion.as_deref().unwrap_or(&request.q);
+            let any = self.search_text(&searcher, request, text, Match::Any)?;
+            if any.total > best.total {
+                best = SearchResults {
+                    relaxed: true,
+                    suggestion: best.suggestion,
+                    ..any
+                };
+            }
+        }
+        Ok(best)
     }
 
-    /// Searches for `text` (synonyms expanded) under the request's filters and paging.
+    /// Searches for `text` (synonyms expanded, unless the profile is the
+    /// spine's stemming only) under the request's filters and paging.
     fn search_text(
         &self,
         searcher: &Searcher,
         request: &SearchRequest,
         text: &str,
+        words: Match,
     ) -> Result<SearchResults> {
-        let expanded = Synonyms::builtin().expand(text);
-        let text_query = query::parse(&self.index, &self.fields, &expanded)?;
+        let expanded = match self.profile {
+            Profile::Full => Synonyms::builtin().expand(text),
+            Profile::StemmingOnly => text.to_string(),
+        };
+        let text_query = query::parse(&self.index, &self.fields, &expanded, words)?;
         let full = query::with_filters(text_query.box_clone(), &self.fields, request, None);
         let top = TopDocs::with_limit(request.limit.max(1))
             .and_offset(request.offset)
             .order_by_score();
         let (top_docs, total) = searcher.search(&*full, &(top, Count))?;
-        let typed_query = query::parse(&self.index, &self.fields, text)?;
+        let typed_query = query::parse(&self.index, &self.fields, text, words)?;
         let snippets = snippet::Snippets::new(searcher, &*text_query, &*typed_query, &self.fields)?;
         let hits = top_docs
             .into_iter()
@@ -119,6 +140,7 @@ impl SearchService {
             hits,
             facets,
             suggestion: None,
+            relaxed: false,
         })
     }
 

@@ -56,6 +56,8 @@ pub struct SearchResults {
     pub facets: Facets,
     /// A better query when this one finds little (spelling), else null.
     pub suggestion: Option<String>,
+    /// True when no section had all the words and hits with some of them are shown.
+    pub relaxed: bool,
 }
 
 /// One matching section.

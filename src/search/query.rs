@@ -14,9 +14,18 @@ const TITLE_BOOST: f32 = 2.0;
 /// Weight of a match in the section heading relative to the body.
 const HEADING_BOOST: f32 = 2.5;
 
-/// Parses the user's text over title, heading and body (all words required);
-/// an empty text matches every section.
-pub fn parse(index: &Index, fields: &Fields, text: &str) -> Result<Box<dyn Query>> {
+/// How the words of a query combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Match {
+    /// Every word must match (the default).
+    All,
+    /// Any word may match; sections matching more words rank higher.
+    Any,
+}
+
+/// Parses the user's text over title, heading and body; an empty text
+/// matches every section.
+pub fn parse(index: &Index, fields: &Fields, text: &str, words: Match) -> Result<Box<dyn Query>> {
     if text.trim().is_empty() {
         return Ok(Box::new(AllQuery));
     }
@@ -26,7 +35,9 @@ pub fn parse(index: &Index, fields: &Fields, text: &str) -> Result<Box<dyn Query
         vec![fields.title, fields.heading, fields.body],
         analysis::query_tokenizers(),
     );
-    parser.set_conjunction_by_default();
+    if words == Match::All {
+        parser.set_conjunction_by_default();
+    }
     parser.set_field_boost(fields.title, TITLE_BOOST);
     parser.set_field_boost(fields.heading, HEADING_BOOST);
     parser

@@ -6,6 +6,7 @@
 //! whose text or heading contains the answer gives the query's rank, and the
 //! ranks become MRR@10, success@1 and success@5, overall and per tag.
 
+use finsam::analysis::Profile;
 use finsam::ingest::{self, IngestOptions};
 use finsam::search::{SearchRequest, SearchService};
 use std::path::{Path, PathBuf};
@@ -120,22 +121,23 @@ pub struct Indexed {
 }
 
 impl Indexed {
-    /// Ingests `corpus` into a fresh temporary index.
-    pub fn new(corpus: &Path) -> Indexed {
+    /// Ingests `corpus` into a fresh temporary index, analysed under `profile`.
+    pub fn new(corpus: &Path, profile: Profile) -> Indexed {
         let dir = tempfile::tempdir().expect("temp dir");
         let options = IngestOptions {
-            corpus: corpus.to_path_buf(),
-            index: dir.path().to_path_buf(),
-            rebuild: false,
+            profile,
+            ..IngestOptions::new(corpus, dir.path())
         };
         ingest::run(&options, |_| {}).expect("ingest runs");
-        let service = SearchService::open(dir.path()).expect("index opens");
+        let service = SearchService::open_with(dir.path(), profile).expect("index opens");
         Indexed { _dir: dir, service }
     }
 }
 
 /// The indexes a run asks: the sample corpus always, the shared one when present.
 pub struct Indexes {
+    /// How they were analysed and are searched.
+    pub profile: Profile,
     /// The real reports, when `../shared` exists.
     pub shared: Option<Indexed>,
     /// The project's sample corpus.
@@ -144,10 +146,17 @@ pub struct Indexes {
 
 impl Indexes {
     /// Ingests the sample corpus and, when found, the shared PDFs.
-    pub fn build() -> Indexes {
-        let sample = Indexed::new(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"));
-        let shared = shared_pdfs().map(|dir| Indexed::new(&dir));
-        Indexes { shared, sample }
+    pub fn build(profile: Profile) -> Indexes {
+        let sample = Indexed::new(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+            profile,
+        );
+        let shared = shared_pdfs().map(|dir| Indexed::new(&dir, profile));
+        Indexes {
+            profile,
+            shared,
+            sample,
+        }
     }
 
     /// The index for a corpus, if it was built.
@@ -169,10 +178,14 @@ impl Indexes {
             .collect()
     }
 
-    /// Finsamsök as it ships: the query as typed, top [`TOP_K`] sections.
+    /// Finsamsök under this profile: the query as typed, top [`TOP_K`] sections.
     pub fn finsam(&self) -> System<'_> {
+        let name = match self.profile {
+            Profile::Full => "Finsamsök",
+            Profile::StemmingOnly => "Finsamsök, stemming only",
+        };
         System {
-            name: "Finsamsök".to_string(),
+            name: name.to_string(),
             run: Box::new(|query| match self.get(query.corpus) {
                 Some(indexed) => finsam_search(&indexed.service, &query.text),
                 None => Vec::new(),
