@@ -1,12 +1,15 @@
 //! `finsam`: ingest a folder of reports, serve the search page and API, or
 //! search from the terminal.
 
+mod progress;
+
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use finsam::analysis::Profile;
-use finsam::ingest::{self, FileOutcome, IngestOptions, Isolation, Outcome, WorkerLimits};
+use finsam::ingest::{self, IngestOptions, Isolation, WorkerLimits};
 use finsam::search::{SearchRequest, SearchService};
 use finsam::server::{self, AppState};
+use progress::ProgressView;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -212,7 +215,9 @@ fn main() -> Result<()> {
 }
 
 fn run_ingest(options: &IngestOptions, report_file: Option<&Path>) -> Result<()> {
-    let report = ingest::run(options, print_outcome)?;
+    let view = ProgressView::new();
+    let report = ingest::run(options, |progress| view.show(progress))?;
+    view.finish();
     eprintln!("{}", report.summary());
     if let Some(file) = report_file {
         let json = serde_json::to_string_pretty(&report)?;
@@ -221,23 +226,6 @@ fn run_ingest(options: &IngestOptions, report_file: Option<&Path>) -> Result<()>
         eprintln!("Rapport per fil: {}", file.display());
     }
     Ok(())
-}
-
-/// One line per file that failed, was skipped or has warnings.
-fn print_outcome(file: &FileOutcome) {
-    match &file.outcome {
-        Outcome::Failed { reason } => eprintln!("MISSLYCKADES {}: {reason}", file.path),
-        Outcome::Skipped { reason } => eprintln!("HOPPADES ÖVER {}: {reason}", file.path),
-        Outcome::Unchanged => {}
-        Outcome::Indexed {
-            pages, warnings, ..
-        } => {
-            eprintln!("ok {} ({pages} s.)", file.path);
-            for warning in warnings {
-                eprintln!("  varning {}: {warning}", file.path);
-            }
-        }
-    }
 }
 
 #[tokio::main]

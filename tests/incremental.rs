@@ -139,3 +139,30 @@ fn folder_size(dir: &Path) -> u64 {
         .map(|m| m.len())
         .sum()
 }
+
+#[test]
+fn an_open_search_service_sees_a_later_ingest_without_restart() {
+    let corpus = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    write(corpus.path(), "a.txt", &report_text(1, "arbetsträning"));
+    ingest_into(corpus.path(), index.path());
+    let service = finsam::search::SearchService::open(index.path()).unwrap();
+    let count = |q: &str| {
+        service
+            .search(&finsam::search::SearchRequest::text(q))
+            .unwrap()
+            .total
+    };
+    assert_eq!(count("språkstöd"), 0);
+    write(corpus.path(), "b.txt", &report_text(2, "språkstöd"));
+    ingest_into(corpus.path(), index.path());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while count("språkstöd") == 0 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(
+        count("språkstöd"),
+        1,
+        "the open service did not pick up the new commit"
+    );
+}

@@ -66,10 +66,24 @@ impl IngestOptions {
     }
 }
 
-/// Brings the index up to date with the corpus, calling `progress` once per file.
+/// What ingest tells its caller while it works.
+#[derive(Debug)]
+pub enum Progress<'a> {
+    /// The plan is made: `files` were found, `to_read` of them need reading.
+    Planned {
+        /// Source files found.
+        files: usize,
+        /// New or changed files to extract.
+        to_read: usize,
+    },
+    /// One file is done (reported as soon as it is, before its commit).
+    File(&'a FileOutcome),
+}
+
+/// Brings the index up to date with the corpus, reporting `progress`.
 pub fn run(
     options: &IngestOptions,
-    progress: impl Fn(&FileOutcome) + Sync,
+    progress: impl Fn(Progress) + Sync,
 ) -> Result<IngestReport, IngestError> {
     let started = Instant::now();
     let found = walk::source_files(&options.corpus)?;
@@ -81,47 +95,49 @@ pub fn run(
         .map(|f| plan::scan(&options.corpus, f, &old))
         .collect();
     let plan = Plan::new(&old, scanned);
+    let to_read = plan.extract.iter().map(|(_, files)| files.len()).sum();
+    progress(Progress::Planned {
+        files: found.files.len(),
+        to_read,
+    });
     let mut report = IngestReport {
         removed: plan.delete.len(),
         ..IngestReport::default()
     };
-    let mut manifest = plan.kept.clone();
-    for (path, state) in &plan.kept {
-        let outcome = kept_outcome(state);
-        progress(&FileOutcome {
-            path: path.clone(),
-            outcome: outcome.clone(),
-        });
-        report.record(FileOutcome {
-            path: path.clone(),
-            outcome,
-        });
-    }
-    for (path, reason) in found.problems {
-        let outcome = FileOutcome {
-            path,
-            outcome: Outcome::Failed { reason },
-        };
-        progress(&outcome);
-        report.record(outcome);
+    let known = plan
+        .kept
+        .iter()
+        .map(|(path, state)| (path.clone(), kept_outcome(state)));
+    let problems = found
+        .problems
+        .into_iter()
+        .map(|(path, reason)| (path, Outcome::Failed { reason }));
+    for (path, outcome) in known.chain(problems) {
+        let file = FileOutcome { path, outcome };
+        progress(Progress::File(&file));
+        report.record(file);
     }
     apply_removals(&mut updater, &plan)?;
+    let mut manifest = plan.kept.clone();
     updater.commit(&manifest)?;
     let labeler = Labeler::builtin();
     for chunk in plan.extract.chunks(options.commit_every.max(1)) {
         let prepared: Vec<Prepared> = chunk
             .par_iter()
-            .map(|(_, files)| prepare(files, options, &labeler))
+            .map(|(_, files)| {
+                let item = prepare(files, options, &labeler);
+                item.outcomes
+                    .iter()
+                    .for_each(|o| progress(Progress::File(o)));
+                item
+            })
             .collect();
         for item in prepared {
             if let Some(record) = &item.record {
                 updater.add(record)?;
             }
-            for (outcome, (path, state)) in item.outcomes.into_iter().zip(item.states) {
-                progress(&outcome);
-                report.record(outcome);
-                manifest.insert(path, state);
-            }
+            item.outcomes.into_iter().for_each(|o| report.record(o));
+            manifest.extend(item.states);
         }
         updater.commit(&manifest)?;
     }
