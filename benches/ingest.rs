@@ -17,6 +17,10 @@ use std::time::{Duration, Instant};
 const MIN_PAGES: usize = 2000;
 
 fn main() {
+    if !std::env::args().any(|arg| arg == "--bench") {
+        println!("ingest: run it with `cargo build --release && cargo bench --bench ingest`");
+        return;
+    }
     let corpus = tempfile::tempdir().expect("temp dir");
     let (files, pages) = make_corpus(corpus.path());
     println!(
