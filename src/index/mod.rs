@@ -7,12 +7,14 @@
 
 mod error;
 mod manifest;
+mod read;
 mod record;
 mod schema;
 mod writer;
 
 pub use error::{IndexError, Result};
 pub use manifest::{FileState, Manifest};
+pub use read::{document_sections, sections_matching};
 pub use record::{
     DocumentRecord, SectionRecord, StoredSection, UNKNOWN_FORBUND, UNKNOWN_REPORT_TYPE,
 };

@@ -9,12 +9,9 @@ use super::manifest::{self, Manifest};
 use super::{DocumentRecord, Fields, IndexError, Result, StoredSection};
 use crate::analysis::Profile;
 use std::path::Path;
-use tantivy::collector::DocSetCollector;
 use tantivy::directory::MmapDirectory;
 use tantivy::index::SegmentId;
-use tantivy::query::TermQuery;
-use tantivy::schema::IndexRecordOption;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 /// Heap budget of the index writer.
 const WRITER_HEAP_BYTES: usize = 100_000_000;
@@ -88,23 +85,11 @@ impl IndexUpdater {
 
     /// The committed sections of a document, in order (for rewriting it).
     pub fn stored_sections(&self, doc_id: &str) -> Result<Vec<StoredSection>> {
-        let searcher = self.reader.searcher();
-        let term = Term::from_field_text(self.fields.doc_id, doc_id);
-        let addresses = searcher.search(
-            &TermQuery::new(term, IndexRecordOption::Basic),
-            &DocSetCollector,
-        )?;
-        let mut sections = addresses
-            .into_iter()
-            .map(|a| {
-                Ok(StoredSection::from_tantivy(
-                    &searcher.doc::<TantivyDocument>(a)?,
-                    &self.fields,
-                ))
-            })
-            .collect::<Result<Vec<_>>>()?;
-        sections.sort_by_key(|s| s.ordinal);
-        Ok(sections)
+        Ok(super::document_sections(
+            &self.reader.searcher(),
+            &self.fields,
+            doc_id,
+        )?)
     }
 
     /// Makes all changes visible and durable together with `manifest`.

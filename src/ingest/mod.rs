@@ -185,6 +185,10 @@ fn prepare(files: &[Scanned], options: &IngestOptions, labeler: &Labeler) -> Pre
     let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
     let result = match &first.state.error {
         Some(reason) => Err(reason.clone()),
+        None if first.state.size > options.max_file_bytes => {
+            let limit = options.max_file_bytes / (1024 * 1024);
+            Err(format!("filen är större än gränsen på {limit} MiB"))
+        }
         None => {
             let doc_id = first.state.doc_id.clone().unwrap_or_default();
             build_record(&first.file, doc_id, paths.clone(), options, labeler)
@@ -249,11 +253,6 @@ fn build_record(
     options: &IngestOptions,
     labeler: &Labeler,
 ) -> Result<(DocumentRecord, Vec<String>), String> {
-    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-    if size > options.max_file_bytes {
-        let limit = options.max_file_bytes / (1024 * 1024);
-        return Err(format!("filen är större än gränsen på {limit} MiB"));
-    }
     let extracted = options.isolation.extract(file)?;
     let pages = extracted.pages;
     if pages.iter().all(|p| p.lines.iter().all(|l| l.is_blank())) {

@@ -1,11 +1,13 @@
 //! Document listing and the document view, read from the stored sections.
 
 use super::{DocumentDetail, DocumentList, DocumentSummary, Result, SectionView};
-use crate::index::{Fields, StoredSection, UNKNOWN_FORBUND, UNKNOWN_REPORT_TYPE};
-use tantivy::collector::DocSetCollector;
+use crate::index::{
+    Fields, StoredSection, UNKNOWN_FORBUND, UNKNOWN_REPORT_TYPE, document_sections,
+    sections_matching,
+};
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::{Searcher, Term};
 
 /// Every document (its first section), ordered by path, one page of them.
 pub fn list(
@@ -34,12 +36,7 @@ pub fn detail(
     fields: &Fields,
     doc_id: &str,
 ) -> Result<Option<DocumentDetail>> {
-    let query = TermQuery::new(
-        Term::from_field_text(fields.doc_id, doc_id),
-        IndexRecordOption::Basic,
-    );
-    let mut sections = sections_matching(searcher, fields, &query)?;
-    sections.sort_by_key(|s| s.ordinal);
+    let sections = document_sections(searcher, fields, doc_id)?;
     let Some(first) = sections.first() else {
         return Ok(None);
     };
@@ -79,19 +76,4 @@ pub fn summary(section: &StoredSection) -> DocumentSummary {
         year: m.year,
         pages: section.pages,
     }
-}
-
-fn sections_matching(
-    searcher: &Searcher,
-    fields: &Fields,
-    query: &TermQuery,
-) -> Result<Vec<StoredSection>> {
-    let addresses = searcher.search(query, &DocSetCollector)?;
-    addresses
-        .into_iter()
-        .map(|address| {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            Ok(StoredSection::from_tantivy(&doc, fields))
-        })
-        .collect()
 }
