@@ -28,6 +28,11 @@ use tantivy::tokenizer::{
 
 /// Name under which the Swedish analyzer is registered with tantivy.
 pub const SWEDISH: &str = "sv";
+/// Name of the exact-form analyzer: Swedish words lower-cased, neither
+/// stemmed nor split, so the form the user typed can rank first.
+pub const EXACT: &str = "sv_exact";
+/// Name of the English analyzer, for sections detected as English.
+pub const ENGLISH: &str = "en";
 
 /// Tokens longer than this many bytes are dropped (garbage, URLs, hashes).
 const MAX_TOKEN_BYTES: usize = 60;
@@ -56,22 +61,38 @@ static SPLITTER: LazyLock<Option<Arc<Splitter>>> = LazyLock::new(|| match Lexico
     }
 });
 
-/// The query-side tokenizers: [`SWEDISH`] without compound splitting.
+/// The query-side tokenizers: [`SWEDISH`] without compound splitting, and
+/// the [`EXACT`] and [`ENGLISH`] analyzers as on the index side.
 static QUERY_TOKENIZERS: LazyLock<TokenizerManager> = LazyLock::new(|| {
     let manager = TokenizerManager::default();
     manager.register(SWEDISH, swedish_chain(None));
+    register_side_analyzers(&manager);
     manager
 });
 
-/// The one Swedish chain; `splitter` is the only difference between sides.
-fn swedish_chain(splitter: Option<Arc<Splitter>>) -> TextAnalyzer {
-    let stop_words = StopWordFilter::new(Language::Swedish)
-        .expect("tantivy ships Swedish stop words (feature `stopwords`)");
-    let builder = TextAnalyzer::builder(SimpleTokenizer::default())
+/// The analyzers that are the same on both sides: [`EXACT`] and [`ENGLISH`].
+fn register_side_analyzers(manager: &TokenizerManager) {
+    manager.register(EXACT, plain_chain(Language::Swedish).build());
+    let english = plain_chain(Language::English)
+        .filter_dynamic(Stemmer::new(Language::English))
+        .build();
+    manager.register(ENGLISH, english);
+}
+
+/// Tokenize, drop over-long tokens, lower-case and remove `language`'s stop words.
+fn plain_chain(language: Language) -> tantivy::tokenizer::TextAnalyzerBuilder {
+    let stop_words = StopWordFilter::new(language)
+        .expect("tantivy ships Swedish and English stop words (feature `stopwords`)");
+    TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(stop_words)
-        .dynamic();
+        .dynamic()
+}
+
+/// The one Swedish chain; `splitter` is the only difference between sides.
+fn swedish_chain(splitter: Option<Arc<Splitter>>) -> TextAnalyzer {
+    let builder = plain_chain(Language::Swedish);
     let builder = match splitter {
         Some(splitter) => builder.filter_dynamic(Decompound::new(splitter)),
         None => builder,
@@ -92,6 +113,7 @@ pub fn index_analyzer(profile: Profile) -> TextAnalyzer {
 /// Registers the index-side analyzers; call after each `Index::open`.
 pub fn register(manager: &TokenizerManager, profile: Profile) {
     manager.register(SWEDISH, index_analyzer(profile));
+    register_side_analyzers(manager);
 }
 
 /// The tokenizers the query parser must use (`QueryParser::new`).
@@ -138,6 +160,21 @@ mod tests {
     fn stems_inflected_forms_to_one_term() {
         assert_eq!(analyze("insatser"), analyze("insatserna"));
         assert_eq!(analyze("rapporten"), analyze("rapport"));
+    }
+
+    #[test]
+    fn exact_analyzer_keeps_the_form_and_english_stems_english() {
+        let tokenizers = query_tokenizers();
+        let exact = terms(
+            tokenizers.get(EXACT).expect("registered"),
+            "Projektet och RAPPORTERNA",
+        );
+        assert_eq!(exact, ["projektet", "rapporterna"]);
+        let english = terms(
+            tokenizers.get(ENGLISH).expect("registered"),
+            "the employers' attitudes",
+        );
+        assert_eq!(english, ["employ", "attitud"]);
     }
 
     #[test]

@@ -87,6 +87,12 @@ impl DocumentRecord {
         doc.add_text(f.title, &m.title);
         doc.add_text(f.heading, &record.section.heading);
         doc.add_text(f.body, &record.section.text);
+        doc.add_text(f.exact, &record.section.heading);
+        doc.add_text(f.exact, &record.section.text);
+        if record.lang == "en" {
+            doc.add_text(f.body_en, &record.section.text);
+        }
+        doc.add_text(f.about, self.about());
         doc.add_text(f.forbund, m.forbund.as_deref().unwrap_or(UNKNOWN_FORBUND));
         doc.add_text(
             f.report_type,
@@ -103,6 +109,28 @@ impl DocumentRecord {
         doc.add_u64(f.pages, u64::from(self.pages));
         doc.add_bool(f.ocr, record.ocr);
         doc
+    }
+}
+
+impl DocumentRecord {
+    /// The words about the document for the `about` field: report type,
+    /// förbund, year and the file names without folders and extension.
+    fn about(&self) -> String {
+        let m = &self.metadata;
+        let names = self.paths.iter().filter_map(|path| {
+            let stem = std::path::Path::new(path).file_stem()?;
+            Some(stem.to_string_lossy().replace(['-', '_'], " "))
+        });
+        [
+            m.report_type.clone(),
+            m.forbund.clone(),
+            m.year.map(|y| y.to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(names)
+        .collect::<Vec<_>>()
+        .join(" \n ")
     }
 }
 

@@ -1,7 +1,7 @@
 //! The index schema, defined once, with resolved field handles.
 
 use super::{IndexError, Result};
-use crate::analysis::SWEDISH;
+use crate::analysis::{ENGLISH, EXACT, SWEDISH};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
@@ -21,6 +21,14 @@ pub struct Fields {
     pub heading: Field,
     /// Section body text (full text).
     pub body: Field,
+    /// Heading and body again, lower-cased but neither stemmed nor split, so
+    /// that the form the user typed ranks above other forms (not stored).
+    pub exact: Field,
+    /// The body of an English section, analysed as English (not stored).
+    pub body_en: Field,
+    /// Words about the document rather than in it — report type, förbund,
+    /// year, file name — so "slutrapport Uppsala" finds the report (not stored).
+    pub about: Field,
     /// Förbund facet (keyword).
     pub forbund: Field,
     /// Report type facet (keyword).
@@ -50,11 +58,10 @@ impl Fields {
     /// Builds the schema and its field handles.
     pub fn build() -> (Schema, Fields) {
         let mut builder = Schema::builder();
-        let text = TextOptions::default().set_stored().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(SWEDISH)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        );
+        let text = TextOptions::default()
+            .set_stored()
+            .set_indexing_options(analysed(SWEDISH));
+        let unstored = |tokenizer| TextOptions::default().set_indexing_options(analysed(tokenizer));
         let keyword = STRING | STORED | FAST;
         let number = INDEXED | STORED | FAST;
         let fields = Fields {
@@ -64,6 +71,9 @@ impl Fields {
             title: builder.add_text_field("title", text.clone()),
             heading: builder.add_text_field("heading", text.clone()),
             body: builder.add_text_field("body", text),
+            exact: builder.add_text_field("exact", unstored(EXACT)),
+            body_en: builder.add_text_field("body_en", unstored(ENGLISH)),
+            about: builder.add_text_field("about", unstored(SWEDISH)),
             forbund: builder.add_text_field("forbund", keyword.clone()),
             report_type: builder.add_text_field("report_type", keyword.clone()),
             malgrupp: builder.add_text_field("malgrupp", keyword.clone()),
@@ -103,6 +113,13 @@ impl Fields {
             _ => None,
         }
     }
+}
+
+/// Full-text indexing with `tokenizer`, frequencies and positions.
+fn analysed(tokenizer: &str) -> TextFieldIndexing {
+    TextFieldIndexing::default()
+        .set_tokenizer(tokenizer)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions)
 }
 
 fn mismatch(name: &str) -> IndexError {

@@ -115,7 +115,8 @@ impl SearchService {
             Profile::StemmingOnly => text.to_string(),
         };
         let text_query = query::parse(&self.index, &self.fields, &expanded, words)?;
-        let full = query::with_filters(text_query.box_clone(), &self.fields, request, None);
+        let ranked = query::with_proximity(text_query.box_clone(), &self.index, &self.fields, text);
+        let full = query::with_filters(ranked, &self.fields, request, None);
         let top = TopDocs::with_limit(request.limit.max(1))
             .and_offset(request.offset)
             .order_by_score();

@@ -1,18 +1,29 @@
 //! Building tantivy queries from a request: parsed text plus facet filters.
 
-use super::{Result, SearchError, SearchRequest};
+use super::{Result, SearchError, SearchRequest, query_words};
 use crate::analysis;
 use crate::index::FACETS;
 use crate::index::Fields;
 use tantivy::Index;
 use tantivy::Term;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, TermQuery};
 use tantivy::schema::IndexRecordOption;
 
 /// Weight of a match in the document title relative to the body.
 const TITLE_BOOST: f32 = 2.0;
 /// Weight of a match in the section heading relative to the body.
 const HEADING_BOOST: f32 = 2.5;
+/// Weight of a match of the form as typed, on top of its stem's match.
+const EXACT_BOOST: f32 = 0.5;
+/// Weight of an English-stemmed match in an English section.
+const ENGLISH_BOOST: f32 = 0.5;
+/// Weight of a match in the words about the document (type, förbund, year).
+const ABOUT_BOOST: f32 = 0.5;
+
+/// Words of the query this far apart or closer in a body make a proximity match.
+const PROXIMITY_SLOP: u32 = 4;
+/// Weight of a proximity match on top of the words' own matches.
+const PROXIMITY_BOOST: f32 = 1.0;
 
 /// How the words of a query combine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,19 +41,62 @@ pub fn parse(index: &Index, fields: &Fields, text: &str, words: Match) -> Result
         return Ok(Box::new(AllQuery));
     }
     // The query side never splits compounds (see `analysis`).
+    let searched = [
+        (fields.title, TITLE_BOOST),
+        (fields.heading, HEADING_BOOST),
+        (fields.body, 1.0),
+        (fields.exact, EXACT_BOOST),
+        (fields.body_en, ENGLISH_BOOST),
+        (fields.about, ABOUT_BOOST),
+    ];
     let mut parser = QueryParser::new(
         index.schema(),
-        vec![fields.title, fields.heading, fields.body],
+        searched.iter().map(|(field, _)| *field).collect(),
         analysis::query_tokenizers(),
     );
     if words == Match::All {
         parser.set_conjunction_by_default();
     }
-    parser.set_field_boost(fields.title, TITLE_BOOST);
-    parser.set_field_boost(fields.heading, HEADING_BOOST);
+    for (field, boost) in searched {
+        parser.set_field_boost(field, boost);
+    }
     parser
         .parse_query(text)
         .map_err(|e| SearchError::BadQuery(e.to_string()))
+}
+
+/// `query`, ranked higher where the plain words the user typed stand close
+/// together in a section's body (within [`PROXIMITY_SLOP`] positions).
+pub fn with_proximity(
+    query: Box<dyn Query>,
+    index: &Index,
+    fields: &Fields,
+    typed: &str,
+) -> Box<dyn Query> {
+    let words: Vec<&str> = query_words::words(typed)
+        .into_iter()
+        .filter(|word| word.bare)
+        .map(|word| word.text)
+        .collect();
+    if words.len() < 2 {
+        return query;
+    }
+    let parser = QueryParser::new(
+        index.schema(),
+        vec![fields.body],
+        analysis::query_tokenizers(),
+    );
+    let phrase = format!("\"{}\"~{PROXIMITY_SLOP}", words.join(" "));
+    match parser.parse_query(&phrase) {
+        Ok(near) => Box::new(BooleanQuery::new(vec![
+            (Occur::Must, query),
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(near, PROXIMITY_BOOST)),
+            ),
+        ])),
+        Err(_) => query,
+    }
 }
 
 /// `text_query` restricted by every facet filter of the request except `skip`.
