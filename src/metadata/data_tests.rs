@@ -215,7 +215,7 @@ fn resolve_kommun(k: &super::Kommun, year: Option<i32>) -> Option<String> {
     ];
     let page = Page {
         number: 1,
-        lines: lines.iter().map(|l| Line::plain(l)).collect(),
+        lines: lines.iter().map(Line::plain).collect(),
     };
     Labeler::shared()
         .forbund
