@@ -1,9 +1,17 @@
 //! The built-in data files parse, stay consistent and keep key entries.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::normalize::normalize;
-use super::{FORBUND_TOML, Labeler, MALGRUPP_TOML, MetadataError, REPORT_TYPES_TOML};
+use super::view::TextView;
+use super::{
+    FORBUND_TOML, KOMMUNER_TOML, Kommuner, Labeler, MALGRUPP_TOML, MetadataError, REPORT_TYPES_TOML,
+};
+use crate::document::{Line, Page};
+
+fn kommuner() -> Kommuner {
+    Kommuner::from_toml(KOMMUNER_TOML).unwrap()
+}
 
 fn forbund(name: &str) -> super::Forbund {
     let labeler = Labeler::shared();
@@ -17,7 +25,7 @@ fn forbund(name: &str) -> super::Forbund {
 
 #[test]
 fn builtin_data_parses() {
-    Labeler::from_toml(FORBUND_TOML, REPORT_TYPES_TOML, MALGRUPP_TOML).unwrap();
+    Labeler::from_toml(FORBUND_TOML, &kommuner(), REPORT_TYPES_TOML, MALGRUPP_TOML).unwrap();
 }
 
 #[test]
@@ -42,9 +50,9 @@ fn corpus_forbund_are_present() {
 }
 
 #[test]
-fn at_least_thirty_forbund_each_with_a_source() {
+fn at_least_sixty_forbund_each_with_a_source() {
     let labeler = Labeler::shared();
-    assert!(labeler.forbund().len() >= 30);
+    assert!(labeler.forbund().len() >= 60);
     for f in labeler.forbund() {
         assert!(!f.source.trim().is_empty(), "{} has no source", f.name);
     }
@@ -54,7 +62,12 @@ fn at_least_thirty_forbund_each_with_a_source() {
 fn names_aliases_and_domains_are_unique() {
     let mut owners: HashMap<String, String> = HashMap::new();
     for f in Labeler::shared().forbund() {
-        for key in std::iter::once(&f.name).chain(&f.aliases).chain(&f.domains) {
+        let former = f.former.iter().map(|n| &n.name);
+        for key in std::iter::once(&f.name)
+            .chain(&f.aliases)
+            .chain(former)
+            .chain(&f.domains)
+        {
             let previous = owners.insert(normalize(key), f.name.clone());
             assert!(
                 previous.is_none_or(|p| p == f.name),
@@ -79,7 +92,7 @@ fn regions_point_to_one_forbund() {
 
 #[test]
 fn bad_data_gives_typed_errors() {
-    let broken = Labeler::from_toml("not = [toml", REPORT_TYPES_TOML, MALGRUPP_TOML);
+    let broken = Labeler::from_toml("not = [toml", &kommuner(), REPORT_TYPES_TOML, MALGRUPP_TOML);
     assert!(matches!(
         broken,
         Err(MetadataError::Parse {
@@ -88,7 +101,7 @@ fn bad_data_gives_typed_errors() {
         })
     ));
     let no_terms = "[settings]\nmin_score = 3.0\nweak_weight = 0.3\ncontext_phrases = []\ncontext_window = 10\ncontext_bonus = 1.0\n[[group]]\nname = \"x\"\nterms = []\n";
-    let empty = Labeler::from_toml(FORBUND_TOML, REPORT_TYPES_TOML, no_terms);
+    let empty = Labeler::from_toml(FORBUND_TOML, &kommuner(), REPORT_TYPES_TOML, no_terms);
     assert!(matches!(
         empty,
         Err(MetadataError::Invalid {
@@ -129,5 +142,110 @@ fn report_types_and_groups_are_the_facet_values() {
             MALGRUPP_TOML.contains(&format!("name = \"{group}\"")),
             "{group}"
         );
+    }
+}
+
+#[test]
+fn kommuner_are_the_290_in_21_lan() {
+    let kommuner = kommuner();
+    assert_eq!(kommuner.lan().len(), 21);
+    let names: HashSet<&str> = kommuner.iter().map(|(_, k)| k.name.as_str()).collect();
+    let codes: HashSet<&str> = kommuner.iter().map(|(_, k)| k.code.as_str()).collect();
+    assert_eq!((names.len(), codes.len()), (290, 290));
+    for lan in kommuner.lan() {
+        for k in &lan.kommuner {
+            assert!(k.code.starts_with(&lan.code), "{} in {}", k.name, lan.name);
+        }
+    }
+}
+
+#[test]
+fn forbund_members_are_kommuner_of_their_lan() {
+    let kommuner = kommuner();
+    let lan_of: HashMap<&str, &str> = kommuner.iter().map(|(l, k)| (k.name.as_str(), l)).collect();
+    for f in Labeler::shared().forbund() {
+        assert!(
+            kommuner.lan().iter().any(|l| l.name == f.lan),
+            "{}: unknown län {}",
+            f.name,
+            f.lan
+        );
+        for k in &f.municipalities {
+            assert_eq!(
+                lan_of.get(k.as_str()),
+                Some(&f.lan.as_str()),
+                "{}: {k}",
+                f.name
+            );
+        }
+    }
+}
+
+#[test]
+fn each_kommun_is_in_at_most_one_current_forbund() {
+    let kommuner = kommuner();
+    let mut none = Vec::new();
+    for (_, k) in kommuner.iter() {
+        let owners = current_forbund(&k.name);
+        assert!(owners.len() <= 1, "{} is in {owners:?}", k.name);
+        if owners.is_empty() {
+            none.push(k.name.as_str());
+        }
+    }
+    eprintln!(
+        "{} of 290 kommuner are in a förbund here; none known for: {}",
+        290 - none.len(),
+        none.join(", ")
+    );
+}
+
+/// The förbund kommun `k` belongs to today, by the data.
+fn current_forbund(k: &str) -> BTreeSet<String> {
+    let all = Labeler::shared().forbund();
+    let members = all.iter().filter(|f| f.has_member(k, None));
+    members.map(|f| f.name.clone()).collect()
+}
+
+/// What the resolver says for a text that names only kommun `k` (written
+/// "<genitive> kommun") in `year`.
+fn resolve_kommun(k: &super::Kommun, year: Option<i32>) -> Option<String> {
+    let lines = [
+        "Ansökan om medel".to_string(),
+        format!("Projektägare är {} kommun.", k.genitive()),
+    ];
+    let page = Page {
+        number: 1,
+        lines: lines.iter().map(Line::plain).collect(),
+    };
+    Labeler::shared()
+        .forbund
+        .resolve(&TextView::new(&[page]), year)
+}
+
+#[test]
+fn every_kommun_alone_resolves_to_its_forbund_or_none() {
+    for (_, k) in kommuner().iter() {
+        let expected = current_forbund(&k.name).into_iter().next();
+        assert_eq!(resolve_kommun(k, None), expected, "{}", k.name);
+    }
+}
+
+#[test]
+fn kommun_that_joined_later_resolves_by_year() {
+    let kommuner = kommuner();
+    for f in Labeler::shared().forbund() {
+        for (name, &since) in &f.member_since {
+            let (_, k) = kommuner.iter().find(|(_, k)| &k.name == name).unwrap();
+            assert_eq!(
+                resolve_kommun(k, Some(since)).as_ref(),
+                Some(&f.name),
+                "{name}"
+            );
+            assert_eq!(
+                resolve_kommun(k, Some(since - 1)),
+                None,
+                "{name} before {since}"
+            );
+        }
     }
 }

@@ -4,12 +4,14 @@
 //! samordningsförbund it belongs to, its report type, the target groups
 //! (målgrupper) it is about and its year. These become search facets, so the
 //! values are Swedish and drawn from fixed lists. The domain knowledge — the
-//! förbund with their aliases, domains and members, the report-type cues and
-//! the målgrupp terms — is data in `data/*.toml`, compiled into the binary and
-//! pinned by tests; the code here only weighs evidence.
+//! förbund with their aliases, domains and members, Sweden's kommuner, the
+//! report-type cues and the målgrupp terms — is data in `data/*.toml`,
+//! compiled into the binary and pinned by tests; the code here only weighs
+//! evidence.
 
 mod error;
 mod forbund;
+mod kommuner;
 mod malgrupp;
 mod normalize;
 mod report_type;
@@ -23,7 +25,8 @@ mod corpus_tests;
 mod data_tests;
 
 pub use error::{MetadataError, Result};
-pub use forbund::Forbund;
+pub use forbund::{Forbund, FormerName};
+pub use kommuner::{Kommun, Kommuner, Lan};
 
 use crate::document::{Metadata, Page};
 use forbund::ForbundResolver;
@@ -32,11 +35,12 @@ use report_type::ReportTypeClassifier;
 use view::TextView;
 
 const FORBUND_TOML: &str = include_str!("../../data/forbund.toml");
+const KOMMUNER_TOML: &str = include_str!("../../data/kommuner.toml");
 const REPORT_TYPES_TOML: &str = include_str!("../../data/report_types.toml");
 const MALGRUPP_TOML: &str = include_str!("../../data/malgrupp.toml");
 
-/// Domain knowledge loaded from the data files (förbund list, report-type
-/// cues, målgrupp terms), ready to label documents.
+/// Domain knowledge loaded from the data files (förbund list, kommuner,
+/// report-type cues, målgrupp terms), ready to label documents.
 #[derive(Debug)]
 pub struct Labeler {
     forbund: ForbundResolver,
@@ -50,14 +54,22 @@ impl Labeler {
     /// # Panics
     /// Never in a tested build: the data files are checked by the test suite.
     pub fn builtin() -> Labeler {
-        Labeler::from_toml(FORBUND_TOML, REPORT_TYPES_TOML, MALGRUPP_TOML)
+        let kommuner = Kommuner::from_toml(KOMMUNER_TOML)
+            .expect("built-in kommuner.toml is valid (pinned by tests)");
+        Labeler::from_toml(FORBUND_TOML, &kommuner, REPORT_TYPES_TOML, MALGRUPP_TOML)
             .expect("built-in metadata data files are valid (pinned by tests)")
     }
 
-    /// Parses the three data files from TOML strings.
-    pub fn from_toml(forbund: &str, report_types: &str, malgrupp: &str) -> Result<Labeler> {
+    /// Parses the data files from TOML strings; `kommuner` is the kommun list
+    /// the förbund members are written against.
+    pub fn from_toml(
+        forbund: &str,
+        kommuner: &Kommuner,
+        report_types: &str,
+        malgrupp: &str,
+    ) -> Result<Labeler> {
         Ok(Labeler {
-            forbund: ForbundResolver::from_toml(forbund)?,
+            forbund: ForbundResolver::from_toml(forbund, kommuner)?,
             report_types: ReportTypeClassifier::from_toml(report_types)?,
             malgrupp: MalgruppDetector::from_toml(malgrupp)?,
         })
@@ -93,11 +105,12 @@ impl Labeler {
     pub fn label(&self, path: &str, pages: &[Page]) -> Metadata {
         let view = TextView::new(pages);
         let title = title::title(path, pages);
+        let year = year::year(pages);
         Metadata {
-            forbund: self.forbund.resolve(&view),
+            forbund: self.forbund.resolve(&view, year),
             report_type: self.report_types.classify(path, &title, &view),
             malgrupp: self.malgrupp.detect(&title, &view),
-            year: year::year(pages),
+            year,
             title,
         }
     }

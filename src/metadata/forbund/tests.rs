@@ -6,9 +6,13 @@ use std::sync::LazyLock;
 use super::ForbundResolver;
 use crate::document::{Line, Page};
 use crate::metadata::view::TextView;
+use crate::metadata::{Kommuner, MetadataError};
+
+static KOMMUNER: LazyLock<Kommuner> =
+    LazyLock::new(|| Kommuner::from_toml(include_str!("../../../data/kommuner.toml")).unwrap());
 
 static BUILTIN: LazyLock<ForbundResolver> = LazyLock::new(|| {
-    ForbundResolver::from_toml(include_str!("../../../data/forbund.toml")).unwrap()
+    ForbundResolver::from_toml(include_str!("../../../data/forbund.toml"), &KOMMUNER).unwrap()
 });
 
 fn view(lines: &[&str]) -> TextView {
@@ -19,7 +23,7 @@ fn view(lines: &[&str]) -> TextView {
 }
 
 fn resolve(lines: &[&str]) -> Option<String> {
-    BUILTIN.resolve(&view(lines))
+    BUILTIN.resolve(&view(lines), None)
 }
 
 const FILLER: &str =
@@ -137,7 +141,7 @@ fn contact_details_on_page_one_beat_names_on_later_pages() {
             ],
         ),
     ];
-    let resolved = BUILTIN.resolve(&TextView::new(&pages));
+    let resolved = BUILTIN.resolve(&TextView::new(&pages), None);
     assert_eq!(resolved.as_deref(), Some("Samordningsförbundet Gävleborg"));
 }
 
@@ -216,33 +220,75 @@ verified = false
 
 #[test]
 fn municipality_in_two_forbund_is_ambiguous() {
-    let resolver = ForbundResolver::from_toml(TWO_FORBUND).unwrap();
+    let resolver = ForbundResolver::from_toml(TWO_FORBUND, &KOMMUNER).unwrap();
     assert_eq!(
-        resolver.resolve(&view(&["Ansökan", "Projektägare är Delads kommun."])),
+        resolver.resolve(&view(&["Ansökan", "Projektägare är Delads kommun."]), None),
         None
     );
     let both = view(&["Ansökan", "Parter: Nordby kommun och Söderby kommun."]);
-    assert_eq!(resolver.resolve(&both), None);
+    assert_eq!(resolver.resolve(&both, None), None);
     let one = view(&["Ansökan", "Parter: Delads kommun och Söderby kommun."]);
     assert_eq!(
-        resolver.resolve(&one).as_deref(),
+        resolver.resolve(&one, None).as_deref(),
         Some("Samordningsförbundet Söder")
     );
 }
 
 #[test]
 fn equally_strong_names_are_ambiguous() {
-    let resolver = ForbundResolver::from_toml(TWO_FORBUND).unwrap();
+    let resolver = ForbundResolver::from_toml(TWO_FORBUND, &KOMMUNER).unwrap();
     let lines = ["Gemensam rapport från Samordningsförbundet Norr och Samordningsförbundet Söder"];
-    assert_eq!(resolver.resolve(&view(&lines)), None);
+    assert_eq!(resolver.resolve(&view(&lines), None), None);
 }
 
 #[test]
 fn shared_alias_is_rejected() {
     let data = TWO_FORBUND.replace("short = \"Söder\"", "short = \"Norr\"");
-    let err = ForbundResolver::from_toml(&data).unwrap_err();
+    let err = ForbundResolver::from_toml(&data, &KOMMUNER).unwrap_err();
     assert!(
         err.to_string().contains("samordningsförbundet norr"),
+        "{err}"
+    );
+}
+
+#[test]
+fn former_names_resolve_to_the_successor() {
+    assert_eq!(
+        resolve(&["Verksamhetsberättelse", "Samordningsförbundet Pyramis"]).as_deref(),
+        Some("Samordningsförbundet Södra Norrbotten")
+    );
+    assert_eq!(
+        resolve(&["Årsredovisning", "Samordningsförbundet Södra Roslagen"]).as_deref(),
+        Some("Samordningsförbundet Roslagen")
+    );
+}
+
+#[test]
+fn membership_follows_the_document_year() {
+    let view = view(&["Ansökan", "Projektägare är Bodens kommun."]);
+    let expected = Some("Samordningsförbundet Södra Norrbotten".to_string());
+    assert_eq!(BUILTIN.resolve(&view, Some(2019)), None);
+    assert_eq!(BUILTIN.resolve(&view, Some(2021)), expected);
+    assert_eq!(BUILTIN.resolve(&view, None), expected);
+}
+
+#[test]
+fn irregular_genitive_is_matched() {
+    assert_eq!(
+        resolve(&["Ansökan", "Projektägare är Falu kommun."]).as_deref(),
+        Some("Samordningsförbundet Finsam Falun-Borlänge")
+    );
+}
+
+#[test]
+fn member_since_must_name_a_member() {
+    let data = TWO_FORBUND.replace(
+        "municipalities = [\"Delad\", \"Nordby\"]",
+        "municipalities = [\"Delad\", \"Nordby\"]\nmember_since = { \"Söderby\" = 2020 }",
+    );
+    let err = ForbundResolver::from_toml(&data, &KOMMUNER).unwrap_err();
+    assert!(
+        matches!(&err, MetadataError::Invalid { message, .. } if message.contains("Söderby")),
         "{err}"
     );
 }
