@@ -73,7 +73,10 @@ static QUERY_TOKENIZERS: LazyLock<TokenizerManager> = LazyLock::new(|| {
 /// The analyzers that are the same on both sides: [`EXACT`] and [`ENGLISH`].
 fn register_side_analyzers(manager: &TokenizerManager) {
     manager.register(EXACT, plain_chain(Language::Swedish).build());
+    // Swedish stop words go too: a query word that is one must not become
+    // a required term that only English sections could hold.
     let english = plain_chain(Language::English)
+        .filter_dynamic(stop_words(Language::Swedish))
         .filter_dynamic(Stemmer::new(Language::English))
         .build();
     manager.register(ENGLISH, english);
@@ -81,13 +84,17 @@ fn register_side_analyzers(manager: &TokenizerManager) {
 
 /// Tokenize, drop over-long tokens, lower-case and remove `language`'s stop words.
 fn plain_chain(language: Language) -> tantivy::tokenizer::TextAnalyzerBuilder {
-    let stop_words = StopWordFilter::new(language)
-        .expect("tantivy ships Swedish and English stop words (feature `stopwords`)");
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
-        .filter(stop_words)
+        .filter(stop_words(language))
         .dynamic()
+}
+
+/// The stop-word filter of `language`.
+fn stop_words(language: Language) -> StopWordFilter {
+    StopWordFilter::new(language)
+        .expect("tantivy ships Swedish and English stop words (feature `stopwords`)")
 }
 
 /// The one Swedish chain; `splitter` is the only difference between sides.

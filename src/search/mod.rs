@@ -68,8 +68,8 @@ impl SearchService {
     }
 
     /// Runs a search: one page of hits, the total and facet counts. A query
-    /// that finds little is retried with corrected spelling, and then with
-    /// any of its words instead of all (the answer says which it used).
+    /// that finds little is retried with corrected spelling, then with all
+    /// its words but one, then with any of them (the answer says so).
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
         let exact = self.search_text(&searcher, request, &request.q, Match::All)?;
@@ -87,14 +87,17 @@ impl SearchService {
                 };
             }
         }
-        if best.total < FEW_HITS {
+        for words in [Match::AllButOne, Match::Any] {
+            if best.total >= FEW_HITS {
+                break;
+            }
             let text = best.suggestion.as_deref().unwrap_or(&request.q);
-            let any = self.search_text(&searcher, request, text, Match::Any)?;
-            if any.total > best.total {
+            let relaxed = self.search_text(&searcher, request, text, words)?;
+            if relaxed.total > best.total {
                 best = SearchResults {
                     relaxed: true,
                     suggestion: best.suggestion,
-                    ..any
+                    ..relaxed
                 };
             }
         }

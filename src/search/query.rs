@@ -30,6 +30,8 @@ const PROXIMITY_BOOST: f32 = 1.0;
 pub enum Match {
     /// Every word must match (the default).
     All,
+    /// All words but one must match (queries of three words or more).
+    AllButOne,
     /// Any word may match; sections matching more words rank higher.
     Any,
 }
@@ -54,15 +56,53 @@ pub fn parse(index: &Index, fields: &Fields, text: &str, words: Match) -> Result
         searched.iter().map(|(field, _)| *field).collect(),
         analysis::query_tokenizers(),
     );
-    if words == Match::All {
+    if words != Match::Any {
         parser.set_conjunction_by_default();
     }
     for (field, boost) in searched {
         parser.set_field_boost(field, boost);
     }
-    parser
+    let query = parser
         .parse_query(text)
-        .map_err(|e| SearchError::BadQuery(e.to_string()))
+        .map_err(|e| SearchError::BadQuery(e.to_string()))?;
+    Ok(match words {
+        Match::AllButOne => all_but_one(query),
+        Match::All | Match::Any => query,
+    })
+}
+
+/// A conjunction of three words or more, changed to require all but one;
+/// any other query unchanged. Words that look for nothing (stop words) do
+/// not count, and excluded words stay excluded.
+fn all_but_one(query: Box<dyn Query>) -> Box<dyn Query> {
+    let Some(conjunction) = query.downcast_ref::<BooleanQuery>() else {
+        return query;
+    };
+    let (required, other): (Vec<_>, Vec<_>) = conjunction
+        .clauses()
+        .iter()
+        .filter(|(_, clause)| has_terms(clause.as_ref()))
+        .map(|(occur, clause)| (*occur, clause.box_clone()))
+        .partition(|(occur, _)| *occur == Occur::Must);
+    if required.len() < 3 {
+        return query;
+    }
+    let minimum = required.len() - 1;
+    let words = required
+        .into_iter()
+        .map(|(_, clause)| (Occur::Should, clause))
+        .collect();
+    let most = BooleanQuery::with_minimum_required_clauses(words, minimum);
+    let mut clauses = vec![(Occur::Must, Box::new(most) as Box<dyn Query>)];
+    clauses.extend(other);
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// True when `query` looks for some term (a stop word alone looks for none).
+fn has_terms(query: &dyn Query) -> bool {
+    let mut found = false;
+    query.query_terms(&mut |_, _| found = true);
+    found
 }
 
 /// `query`, ranked higher where the plain words the user typed stand close
