@@ -99,6 +99,9 @@ enum Command {
         /// Print the full answer as JSON.
         #[arg(long)]
         json: bool,
+        /// Show the query terms each hit matched, per field.
+        #[arg(long)]
+        explain: bool,
     },
 }
 
@@ -200,6 +203,7 @@ fn main() -> Result<()> {
             report_type,
             limit,
             json,
+            explain,
         } => {
             let request = SearchRequest {
                 q: query,
@@ -208,6 +212,7 @@ fn main() -> Result<()> {
                 report_type,
                 limit,
                 offset: 0,
+                explain,
             };
             search(&index, &request, json)
         }
@@ -287,6 +292,9 @@ fn search(index: &Path, request: &SearchRequest, json: bool) -> Result<()> {
         );
         println!("    {}", plain_snippet(&hit.snippet));
         println!("    {}", hit.path);
+        for matched in hit.explain.iter().flatten() {
+            println!("    {}: {}", matched.field, matched.terms.join(", "));
+        }
     }
     Ok(())
 }

@@ -36,14 +36,7 @@ const TEXTS: [(&str, &str); 7] = [
 
 fn texts() -> &'static Ingested {
     static INGESTED: OnceLock<(TempDir, Ingested)> = OnceLock::new();
-    let (_, ingested) = INGESTED.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temp dir");
-        for (name, text) in TEXTS {
-            std::fs::write(dir.path().join(name), text).expect("write text");
-        }
-        let ingested = Ingested::new(dir.path());
-        (dir, ingested)
-    });
+    let (_, ingested) = INGESTED.get_or_init(|| Ingested::texts(&TEXTS));
     ingested
 }
 

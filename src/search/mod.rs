@@ -11,6 +11,7 @@
 
 mod documents;
 mod error;
+mod explain;
 mod facets;
 mod model;
 mod query;
@@ -20,6 +21,7 @@ mod suggest;
 pub mod synonyms;
 
 pub use error::{Result, SearchError};
+pub use explain::FieldMatch;
 pub use model::{
     DocumentDetail, DocumentList, DocumentSummary, FacetCount, Facets, Hit, MAX_LIMIT, MAX_OFFSET,
     SearchRequest, SearchResults, SectionView,
@@ -27,6 +29,7 @@ pub use model::{
 
 use crate::analysis::Profile;
 use crate::index::{self, Fields, StoredSection};
+use explain::Explainer;
 use query::Match;
 use std::path::Path;
 use synonyms::Synonyms;
@@ -126,16 +129,21 @@ impl SearchService {
         let (top_docs, total) = searcher.search(&*full, &(top, Count))?;
         let typed_query = query::parse(&self.index, &self.fields, text, words)?;
         let snippets = snippet::Snippets::new(searcher, &*text_query, &*typed_query, &self.fields)?;
+        let explainer = request.explain.then(|| Explainer::new(&*text_query));
         let hits = top_docs
             .into_iter()
             .take(request.limit)
             .map(|(score, address)| {
                 let doc: TantivyDocument = searcher.doc(address)?;
-                Ok(to_hit(
+                let mut hit = to_hit(
                     StoredSection::from_tantivy(&doc, &self.fields),
                     score,
                     &snippets,
-                ))
+                );
+                if let Some(explainer) = &explainer {
+                    hit.explain = Some(explainer.explain(searcher, address)?);
+                }
+                Ok(hit)
             })
             .collect::<Result<Vec<_>>>()?;
         let facets = facets::count(searcher, &*text_query, &self.fields, request)?;
@@ -181,5 +189,6 @@ fn to_hit(section: StoredSection, score: f32, snippets: &snippet::Snippets) -> H
         malgrupp: summary.malgrupp,
         year: summary.year,
         ocr: section.ocr,
+        explain: None,
     }
 }

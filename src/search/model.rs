@@ -1,5 +1,6 @@
 //! The search service's requests and answers, as plain serialisable structs.
 
+use super::explain::FieldMatch;
 use serde::Serialize;
 
 /// Largest page of hits a client may ask for.
@@ -22,6 +23,8 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Hits to skip.
     pub offset: usize,
+    /// List each hit's matched terms per field ([`Hit::explain`]).
+    pub explain: bool,
 }
 
 impl SearchRequest {
@@ -91,6 +94,9 @@ pub struct Hit {
     pub year: Option<i32>,
     /// True when some of the section's text was read by OCR (it may contain misreadings).
     pub ocr: bool,
+    /// The query's terms found in each field, when the request asked to explain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Vec<FieldMatch>>,
 }
 
 /// Facet counts for the three facets.

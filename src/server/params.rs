@@ -21,6 +21,7 @@ pub fn search_request(pairs: Vec<(String, String)>) -> Result<SearchRequest, Api
             "report_type" => request.report_type.push(value),
             "limit" => request.limit = number("limit", &value, MAX_LIMIT)?,
             "offset" => request.offset = number("offset", &value, MAX_OFFSET)?,
+            "explain" => request.explain = boolean("explain", &value)?,
             _ => {}
         }
     }
@@ -55,6 +56,17 @@ pub fn paging(pairs: &[(String, String)]) -> Result<(usize, usize), ApiError> {
         }
     }
     Ok((limit, offset))
+}
+
+/// `true`/`1` or `false`/`0`, or a 400 that says what is wrong.
+fn boolean(name: &str, value: &str) -> Result<bool, ApiError> {
+    match value.trim() {
+        "true" | "1" => Ok(true),
+        "false" | "0" | "" => Ok(false),
+        other => Err(ApiError::BadRequest(format!(
+            "{name} måste vara true eller false, inte \"{other}\""
+        ))),
+    }
 }
 
 /// A whole number from 0 to `max`, or a 400 that says what is wrong.

@@ -53,6 +53,17 @@ impl Ingested {
         }
     }
 
+    /// Writes `texts` (file name, text) into a fresh folder and ingests it;
+    /// the folder lives as long as the returned value.
+    pub fn texts(texts: &[(&str, &str)]) -> (TempDir, Ingested) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (name, text) in texts {
+            std::fs::write(dir.path().join(name), text).expect("write text");
+        }
+        let ingested = Ingested::new(dir.path());
+        (dir, ingested)
+    }
+
     /// Views an index that lives elsewhere (a copy is not made).
     pub fn open(corpus: &Path, index: &Path) -> Ingested {
         let copy = tempfile::tempdir().expect("temp dir");

@@ -1,0 +1,144 @@
+//! Ranking and explanations through the search API, on small invented texts:
+//! the form typed ranks first, words close together rank first, English
+//! sections are stemmed as English, words about a document (its report type
+//! from the file name) find it, and `explain=true` says what matched where.
+
+mod common;
+
+use common::{Ingested, enc, get_json};
+use serde_json::Value;
+use std::sync::OnceLock;
+use tempfile::TempDir;
+
+/// One short text per file: (file name, text).
+const TEXTS: [(&str, &str); 10] = [
+    (
+        "form-singular.txt",
+        "Rapporten beskriver arbetet i kommunen.",
+    ),
+    (
+        "form-plural.txt",
+        "Rapporterna beskriver arbetet i kommunen.",
+    ),
+    (
+        "near.txt",
+        "Samverkan med arbetsgivare gav praktikplatser åt deltagarna i projektet under året.",
+    ),
+    (
+        "far.txt",
+        "Samverkan gav under året praktikplatser åt deltagarna i projektet genom arbetsgivare.",
+    ),
+    (
+        "english.md",
+        "# Summary in English\n\nThe employers' attitudes were the main barrier to work for the \
+         participants. Coordinators visited every workplace before a placement started and \
+         followed each participant during the first months of employment. Most employers \
+         said they would take part again.",
+    ),
+    (
+        "ostersund-slutrapport-2024.txt",
+        "Insatsen Bryggan gav stöd åt unga som stod långt från arbete.",
+    ),
+    ("two-a.txt", "Kvalsterhus och bläckfiskar i samma text."),
+    ("two-b.txt", "Bläckfiskar och sjöstjärnor i samma text."),
+    ("two-c.txt", "Kvalsterhus och sjöstjärnor i samma text."),
+    ("one-only.txt", "Kvalsterhus men inget annat av orden."),
+];
+
+fn texts() -> &'static Ingested {
+    static INGESTED: OnceLock<(TempDir, Ingested)> = OnceLock::new();
+    let (_, ingested) = INGESTED.get_or_init(|| Ingested::texts(&TEXTS));
+    ingested
+}
+
+async fn search(query: &str) -> Value {
+    let uri = format!("/api/search?q={}&explain=true", enc(query));
+    let (status, results) = get_json(&texts().router(), &uri).await;
+    assert_eq!(status, 200, "{query}: {results}");
+    results
+}
+
+/// The files of the hits, best first.
+fn files(results: &Value) -> Vec<&str> {
+    results["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|hit| hit["path"].as_str().unwrap())
+        .collect()
+}
+
+/// The terms the first hit matched in `field`.
+fn matched<'a>(results: &'a Value, field: &str) -> Vec<&'a str> {
+    let explain = results["hits"][0]["explain"].as_array().expect("explain");
+    explain
+        .iter()
+        .filter(|m| m["field"] == field)
+        .flat_map(|m| m["terms"].as_array().unwrap())
+        .map(|term| term.as_str().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_form_typed_ranks_above_other_forms_of_the_word() {
+    // (A slutrapport's file name makes it a third, weaker hit.)
+    let results = search("rapporterna").await;
+    assert_eq!(
+        files(&results)[..2],
+        ["form-plural.txt", "form-singular.txt"]
+    );
+    assert_eq!(matched(&results, "exact"), ["rapporterna"]);
+    let results = search("rapporten").await;
+    assert_eq!(
+        files(&results)[..2],
+        ["form-singular.txt", "form-plural.txt"]
+    );
+}
+
+#[tokio::test]
+async fn words_close_together_rank_above_words_far_apart() {
+    let results = search("samverkan arbetsgivare").await;
+    assert_eq!(files(&results), ["near.txt", "far.txt"]);
+}
+
+#[tokio::test]
+async fn english_sections_are_stemmed_as_english() {
+    // Swedish stemming keeps "attitudes" and "attitude" apart; English joins them.
+    let results = search("attitude barriers").await;
+    assert_eq!(files(&results), ["english.md"]);
+    assert!(
+        matched(&results, "body_en").contains(&"attitud"),
+        "{results}"
+    );
+}
+
+#[tokio::test]
+async fn words_about_the_document_find_it() {
+    // "slutrapport" is only in the file name, which sets the report type.
+    let results = search("Bryggan slutrapport").await;
+    assert_eq!(files(&results), ["ostersund-slutrapport-2024.txt"]);
+    assert_eq!(matched(&results, "about"), ["slutrapport"]);
+    assert_eq!(results["relaxed"], false);
+}
+
+#[tokio::test]
+async fn relaxed_search_first_wants_all_words_but_one() {
+    let results = search("kvalsterhus bläckfiskar sjöstjärnor").await;
+    assert_eq!(results["relaxed"], true);
+    let mut found = files(&results);
+    found.sort();
+    assert_eq!(found, ["two-a.txt", "two-b.txt", "two-c.txt"]);
+}
+
+#[tokio::test]
+async fn explain_is_off_by_default_and_checked() {
+    let router = texts().router();
+    let (_, plain) = get_json(&router, "/api/search?q=rapporten").await;
+    assert!(plain["hits"][0].get("explain").is_none(), "{plain}");
+    let (status, error) = get_json(&router, "/api/search?q=rapporten&explain=kanske").await;
+    assert_eq!(status, 400);
+    assert!(
+        error["error"].as_str().unwrap().contains("explain"),
+        "{error}"
+    );
+}
