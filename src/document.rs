@@ -81,6 +81,40 @@ pub struct Metadata {
     pub malgrupp: Vec<String>,
     /// Year the document is about or was written, when stated.
     pub year: Option<i32>,
+    /// Name of the project or insats the document is about, when stated.
+    pub project: Option<String>,
+    /// The project's owner (huvudman, projektägare, insatsägare), e.g. "Burlövs kommun".
+    pub owner: Option<String>,
+    /// Partners named as taking part, e.g. "Arbetsförmedlingen", "Region Skåne".
+    pub partners: Vec<String>,
+    /// Why each label was given: the text that produced it.
+    pub evidence: Vec<Evidence>,
+    /// Names of the fields a user's override file set (see `ingest`).
+    pub overridden: Vec<String>,
+}
+
+/// The text that made a label: shown beside the label in the document view.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The field, as named in the API: "forbund", "report_type", "malgrupp",
+    /// "year", "project", "owner", "partners".
+    pub field: String,
+    /// The value it gave, e.g. "nollplacerade".
+    pub value: String,
+    /// The sentence or line it came from (or the file name), trimmed to a sentence.
+    pub text: String,
+    /// The page it is on, 0 when it came from the file name or an override.
+    pub page: u32,
+}
+
+/// Labels of one section, given by `metadata` beside the document's.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SectionLabels {
+    /// Canonical section kind, e.g. "resultat", "framgångsfaktorer", "övrigt".
+    pub kind: String,
+    /// The report type of the part the section belongs to when it differs
+    /// from the document's (a bundled projektansökan after a delrapport).
+    pub report_type: Option<String>,
 }
 
 /// Small constructors for tests of every stage.

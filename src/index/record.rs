@@ -224,6 +224,7 @@ impl StoredSection {
                     .filter_map(|v| v.as_str().map(str::to_string))
                     .collect(),
                 year: (year > 0).then_some(year as i32),
+                ..Metadata::default()
             },
         }
     }

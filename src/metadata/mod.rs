@@ -112,6 +112,7 @@ impl Labeler {
             malgrupp: self.malgrupp.detect(&title, &view),
             year,
             title,
+            ..Metadata::default()
         }
     }
 }
