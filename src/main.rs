@@ -84,15 +84,8 @@ enum Command {
         /// Index folder.
         #[arg(long, default_value = "index", env = "FINSAM_INDEX")]
         index: PathBuf,
-        /// Keep only these förbund (repeatable).
-        #[arg(long)]
-        forbund: Vec<String>,
-        /// Keep only these målgrupper (repeatable).
-        #[arg(long)]
-        malgrupp: Vec<String>,
-        /// Keep only these report types (repeatable).
-        #[arg(long)]
-        report_type: Vec<String>,
+        #[command(flatten)]
+        filters: Filters,
         /// Number of hits.
         #[arg(long, default_value_t = 10)]
         limit: usize,
@@ -103,6 +96,60 @@ enum Command {
         #[arg(long)]
         explain: bool,
     },
+}
+
+/// Facet filters and the year range of `search` (each facet repeatable: OR).
+#[derive(clap::Args)]
+struct Filters {
+    /// Keep only these förbund.
+    #[arg(long)]
+    forbund: Vec<String>,
+    /// Keep only these målgrupper.
+    #[arg(long)]
+    malgrupp: Vec<String>,
+    /// Keep only these report types.
+    #[arg(long)]
+    report_type: Vec<String>,
+    /// Keep only sections of these kinds, e.g. resultat, framgångsfaktorer.
+    #[arg(long)]
+    section_kind: Vec<String>,
+    /// Keep only documents with this owner (huvudman).
+    #[arg(long)]
+    owner: Vec<String>,
+    /// Keep only documents naming this partner.
+    #[arg(long)]
+    partner: Vec<String>,
+    /// Keep only documents from this year on.
+    #[arg(long)]
+    year_from: Option<u64>,
+    /// Keep only documents up to this year.
+    #[arg(long)]
+    year_to: Option<u64>,
+}
+
+impl Filters {
+    /// The request for `q` under these filters.
+    fn request(self, q: String) -> SearchRequest {
+        let facets = [
+            ("forbund", self.forbund),
+            ("malgrupp", self.malgrupp),
+            ("report_type", self.report_type),
+            ("section_kind", self.section_kind),
+            ("owner", self.owner),
+            ("partner", self.partner),
+        ];
+        SearchRequest {
+            q,
+            filters: facets
+                .into_iter()
+                .filter(|(_, values)| !values.is_empty())
+                .map(|(facet, values)| (facet.to_string(), values))
+                .collect(),
+            year_from: self.year_from,
+            year_to: self.year_to,
+            ..SearchRequest::default()
+        }
+    }
 }
 
 /// Limits on reading one file.
@@ -198,21 +245,15 @@ fn main() -> Result<()> {
         Command::Search {
             query,
             index,
-            forbund,
-            malgrupp,
-            report_type,
+            filters,
             limit,
             json,
             explain,
         } => {
             let request = SearchRequest {
-                q: query,
-                forbund,
-                malgrupp,
-                report_type,
                 limit,
-                offset: 0,
                 explain,
+                ..filters.request(query)
             };
             search(&index, &request, json)
         }

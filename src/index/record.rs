@@ -1,7 +1,7 @@
 //! What the index stores, as plain structs: written by ingest, read by search.
 
 use super::Fields;
-use crate::document::{Metadata, Section};
+use crate::document::{Metadata, Section, SectionLabels};
 use tantivy::TantivyDocument;
 use tantivy::schema::Value;
 
@@ -9,6 +9,8 @@ use tantivy::schema::Value;
 pub const UNKNOWN_FORBUND: &str = "okänt";
 /// Facet value stored for a document whose report type is not known.
 pub const UNKNOWN_REPORT_TYPE: &str = "övrigt";
+/// Facet value stored for a section whose kind is not known.
+pub const UNKNOWN_SECTION_KIND: &str = "övrigt";
 
 /// A document ready to be indexed: its identity, labels and sections.
 #[derive(Debug, Clone)]
@@ -35,6 +37,8 @@ pub struct SectionRecord {
     pub lang: String,
     /// True when some of its text was read by OCR.
     pub ocr: bool,
+    /// Its kind and the report type of the part it is in.
+    pub labels: SectionLabels,
 }
 
 /// One section as read back from the index, with its document's labels.
@@ -62,6 +66,8 @@ pub struct StoredSection {
     pub page_end: u64,
     /// True when some of the text was read by OCR.
     pub ocr: bool,
+    /// The section's own labels.
+    pub labels: SectionLabels,
     /// The document's labels.
     pub metadata: Metadata,
 }
@@ -98,9 +104,21 @@ impl DocumentRecord {
             f.report_type,
             m.report_type.as_deref().unwrap_or(UNKNOWN_REPORT_TYPE),
         );
+        if let Some(part) = &record.labels.report_type {
+            doc.add_text(f.report_type, part);
+            doc.add_text(f.part_type, part);
+        }
         for group in &m.malgrupp {
             doc.add_text(f.malgrupp, group);
         }
+        doc.add_text(f.section_kind, record.labels.kind());
+        if let Some(owner) = &m.owner {
+            doc.add_text(f.owner, owner);
+        }
+        for partner in &m.partners {
+            doc.add_text(f.partner, partner);
+        }
+        doc.add_text(f.labels, serde_json::to_string(m).unwrap_or_default());
         doc.add_u64(f.year, m.year.map_or(0, |y| y.max(0) as u64));
         doc.add_text(f.lang, &record.lang);
         doc.add_u64(f.page_start, u64::from(record.section.page_start));
@@ -112,9 +130,20 @@ impl DocumentRecord {
     }
 }
 
+impl SectionLabels {
+    /// The kind as stored: [`UNKNOWN_SECTION_KIND`] when not known.
+    pub fn kind(&self) -> &str {
+        if self.kind.is_empty() {
+            UNKNOWN_SECTION_KIND
+        } else {
+            &self.kind
+        }
+    }
+}
+
 impl DocumentRecord {
     /// The words about the document for the `about` field: report type,
-    /// förbund, year and the file names without folders and extension.
+    /// förbund, year, project and the file names without folders and extension.
     fn about(&self) -> String {
         let m = &self.metadata;
         let names = self.paths.iter().filter_map(|path| {
@@ -154,6 +183,7 @@ impl DocumentRecord {
             .map(|s| SectionRecord {
                 lang: s.lang,
                 ocr: s.ocr,
+                labels: s.labels,
                 section: Section {
                     heading: s.heading,
                     text: s.text,
@@ -196,7 +226,6 @@ impl StoredSection {
                 .and_then(|v| v.as_str())
                 .map(str::to_string)
         };
-        let year = number(f.year);
         StoredSection {
             id: text(f.id),
             doc_id: text(f.doc_id),
@@ -215,17 +244,11 @@ impl StoredSection {
                 .get_first(f.ocr)
                 .and_then(|v| v.as_bool())
                 .unwrap_or(false),
-            metadata: Metadata {
-                title: text(f.title),
-                forbund: optional(f.forbund),
-                report_type: optional(f.report_type),
-                malgrupp: doc
-                    .get_all(f.malgrupp)
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect(),
-                year: (year > 0).then_some(year as i32),
-                ..Metadata::default()
+            labels: SectionLabels {
+                kind: text(f.section_kind),
+                report_type: optional(f.part_type),
             },
+            metadata: serde_json::from_str(&text(f.labels)).unwrap_or_default(),
         }
     }
 }

@@ -35,6 +35,16 @@ pub struct Fields {
     pub report_type: Field,
     /// Målgrupp facet (keyword, multi-valued).
     pub malgrupp: Field,
+    /// Section kind facet (keyword): "resultat", "framgångsfaktorer", …
+    pub section_kind: Field,
+    /// Owner facet (keyword): the project's huvudman.
+    pub owner: Field,
+    /// Partner facet (keyword, multi-valued).
+    pub partner: Field,
+    /// The document's whole [`crate::document::Metadata`] as JSON, with evidence (stored only).
+    pub labels: Field,
+    /// Report type of the bundled part the section is in, when it differs (stored only).
+    pub part_type: Field,
     /// Year of the document, 0 when unknown.
     pub year: Field,
     /// Language code of the section.
@@ -52,7 +62,14 @@ pub struct Fields {
 }
 
 /// Names of the facet fields, as used in the API.
-pub const FACETS: [&str; 3] = ["forbund", "malgrupp", "report_type"];
+pub const FACETS: [&str; 6] = [
+    "forbund",
+    "malgrupp",
+    "report_type",
+    "section_kind",
+    "owner",
+    "partner",
+];
 
 impl Fields {
     /// Builds the schema and its field handles.
@@ -77,6 +94,11 @@ impl Fields {
             forbund: builder.add_text_field("forbund", keyword.clone()),
             report_type: builder.add_text_field("report_type", keyword.clone()),
             malgrupp: builder.add_text_field("malgrupp", keyword.clone()),
+            section_kind: builder.add_text_field("section_kind", keyword.clone()),
+            owner: builder.add_text_field("owner", keyword.clone()),
+            partner: builder.add_text_field("partner", keyword.clone()),
+            labels: builder.add_text_field("labels", STORED),
+            part_type: builder.add_text_field("part_type", STORED),
             year: builder.add_u64_field("year", number.clone()),
             lang: builder.add_text_field("lang", keyword),
             page_start: builder.add_u64_field("page_start", STORED),
@@ -110,6 +132,9 @@ impl Fields {
             "forbund" => Some(self.forbund),
             "malgrupp" => Some(self.malgrupp),
             "report_type" => Some(self.report_type),
+            "section_kind" => Some(self.section_kind),
+            "owner" => Some(self.owner),
+            "partner" => Some(self.partner),
             _ => None,
         }
     }

@@ -18,7 +18,7 @@ pub use report::{FileOutcome, IngestReport, Outcome};
 pub use walk::{SOURCE_EXTENSIONS, is_stale};
 
 use crate::analysis::Profile;
-use crate::document::Page;
+use crate::document::{Page, SectionLabels};
 use crate::index::{DocumentRecord, FileState, IndexUpdater, SectionRecord};
 use crate::metadata::Labeler;
 use plan::{Plan, Scanned};
@@ -259,6 +259,7 @@ fn build_record(
         return Err("ingen text hittades (skannad PDF? behöver OCR)".to_string());
     }
     let ocr_pages = extracted.ocr_pages;
+    let metadata = labeler.label(&paths[0], &pages);
     let sections = crate::sections::split(&pages)
         .into_iter()
         .map(|section| SectionRecord {
@@ -266,12 +267,13 @@ fn build_record(
             ocr: ocr_pages
                 .iter()
                 .any(|p| (section.page_start..=section.page_end).contains(p)),
+            labels: SectionLabels::default(),
             section,
         })
         .collect();
     let record = DocumentRecord {
         doc_id,
-        metadata: labeler.label(&paths[0], &pages),
+        metadata,
         paths,
         pages: page_count(&pages),
         sections,

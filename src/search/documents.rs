@@ -41,6 +41,10 @@ pub fn detail(
         return Ok(None);
     };
     let summary = summary(first);
+    let (evidence, overridden) = (
+        first.metadata.evidence.clone(),
+        first.metadata.overridden.clone(),
+    );
     let sections = sections
         .into_iter()
         .map(|s| SectionView {
@@ -50,10 +54,17 @@ pub fn detail(
             page_end: s.page_end,
             lang: s.lang,
             ocr: s.ocr,
+            kind: s.labels.kind().to_string(),
+            part_type: s.labels.report_type,
             text: s.text,
         })
         .collect();
-    Ok(Some(DocumentDetail { summary, sections }))
+    Ok(Some(DocumentDetail {
+        summary,
+        evidence,
+        overridden,
+        sections,
+    }))
 }
 
 /// The document-level labels a section carries.
@@ -74,6 +85,9 @@ pub fn summary(section: &StoredSection) -> DocumentSummary {
             .unwrap_or_else(|| UNKNOWN_REPORT_TYPE.to_string()),
         malgrupp: m.malgrupp.clone(),
         year: m.year,
+        project: m.project.clone(),
+        owner: m.owner.clone(),
+        partners: m.partners.clone(),
         pages: section.pages,
     }
 }

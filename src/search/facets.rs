@@ -25,12 +25,7 @@ pub fn count(
     let mut facets = Facets::default();
     for facet in FACETS {
         let query = with_filters(text_query.box_clone(), fields, request, Some(facet));
-        let counts = count_one(searcher, &*query, facet)?;
-        match facet {
-            "forbund" => facets.forbund = counts,
-            "malgrupp" => facets.malgrupp = counts,
-            _ => facets.report_type = counts,
-        }
+        facets.insert(facet.to_string(), count_one(searcher, &*query, facet)?);
     }
     Ok(facets)
 }

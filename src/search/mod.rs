@@ -189,6 +189,7 @@ fn to_hit(section: StoredSection, score: f32, snippets: &snippet::Snippets) -> H
         malgrupp: summary.malgrupp,
         year: summary.year,
         ocr: section.ocr,
+        section_kind: section.labels.kind().to_string(),
         explain: None,
     }
 }

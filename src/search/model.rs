@@ -1,24 +1,27 @@
 //! The search service's requests and answers, as plain serialisable structs.
 
 use super::explain::FieldMatch;
+use crate::document::Evidence;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Largest page of hits a client may ask for.
 pub const MAX_LIMIT: usize = 100;
 /// Deepest offset a client may page to.
 pub const MAX_OFFSET: usize = 10_000;
 
-/// A search: free text plus facet filters (OR within a facet, AND across).
+/// A search: free text plus facet filters (OR within a facet, AND across)
+/// and a year range.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchRequest {
     /// The user's query in tantivy query syntax; empty means "everything".
     pub q: String,
-    /// Förbund values to keep.
-    pub forbund: Vec<String>,
-    /// Målgrupp values to keep.
-    pub malgrupp: Vec<String>,
-    /// Report types to keep.
-    pub report_type: Vec<String>,
+    /// Values to keep per facet name of [`crate::index::FACETS`].
+    pub filters: BTreeMap<String, Vec<String>>,
+    /// Keep documents from this year on (documents without a year drop out).
+    pub year_from: Option<u64>,
+    /// Keep documents up to this year (documents without a year drop out).
+    pub year_to: Option<u64>,
     /// Hits per page.
     pub limit: usize,
     /// Hits to skip.
@@ -39,12 +42,15 @@ impl SearchRequest {
 
     /// The filter values for a facet name.
     pub fn filter(&self, facet: &str) -> &[String] {
-        match facet {
-            "forbund" => &self.forbund,
-            "malgrupp" => &self.malgrupp,
-            "report_type" => &self.report_type,
-            _ => &[],
-        }
+        self.filters.get(facet).map_or(&[], Vec::as_slice)
+    }
+
+    /// Adds `value` to the filter of `facet`.
+    pub fn add_filter(&mut self, facet: &str, value: impl Into<String>) {
+        self.filters
+            .entry(facet.to_string())
+            .or_default()
+            .push(value.into());
     }
 }
 
@@ -94,21 +100,15 @@ pub struct Hit {
     pub year: Option<i32>,
     /// True when some of the section's text was read by OCR (it may contain misreadings).
     pub ocr: bool,
+    /// Section kind, e.g. "resultat".
+    pub section_kind: String,
     /// The query's terms found in each field, when the request asked to explain.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<Vec<FieldMatch>>,
 }
 
-/// Facet counts for the three facets.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Facets {
-    /// Counts per förbund.
-    pub forbund: Vec<FacetCount>,
-    /// Counts per målgrupp.
-    pub malgrupp: Vec<FacetCount>,
-    /// Counts per report type.
-    pub report_type: Vec<FacetCount>,
-}
+/// Counts per value of each facet, by facet name (see [`crate::index::FACETS`]).
+pub type Facets = BTreeMap<String, Vec<FacetCount>>;
 
 /// How many matching sections carry a facet value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -138,6 +138,12 @@ pub struct DocumentSummary {
     pub malgrupp: Vec<String>,
     /// Year, when known.
     pub year: Option<i32>,
+    /// Project or insats name, when stated.
+    pub project: Option<String>,
+    /// The project's owner (huvudman), when stated.
+    pub owner: Option<String>,
+    /// Partners named in the document.
+    pub partners: Vec<String>,
     /// Page count.
     pub pages: u64,
 }
@@ -166,6 +172,10 @@ pub struct SectionView {
     pub lang: String,
     /// True when some of the text was read by OCR.
     pub ocr: bool,
+    /// Section kind, e.g. "resultat".
+    pub kind: String,
+    /// Report type of the bundled part the section is in, when it differs from the document's.
+    pub part_type: Option<String>,
     /// Text.
     pub text: String,
 }
@@ -176,6 +186,10 @@ pub struct DocumentDetail {
     /// Metadata.
     #[serde(flatten)]
     pub summary: DocumentSummary,
+    /// For each label, the text that produced it.
+    pub evidence: Vec<Evidence>,
+    /// Fields set by the user's override file.
+    pub overridden: Vec<String>,
     /// Sections in document order.
     pub sections: Vec<SectionView>,
 }

@@ -4,9 +4,12 @@ use super::{Result, SearchError, SearchRequest, query_words};
 use crate::analysis;
 use crate::index::FACETS;
 use crate::index::Fields;
+use std::ops::Bound;
 use tantivy::Index;
 use tantivy::Term;
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
+};
 use tantivy::schema::IndexRecordOption;
 
 /// Weight of a match in the document title relative to the body.
@@ -98,6 +101,18 @@ fn all_but_one(query: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(clauses))
 }
 
+/// The request's year range as a query on the year field; documents without
+/// a year (stored as 0) fall outside any range.
+fn year_range(fields: &Fields, request: &SearchRequest) -> Option<Box<dyn Query>> {
+    if request.year_from.is_none() && request.year_to.is_none() {
+        return None;
+    }
+    let term = |year: u64| Bound::Included(Term::from_field_u64(fields.year, year));
+    let from = term(request.year_from.unwrap_or(1));
+    let to = request.year_to.map_or(Bound::Unbounded, term);
+    Some(Box::new(RangeQuery::new(from, to)))
+}
+
 /// True when `query` looks for some term (a stop word alone looks for none).
 fn has_terms(query: &dyn Query) -> bool {
     let mut found = false;
@@ -164,6 +179,9 @@ pub fn with_filters(
             })
             .collect();
         clauses.push((Occur::Must, Box::new(BooleanQuery::new(any_value))));
+    }
+    if let Some(years) = year_range(fields, request) {
+        clauses.push((Occur::Must, years));
     }
     if clauses.len() == 1 {
         return clauses.pop().expect("one clause").1;

@@ -3,7 +3,7 @@
 use crate::search::SearchResults;
 
 /// Column names of the CSV export, in order.
-const COLUMNS: [&str; 12] = [
+const COLUMNS: [&str; 13] = [
     "id",
     "doc_id",
     "path",
@@ -14,6 +14,7 @@ const COLUMNS: [&str; 12] = [
     "report_type",
     "malgrupp",
     "year",
+    "section_kind",
     "score",
     "text",
 ];
@@ -34,6 +35,7 @@ pub fn to_csv(results: &SearchResults) -> Result<String, csv::Error> {
             &hit.report_type,
             &hit.malgrupp.join(";"),
             &hit.year.map(|y| y.to_string()).unwrap_or_default(),
+            &hit.section_kind,
             &format!("{:.4}", hit.score),
             &hit.text,
         ])?;

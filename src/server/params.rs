@@ -2,6 +2,7 @@
 //! Swedish messages for bad values.
 
 use super::ApiError;
+use crate::index::FACETS;
 use crate::search::{MAX_LIMIT, MAX_OFFSET, SearchRequest};
 
 /// Default number of hits per page.
@@ -16,9 +17,9 @@ pub fn search_request(pairs: Vec<(String, String)>) -> Result<SearchRequest, Api
     for (key, value) in pairs {
         match key.as_str() {
             "q" => request.q = value,
-            "forbund" => request.forbund.push(value),
-            "malgrupp" => request.malgrupp.push(value),
-            "report_type" => request.report_type.push(value),
+            facet if FACETS.contains(&facet) => request.add_filter(facet, value),
+            "year_from" => request.year_from = Some(year("year_from", &value)?),
+            "year_to" => request.year_to = Some(year("year_to", &value)?),
             "limit" => request.limit = number("limit", &value, MAX_LIMIT)?,
             "offset" => request.offset = number("offset", &value, MAX_OFFSET)?,
             "explain" => request.explain = boolean("explain", &value)?,
@@ -56,6 +57,16 @@ pub fn paging(pairs: &[(String, String)]) -> Result<(usize, usize), ApiError> {
         }
     }
     Ok((limit, offset))
+}
+
+/// A year from 1900 to 2100, or a 400 that says what is wrong.
+fn year(name: &str, value: &str) -> Result<u64, ApiError> {
+    match value.trim().parse::<u64>() {
+        Ok(year) if (1900..=2100).contains(&year) => Ok(year),
+        _ => Err(ApiError::BadRequest(format!(
+            "{name} måste vara ett årtal (1900–2100), inte \"{value}\""
+        ))),
+    }
 }
 
 /// `true`/`1` or `false`/`0`, or a 400 that says what is wrong.
@@ -100,7 +111,7 @@ mod tests {
             ("limit", "5"),
         ]))
         .unwrap();
-        assert_eq!(request.forbund, ["A", "B"]);
+        assert_eq!(request.filter("forbund"), ["A", "B"]);
         assert_eq!((request.q.as_str(), request.limit), ("unga", 5));
     }
 
@@ -110,5 +121,28 @@ mod tests {
             assert!(search_request(pairs(&[("limit", bad)])).is_err(), "{bad}");
         }
         assert!(paging(&pairs(&[("offset", "x")])).is_err());
+    }
+
+    #[test]
+    fn years_and_new_facets_are_read() {
+        let request = search_request(pairs(&[
+            ("section_kind", "resultat"),
+            ("partner", "Arbetsförmedlingen"),
+            ("year_from", "2018"),
+            ("year_to", "2023"),
+        ]))
+        .unwrap();
+        assert_eq!(request.filter("section_kind"), ["resultat"]);
+        assert_eq!(request.filter("partner"), ["Arbetsförmedlingen"]);
+        assert_eq!(
+            (request.year_from, request.year_to),
+            (Some(2018), Some(2023))
+        );
+        for bad in ["18", "år", "3000"] {
+            assert!(
+                search_request(pairs(&[("year_from", bad)])).is_err(),
+                "{bad}"
+            );
+        }
     }
 }
