@@ -9,7 +9,13 @@ const FACETS = [
   { key: "forbund", label: "Förbund" },
   { key: "malgrupp", label: "Målgrupp" },
   { key: "report_type", label: "Rapporttyp" },
+  { key: "section_kind", label: "Avsnitt" },
+  { key: "owner", label: "Projektägare" },
+  { key: "partner", label: "Samverkanspart" },
 ];
+const YEARS = ["year_from", "year_to"]; // year range filters, kept in the URL
+/** Section kinds of the "what came of it" shortcut. */
+const OUTCOME_KINDS = ["resultat", "framgångsfaktorer"];
 const FACET_PREVIEW = 8; // values shown before "Visa alla"
 
 const $ = (id) => document.getElementById(id);
@@ -62,6 +68,7 @@ function readState(search = location.search) {
   const state = { q: (p.get("q") || "").trim(), doc: p.get("doc") || "",
                   offset: Math.max(0, parseInt(p.get("offset"), 10) || 0) };
   for (const f of FACETS) state[f.key] = p.getAll(f.key).filter(Boolean);
+  for (const y of YEARS) state[y] = /^\d{4}$/.test(p.get(y) || "") ? p.get(y) : "";
   return state;
 }
 
@@ -71,6 +78,7 @@ function stateUrl(state) {
   if (state.doc) p.set("doc", state.doc);
   if (state.q) p.set("q", state.q);
   for (const f of FACETS) for (const v of state[f.key] || []) p.append(f.key, v);
+  for (const y of YEARS) if (state[y]) p.set(y, state[y]);
   if (state.offset) p.set("offset", state.offset); // kept in ?doc= URLs for "Tillbaka"
   const qs = p.toString();
   return qs ? `/?${qs}` : "/";
@@ -78,7 +86,7 @@ function stateUrl(state) {
 
 /** Copy of a state with some fields replaced. */
 const withState = (state, changes) => ({ ...state, ...changes });
-const hasFilters = (state) => FACETS.some((f) => state[f.key].length > 0);
+const hasFilters = (state) => FACETS.some((f) => state[f.key].length > 0) || YEARS.some((y) => state[y]);
 
 /** Go to a new URL in-page (pushState) and render it. */
 function navigate(url) {
@@ -111,6 +119,7 @@ async function api(path) {
 function searchPath(state, limit = PAGE_SIZE) {
   const p = new URLSearchParams({ q: state.q });
   for (const f of FACETS) for (const v of state[f.key]) p.append(f.key, v);
+  for (const y of YEARS) if (state[y]) p.set(y, state[y]);
   p.set("limit", limit);
   p.set("offset", state.offset);
   return `/api/search?${p}`;
@@ -150,7 +159,8 @@ function renderHit(hit, state) {
   const open = isPdf(hit.path) ? `Öppna PDF på sidan ${hit.page}` : "Öppna originalfilen";
   return `<li class="hit">
     <h2 class="hit-title"><a href="${esc(docUrl)}" data-nav>${esc(hit.title || "Namnlös rapport")}</a></h2>
-    <p class="hit-where">${hit.heading ? `<span class="hit-heading">${esc(hit.heading)}</span> · ` : ""}s. ${esc(hit.page)}${hit.ocr ? ` · <span title="Texten är inläst med OCR från en skannad sida och kan innehålla feltolkningar">OCR-läst</span>` : ""}</p>
+    <p class="hit-where">${hit.heading ? `<span class="hit-heading">${esc(hit.heading)}</span> · ` : ""}${
+      hit.section_kind && hit.section_kind !== "övrigt" ? `<span class="kind">${esc(label(hit.section_kind))}</span> · ` : ""}s. ${esc(hit.page)}${hit.ocr ? ` · <span title="Texten är inläst med OCR från en skannad sida och kan innehålla feltolkningar">OCR-läst</span>` : ""}</p>
     ${metaHtml(hit)}
     <p class="snippet">${safeSnippet(hit.snippet)}</p>
     <a class="pdf-link" href="${esc(fileUrl(hit.doc_id, isPdf(hit.path) ? hit.page : 0))}"
@@ -187,22 +197,47 @@ function renderFacets(facets, state) {
     const more = values.length > FACET_PREVIEW
       ? `<button type="button" class="link-button" data-action="expand" data-facet="${f.key}" data-key="more:${f.key}"
            aria-expanded="${expanded}">${expanded ? "Visa färre" : `Visa alla (${values.length})`}</button>` : "";
-    return `<section class="facet"><h2>${f.label}</h2><ul>${items}</ul>${more}</section>`;
-  }).join("");
+    const shortcut = f.key === "section_kind" ? outcomeShortcut(state) : "";
+    return `<section class="facet"><h2>${f.label}</h2>${shortcut}<ul>${items}</ul>${more}</section>`;
+  }).join("") + yearForm(state);
   if (focused) document.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
+}
+
+/** "Sök bara i Resultat och Framgångsfaktorer": one click sets both section kinds. */
+function outcomeShortcut(state) {
+  const on = OUTCOME_KINDS.every((k) => state.section_kind.includes(k));
+  const url = stateUrl(withState(state, { section_kind: on ? [] : OUTCOME_KINDS, offset: 0 }));
+  return `<p class="facet-shortcut"><a href="${esc(url)}" data-nav>${on ? "Sök i alla avsnitt" :
+    "Sök bara i Resultat och Framgångsfaktorer"}</a></p>`;
+}
+
+/** Year range: two four-digit fields and a button; applied by onYears. */
+function yearForm(state) {
+  return `<section class="facet"><h2>År</h2>
+    <form id="year-form" class="year-form">
+      <label>Från <input name="year_from" inputmode="numeric" pattern="\\d{4}" size="4" value="${esc(state.year_from)}"></label>
+      <label>Till <input name="year_to" inputmode="numeric" pattern="\\d{4}" size="4" value="${esc(state.year_to)}"></label>
+      <button type="submit">Använd</button>
+    </form></section>`;
 }
 
 /** Chips for the active filters, each removable, plus "Rensa filter". */
 function renderActiveFilters(state) {
-  const n = FACETS.reduce((sum, f) => sum + state[f.key].length, 0);
+  const years = YEARS.filter((y) => state[y]);
+  const n = FACETS.reduce((sum, f) => sum + state[f.key].length, 0) + years.length;
   $("filter-count").textContent = n ? `(${n} ${n === 1 ? "aktivt" : "aktiva"})` : "";
   if (!n) { $("active-filters").innerHTML = ""; return; }
   const chips = FACETS.flatMap((f) => state[f.key].map((v) => {
     const url = stateUrl(withState(state, { [f.key]: state[f.key].filter((x) => x !== v), offset: 0 }));
     return `<li><a class="filter-chip" href="${esc(url)}" data-nav
       aria-label="Ta bort filter ${esc(f.label)}: ${esc(label(v))}">${esc(f.label)}: ${esc(facetLabel(f.key, v))} <span aria-hidden="true">×</span></a></li>`;
+  })).concat(years.map((y) => {
+    const url = stateUrl(withState(state, { [y]: "", offset: 0 }));
+    const text = `${y === "year_from" ? "Från år" : "Till år"} ${state[y]}`;
+    return `<li><a class="filter-chip" href="${esc(url)}" data-nav aria-label="Ta bort filter ${esc(text)}">${esc(text)} <span aria-hidden="true">×</span></a></li>`;
   })).join("");
-  const clear = stateUrl(withState(state, { forbund: [], malgrupp: [], report_type: [], offset: 0 }));
+  const none = Object.fromEntries([...FACETS.map((f) => [f.key, []]), ...YEARS.map((y) => [y, ""])]);
+  const clear = stateUrl(withState(state, { ...none, offset: 0 }));
   $("active-filters").innerHTML = `<div class="active-filters"><span>Aktiva filter:</span><ul>${chips}</ul>
     <a href="${esc(clear)}" data-nav class="clear-filters">Rensa filter</a></div>`;
 }
@@ -307,6 +342,28 @@ function paragraphs(text, words) {
   }).join("");
 }
 
+/** Names of the labelled fields, as the document view shows them. */
+const FIELD_NAMES = { forbund: "Förbund", report_type: "Rapporttyp", malgrupp: "Målgrupp", year: "År",
+  project: "Projekt", owner: "Projektägare", partners: "Samverkanspart" };
+
+/** "Varför dessa uppgifter?": each label beside the text that produced it. */
+function evidenceHtml(doc) {
+  const rows = (doc.evidence || []).map((e) => `<li><strong>${esc(FIELD_NAMES[e.field] || e.field)}:
+    ${esc(e.field === "report_type" || e.field === "malgrupp" ? label(e.value) : e.value)}</strong>
+    – ”${esc(e.text)}” <span class="muted">${e.page ? `s. ${esc(e.page)}` : "filnamn"}</span></li>`).join("");
+  const overridden = (doc.overridden || []).map((f) => FIELD_NAMES[f] || f).join(", ");
+  const note = overridden ? `<p class="muted">Satt för hand i en rättelsefil: ${esc(overridden)}.</p>` : "";
+  return rows || note ? `<details class="evidence"><summary>Varför dessa uppgifter?</summary>${note}<ul>${rows}</ul></details>` : "";
+}
+
+/** A section's kind and, in a bundled report, the type of its part. */
+function sectionLabels(s) {
+  const parts = [];
+  if (s.kind && s.kind !== "övrigt") parts.push(label(s.kind));
+  if (s.part_type) parts.push(`del: ${label(s.part_type)}`);
+  return parts.length ? `<span class="kind">${esc(parts.join(" · "))}</span> · ` : "";
+}
+
 async function renderDocument(state) {
   const seq = ++requestSeq;
   const view = $("doc-view");
@@ -324,13 +381,15 @@ async function renderDocument(state) {
     const facts = [
       ["Förbund", doc.forbund], ["Rapporttyp", doc.report_type && label(doc.report_type)],
       ["Målgrupp", (doc.malgrupp || []).map(label).join(", ")], ["År", doc.year],
+      ["Projekt", doc.project], ["Projektägare", doc.owner],
+      ["Samverkansparter", (doc.partners || []).join(", ")],
       ["Antal sidor", doc.pages], ["Fil", doc.path],
     ].filter(([, v]) => v !== null && v !== undefined && v !== "")
       .map(([k, v]) => `<dt>${k}</dt><dd${k === "Fil" ? ' class="path"' : ""}>${esc(v)}</dd>`).join("");
     const sections = (doc.sections || []).map((s) => `
       <section class="doc-section" id="avsnitt-${esc(s.id)}" aria-label="${esc(s.heading || "Inledning")}">
         <h2>${s.heading ? highlight(s.heading, words) : '<span class="muted">(Utan rubrik)</span>'}</h2>
-        <p class="section-pages">${pageSpan(s.page_start, s.page_end)}
+        <p class="section-pages">${sectionLabels(s)}${pageSpan(s.page_start, s.page_end)}
           · <a href="${esc(fileUrl(doc.doc_id, pdf ? s.page_start : 0))}" target="_blank" rel="noopener">${
             pdf ? `Öppna PDF på s. ${s.page_start}` : "Öppna originalfilen"}<span class="visually-hidden"> (öppnas i ny flik)</span></a></p>
         <div class="section-text">${paragraphs(s.text, words)}</div>
@@ -339,6 +398,7 @@ async function renderDocument(state) {
       <header class="doc-header">
         <h1 tabindex="-1" id="doc-title">${esc(doc.title || "Namnlös rapport")}</h1>
         <dl class="facts">${facts}</dl>
+        ${evidenceHtml(doc)}
         <p><a class="button" href="${esc(fileUrl(doc.doc_id))}" target="_blank" rel="noopener">
           ${pdf ? "Öppna hela PDF-filen" : "Öppna hela filen"}<span class="visually-hidden"> (öppnas i ny flik)</span></a>
           ${words.length ? `<span class="muted">Sökorden är markerade i texten.</span>` : ""}</p>
@@ -398,7 +458,17 @@ function onSubmit(event) {
   navigate(stateUrl(withState(state, { q, doc: "", offset: 0 })));
 }
 
+/** The year form: keep four-digit years, drop the rest, start at page one. */
+function onYears(event) {
+  if (event.target.id !== "year-form") return;
+  event.preventDefault();
+  const form = new FormData(event.target);
+  const years = Object.fromEntries(YEARS.map((y) => [y, /^\d{4}$/.test(form.get(y)) ? form.get(y) : ""]));
+  navigate(stateUrl(withState(readState(), { ...years, offset: 0 })));
+}
+
 document.addEventListener("click", onClick);
+document.addEventListener("submit", onYears);
 $("search-form").addEventListener("submit", onSubmit);
 window.addEventListener("popstate", render);
 // Filters are open beside the results on wide screens, folded away on phones.
