@@ -18,6 +18,9 @@ pub struct FileState {
     pub doc_id: Option<String>,
     /// Why the file could not be indexed, when it failed.
     pub error: Option<String>,
+    /// Fingerprint of the user's correction of its labels, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correction: Option<String>,
 }
 
 /// Every known file by its path relative to the corpus.
@@ -47,6 +50,7 @@ mod tests {
             modified_ns: 7,
             doc_id: Some("ab".into()),
             error: None,
+            correction: None,
         };
         manifest.insert("a/b.pdf".into(), state);
         assert_eq!(from_payload(Some(&to_payload(&manifest))), manifest);

@@ -5,12 +5,14 @@
 //! reported with its reason and skipped; it never stops the run or touches
 //! the index. The run fails only when nothing can be done at all.
 
+mod corrections;
 mod error;
 mod isolation;
 mod plan;
 mod report;
 mod walk;
 
+pub use corrections::{MANIFEST_FILE, SIDECAR_SUFFIX};
 pub use error::IngestError;
 pub use isolation::{Isolation, WorkerLimits, worker_main};
 pub use plan::content_id;
@@ -18,12 +20,13 @@ pub use report::{FileOutcome, IngestReport, Outcome};
 pub use walk::{SOURCE_EXTENSIONS, is_stale};
 
 use crate::analysis::Profile;
-use crate::document::{Page, SectionLabels};
+use crate::document::{Metadata, Page, SectionLabels};
 use crate::index::{DocumentRecord, FileState, IndexUpdater, SectionRecord};
 use crate::metadata::Labeler;
+use corrections::Corrections;
 use plan::{Plan, Scanned};
 use rayon::prelude::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 /// Largest file read, by default (500 MiB).
@@ -89,10 +92,11 @@ pub fn run(
     let found = walk::source_files(&options.corpus)?;
     let mut updater = IndexUpdater::open(&options.index, options.rebuild, options.profile)?;
     let old = updater.manifest().clone();
+    let corrections = Corrections::load(&options.corpus);
     let scanned: Vec<Scanned> = found
         .files
         .par_iter()
-        .map(|f| plan::scan(&options.corpus, f, &old))
+        .map(|f| plan::scan(&options.corpus, f, &old, &corrections))
         .collect();
     let plan = Plan::new(&old, scanned);
     let to_read = plan.extract.iter().map(|(_, files)| files.len()).sum();
@@ -108,9 +112,14 @@ pub fn run(
         .kept
         .iter()
         .map(|(path, state)| (path.clone(), kept_outcome(state)));
+    let csv_problems = corrections
+        .problems
+        .into_iter()
+        .map(|reason| (MANIFEST_FILE.to_string(), reason));
     let problems = found
         .problems
         .into_iter()
+        .chain(csv_problems)
         .map(|(path, reason)| (path, Outcome::Failed { reason }));
     for (path, outcome) in known.chain(problems) {
         let file = FileOutcome { path, outcome };
@@ -191,7 +200,7 @@ fn prepare(files: &[Scanned], options: &IngestOptions, labeler: &Labeler) -> Pre
         }
         None => {
             let doc_id = first.state.doc_id.clone().unwrap_or_default();
-            build_record(&first.file, doc_id, paths.clone(), options, labeler)
+            build_record(first, doc_id, paths.clone(), options, labeler)
         }
     };
     let (record, outcome, error) = match result {
@@ -247,19 +256,21 @@ fn prepare(files: &[Scanned], options: &IngestOptions, labeler: &Labeler) -> Pre
 }
 
 fn build_record(
-    file: &Path,
+    first: &Scanned,
     doc_id: String,
     paths: Vec<String>,
     options: &IngestOptions,
     labeler: &Labeler,
 ) -> Result<(DocumentRecord, Vec<String>), String> {
-    let extracted = options.isolation.extract(file)?;
+    let extracted = options.isolation.extract(&first.file)?;
     let pages = extracted.pages;
     if pages.iter().all(|p| p.lines.iter().all(|l| l.is_blank())) {
         return Err("ingen text hittades (skannad PDF? behöver OCR)".to_string());
     }
     let ocr_pages = extracted.ocr_pages;
-    let metadata = labeler.label(&paths[0], &pages);
+    let mut metadata = labeler.label(&paths[0], &pages);
+    let mut warnings = extracted.warnings;
+    warnings.extend(correct(&mut metadata, first));
     let sections = crate::sections::split(&pages)
         .into_iter()
         .map(|section| SectionRecord {
@@ -278,7 +289,22 @@ fn build_record(
         pages: page_count(&pages),
         sections,
     };
-    Ok((record, extracted.warnings))
+    Ok((record, warnings))
+}
+
+/// Applies the file's correction, if any; says what was corrected or why
+/// the correction could not be read (for the file's report).
+fn correct(metadata: &mut Metadata, file: &Scanned) -> Option<String> {
+    if let Some(problem) = &file.correction_problem {
+        return Some(format!("rättelsen används inte: {problem}"));
+    }
+    let correction = file.correction.as_ref()?;
+    correction.fields.apply(metadata, &correction.source);
+    Some(format!(
+        "uppgifter rättade för hand ({}): {}",
+        correction.source,
+        metadata.overridden.join(", ")
+    ))
 }
 
 fn page_count(pages: &[Page]) -> u32 {

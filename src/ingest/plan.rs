@@ -6,6 +6,7 @@
 //! document id, so a renamed or copied file is recognised without
 //! extraction, and the same content under two paths is one document.
 
+use super::corrections::{Correction, Corrections};
 use crate::index::{FileState, Manifest};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -21,8 +22,12 @@ pub struct Scanned {
     pub file: PathBuf,
     /// What the manifest will record: size, time, and the doc id or read error.
     pub state: FileState,
-    /// True when size and time match the manifest, so nothing was read.
+    /// True when size, time and correction match the manifest, so nothing was read.
     pub unchanged: bool,
+    /// The user's correction of its labels, when there is one.
+    pub correction: Option<Correction>,
+    /// Why its correction could not be read, when it could not.
+    pub correction_problem: Option<String>,
 }
 
 /// What a run has to do.
@@ -38,36 +43,55 @@ pub struct Plan {
     pub kept: Manifest,
 }
 
-/// Looks at one file, reading it only when the manifest does not vouch for it.
-pub fn scan(corpus: &Path, file: &Path, old: &Manifest) -> Scanned {
+/// Looks at one file, reading it only when the manifest does not vouch for
+/// it. A file's correction is part of its identity: a changed correction
+/// makes a new document, labelled anew.
+pub fn scan(corpus: &Path, file: &Path, old: &Manifest, corrections: &Corrections) -> Scanned {
     let path = super::walk::relative_path(corpus, file);
     let (size, modified_ns) = stat(file);
-    if let Some(known) = old
-        .get(&path)
-        .filter(|s| s.size == size && s.modified_ns == modified_ns)
-    {
-        return Scanned {
-            path,
-            file: file.to_path_buf(),
-            state: known.clone(),
-            unchanged: true,
-        };
-    }
-    let (doc_id, error) = match std::fs::read(file) {
-        Ok(bytes) => (Some(content_id(&bytes)), None),
-        Err(e) => (None, Some(format!("kan inte läsa filen: {e}"))),
+    let (correction, correction_problem) = match corrections.for_file(&path, file) {
+        Ok(correction) => (correction, None),
+        Err(problem) => (None, Some(problem)),
     };
-    let state = FileState {
-        size,
-        modified_ns,
-        doc_id,
-        error,
+    let fingerprint = correction.as_ref().map(|c| c.fingerprint.clone());
+    let known = old
+        .get(&path)
+        .filter(|s| s.size == size && s.modified_ns == modified_ns && s.correction == fingerprint);
+    let (state, unchanged) = match known {
+        Some(known) => (known.clone(), true),
+        None => (read_state(file, size, modified_ns, fingerprint), false),
     };
     Scanned {
         path,
         file: file.to_path_buf(),
         state,
-        unchanged: false,
+        unchanged,
+        correction,
+        correction_problem,
+    }
+}
+
+/// Reads and hashes a file that the manifest does not vouch for.
+fn read_state(file: &Path, size: u64, modified_ns: u128, correction: Option<String>) -> FileState {
+    let (doc_id, error) = match std::fs::read(file) {
+        Ok(bytes) => (Some(document_id(&bytes, correction.as_deref())), None),
+        Err(e) => (None, Some(format!("kan inte läsa filen: {e}"))),
+    };
+    FileState {
+        size,
+        modified_ns,
+        doc_id,
+        error,
+        correction,
+    }
+}
+
+/// The document id of `bytes` under a correction with `fingerprint`: the
+/// content id, or the content id of the content and the correction together.
+fn document_id(bytes: &[u8], fingerprint: Option<&str>) -> String {
+    match fingerprint {
+        None => content_id(bytes),
+        Some(fingerprint) => content_id(&[bytes, fingerprint.as_bytes()].concat()),
     }
 }
 
@@ -162,6 +186,7 @@ mod tests {
             modified_ns: 1,
             doc_id: Some(doc_id.into()),
             error: None,
+            correction: None,
         }
     }
 
@@ -171,6 +196,8 @@ mod tests {
             file: PathBuf::from(path),
             state: state(doc_id),
             unchanged,
+            correction: None,
+            correction_problem: None,
         }
     }
 

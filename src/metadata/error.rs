@@ -25,6 +25,9 @@ pub enum MetadataError {
         /// What is wrong, in plain words.
         message: String,
     },
+    /// A user's correction file is not valid (unknown field, wrong type).
+    #[error("rättelsen kunde inte läsas: {0}")]
+    Override(String),
 }
 
 /// Result of loading labelling data.

@@ -14,6 +14,7 @@ mod forbund;
 mod kommuner;
 mod malgrupp;
 mod normalize;
+mod overrides;
 mod report_type;
 mod title;
 mod view;
@@ -27,6 +28,7 @@ mod data_tests;
 pub use error::{MetadataError, Result};
 pub use forbund::{Forbund, FormerName};
 pub use kommuner::{Kommun, Kommuner, Lan};
+pub use overrides::Override;
 
 use crate::document::{Metadata, Page};
 use forbund::ForbundResolver;
