@@ -170,34 +170,65 @@ impl Splitter {
 
     /// True when `tail` may end a compound, as written or inflected.
     fn is_end(&self, tail: &str) -> bool {
-        self.lexicon.is_end(tail)
-            || INFLECTIONS.iter().any(|ending| {
-                tail.strip_suffix(ending).is_some_and(|stem| {
-                    stem.chars().count() >= MIN_PART
-                        && (self.lexicon.is_end(stem) || self.changed_stem_is_end(stem, ending))
-                })
-            })
+        self.lexicon.is_end(tail) || self.uninflected(tail, |w| self.lexicon.is_end(w)).is_some()
     }
 
-    /// Forms that double the stem's last consonant (rumm|et → rum,
-    /// programm|et → program) or change its last vowel (flick|or → flicka,
-    /// pojk|ar → pojke, sekreterar|na → sekreterare).
-    fn changed_stem_is_end(&self, stem: &str, ending: &str) -> bool {
-        let mut last_two = stem.chars().rev();
-        let (last, before) = (last_two.next(), last_two.next());
-        if last == before && last.is_some_and(|c| !"aeiouyåäöé".contains(c)) {
-            let single = &stem[..stem.len() - last.map_or(0, char::len_utf8)];
-            if self.lexicon.is_end(single) {
-                return true;
-            }
+    /// The dictionary form of an inflected word ("projektet" → "projekt",
+    /// "koordinatorerna" → "koordinator", "mötena" → "möte",
+    /// "överlämningsmötena" → "överlämningsmöte"); `None` when `word` is a
+    /// dictionary word itself or no ending leaves one.
+    pub fn base_form(&self, word: &str) -> Option<String> {
+        if word.chars().count() < 2 * MIN_PART
+            || self.lexicon.is_word(word)
+            || !word.chars().all(char::is_alphabetic)
+        {
+            return None;
         }
-        let vowel = match ending.get(..2) {
-            Some("or") => "a",
-            Some("ar" | "na") => "e",
-            _ => return false,
-        };
-        self.lexicon.is_end(&format!("{stem}{vowel}"))
+        if let Some(base) = self.uninflected(word, |w| self.lexicon.is_word(w)) {
+            return Some(base);
+        }
+        let parts = self.split(word)?;
+        let last = parts.last()?;
+        let head = &word[..word.len() - last.len()];
+        let base = self.uninflected(last, |w| self.lexicon.is_end(w))?;
+        Some(format!("{head}{base}"))
     }
+
+    /// The longest form `accepted` that `word` leaves without an inflection
+    /// ending, the stem possibly changed back (see [`changed_stems`]):
+    /// "läkarna" is "läkare" + "na" rather than "läka" + "rna".
+    fn uninflected(&self, word: &str, accepted: impl Fn(&str) -> bool) -> Option<String> {
+        INFLECTIONS
+            .iter()
+            .filter_map(|ending| Some((word.strip_suffix(ending)?, ending)))
+            .filter(|(stem, _)| stem.chars().count() >= MIN_PART)
+            .flat_map(|(stem, ending)| {
+                let mut forms = vec![stem.to_string()];
+                forms.extend(changed_stems(stem, ending));
+                forms
+            })
+            .filter(|form| accepted(form))
+            .max_by_key(String::len)
+    }
+}
+
+/// Stems as they were before an ending changed them: a doubled last
+/// consonant made single (rumm|et → rum, programm|et → program) or a last
+/// vowel restored (flick|or → flicka, pojk|ar → pojke, sekreterar|na → sekreterare).
+fn changed_stems(stem: &str, ending: &str) -> Vec<String> {
+    let mut stems = Vec::new();
+    let mut last_two = stem.chars().rev();
+    let (last, before) = (last_two.next(), last_two.next());
+    if last == before && last.is_some_and(|c| !"aeiouyåäöé".contains(c)) {
+        stems.push(stem[..stem.len() - last.map_or(0, char::len_utf8)].to_string());
+    }
+    let vowel = match ending.get(..2) {
+        Some("or") => Some("a"),
+        Some("ar" | "na") => Some("e"),
+        _ => None,
+    };
+    stems.extend(vowel.map(|v| format!("{stem}{v}")));
+    stems
 }
 
 /// The lower-cased words of a list file, one a line, `#` starting a comment.
@@ -330,6 +361,24 @@ mod tests {
         let s = splitter();
         for word in ["arbete", "rapport", "kommunerna", "deltagarna", "övergång"] {
             assert_eq!(s.split(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn base_forms_of_inflected_words_and_compounds() {
+        let s = splitter();
+        for (word, base) in [
+            ("projektet", "projekt"),
+            ("koordinatorerna", "koordinator"),
+            ("mötena", "möte"),
+            ("kvinnor", "kvinna"),
+            ("läkarna", "läkare"),
+            ("överlämningsmötena", "överlämningsmöte"),
+        ] {
+            assert_eq!(s.base_form(word).as_deref(), Some(base), "{word}");
+        }
+        for word in ["arbete", "projekt", "rapport", "och", "2024", "xqzvtr"] {
+            assert_eq!(s.base_form(word), None, "{word}");
         }
     }
 

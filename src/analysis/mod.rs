@@ -14,9 +14,11 @@
 //! "miljö" and "rapport" at one position. Indexed parts let "rapport" find
 //! "miljörapport"; the query "miljörapport" stays one precise term.
 
+mod base_form;
 mod decompound;
 mod lexicon;
 
+use base_form::BaseForms;
 use decompound::{Decompound, Splitter};
 use lexicon::Lexicon;
 
@@ -61,14 +63,32 @@ static SPLITTER: LazyLock<Option<Arc<Splitter>>> = LazyLock::new(|| match Lexico
     }
 });
 
-/// The query-side tokenizers: [`SWEDISH`] without compound splitting, and
-/// the [`EXACT`] and [`ENGLISH`] analyzers as on the index side.
-static QUERY_TOKENIZERS: LazyLock<TokenizerManager> = LazyLock::new(|| {
+/// The query-side tokenizers of [`Profile::Full`]: [`SWEDISH`] without
+/// compound splitting, and the [`EXACT`] and [`ENGLISH`] analyzers as on the
+/// index side.
+static QUERY_TOKENIZERS: LazyLock<TokenizerManager> =
+    LazyLock::new(|| query_side(swedish_chain(SPLITTER.clone(), Side::Query)));
+
+/// The query-side tokenizers of [`Profile::StemmingOnly`].
+static STEMMING_ONLY_QUERY_TOKENIZERS: LazyLock<TokenizerManager> =
+    LazyLock::new(|| query_side(swedish_chain(None, Side::Query)));
+
+/// A query-side manager with `swedish` as [`SWEDISH`].
+fn query_side(swedish: TextAnalyzer) -> TokenizerManager {
     let manager = TokenizerManager::default();
-    manager.register(SWEDISH, swedish_chain(None));
+    manager.register(SWEDISH, swedish);
     register_side_analyzers(&manager);
     manager
-});
+}
+
+/// Which side of the index a chain serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// Indexed text: compounds are split.
+    Index,
+    /// Queries: compounds stay whole.
+    Query,
+}
 
 /// The analyzers that are the same on both sides: [`EXACT`] and [`ENGLISH`].
 fn register_side_analyzers(manager: &TokenizerManager) {
@@ -97,13 +117,16 @@ fn stop_words(language: Language) -> StopWordFilter {
         .expect("tantivy ships Swedish and English stop words (feature `stopwords`)")
 }
 
-/// The one Swedish chain; `splitter` is the only difference between sides.
-fn swedish_chain(splitter: Option<Arc<Splitter>>) -> TextAnalyzer {
-    let builder = plain_chain(Language::Swedish);
-    let builder = match splitter {
-        Some(splitter) => builder.filter_dynamic(Decompound::new(splitter)),
-        None => builder,
-    };
+/// The one Swedish chain. With a `splitter`, words become their dictionary
+/// forms before stemming, and the index side adds compound parts.
+fn swedish_chain(splitter: Option<Arc<Splitter>>, side: Side) -> TextAnalyzer {
+    let mut builder = plain_chain(Language::Swedish);
+    if let Some(splitter) = splitter {
+        if side == Side::Index {
+            builder = builder.filter_dynamic(Decompound::new(splitter.clone()));
+        }
+        builder = builder.filter_dynamic(BaseForms::new(splitter));
+    }
     builder
         .filter_dynamic(Stemmer::new(Language::Swedish))
         .build()
@@ -112,8 +135,8 @@ fn swedish_chain(splitter: Option<Arc<Splitter>>) -> TextAnalyzer {
 /// The analyzer for indexed text (and snippets) under `profile`.
 pub fn index_analyzer(profile: Profile) -> TextAnalyzer {
     match profile {
-        Profile::Full => swedish_chain(SPLITTER.clone()),
-        Profile::StemmingOnly => swedish_chain(None),
+        Profile::Full => swedish_chain(SPLITTER.clone(), Side::Index),
+        Profile::StemmingOnly => swedish_chain(None, Side::Index),
     }
 }
 
@@ -123,9 +146,13 @@ pub fn register(manager: &TokenizerManager, profile: Profile) {
     register_side_analyzers(manager);
 }
 
-/// The tokenizers the query parser must use (`QueryParser::new`).
-pub fn query_tokenizers() -> TokenizerManager {
-    QUERY_TOKENIZERS.clone()
+/// The tokenizers the query parser must use (`QueryParser::new`) on an
+/// index built under `profile`.
+pub fn query_tokenizers(profile: Profile) -> TokenizerManager {
+    match profile {
+        Profile::Full => QUERY_TOKENIZERS.clone(),
+        Profile::StemmingOnly => STEMMING_ONLY_QUERY_TOKENIZERS.clone(),
+    }
 }
 
 /// The terms `analyzer` makes of `text`, in order (for tests and debugging).
@@ -148,7 +175,9 @@ mod tests {
     use super::*;
 
     fn query_terms(text: &str) -> Vec<String> {
-        let analyzer = query_tokenizers().get(SWEDISH).expect("registered");
+        let analyzer = query_tokenizers(Profile::Full)
+            .get(SWEDISH)
+            .expect("registered");
         terms(analyzer, text)
     }
 
@@ -171,7 +200,7 @@ mod tests {
 
     #[test]
     fn exact_analyzer_keeps_the_form_and_english_stems_english() {
-        let tokenizers = query_tokenizers();
+        let tokenizers = query_tokenizers(Profile::Full);
         let exact = terms(
             tokenizers.get(EXACT).expect("registered"),
             "Projektet och RAPPORTERNA",
@@ -182,6 +211,14 @@ mod tests {
             "the employers' attitudes",
         );
         assert_eq!(english, ["employ", "attitud"]);
+    }
+
+    #[test]
+    fn definite_and_plural_forms_meet_their_base_word_on_both_sides() {
+        for (form, base) in [("projektet", "projekt"), ("koordinatorerna", "koordinator")] {
+            assert_eq!(analyze(form)[0], analyze(base)[0], "{form}");
+            assert_eq!(query_terms(form), query_terms(base), "{form}");
+        }
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub use model::{
 use crate::analysis::Profile;
 use crate::index::{self, Fields, StoredSection};
 use explain::Explainer;
-use query::Match;
+use query::{Match, TextParser};
 use std::path::Path;
 use synonyms::Synonyms;
 use tantivy::collector::{Count, TopDocs};
@@ -120,14 +120,19 @@ impl SearchService {
             Profile::Full => Synonyms::builtin().expand(text),
             Profile::StemmingOnly => text.to_string(),
         };
-        let text_query = query::parse(&self.index, &self.fields, &expanded, words)?;
-        let ranked = query::with_proximity(text_query.box_clone(), &self.index, &self.fields, text);
+        let parser = TextParser {
+            index: &self.index,
+            fields: &self.fields,
+            profile: self.profile,
+        };
+        let text_query = parser.parse(&expanded, words)?;
+        let ranked = parser.with_proximity(text_query.box_clone(), text);
         let full = query::with_filters(ranked, &self.fields, request, None);
         let top = TopDocs::with_limit(request.limit.max(1))
             .and_offset(request.offset)
             .order_by_score();
         let (top_docs, total) = searcher.search(&*full, &(top, Count))?;
-        let typed_query = query::parse(&self.index, &self.fields, text, words)?;
+        let typed_query = parser.parse(text, words)?;
         let snippets = snippet::Snippets::new(searcher, &*text_query, &*typed_query, &self.fields)?;
         let explainer = request.explain.then(|| Explainer::new(&*text_query));
         let hits = top_docs

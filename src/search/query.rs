@@ -1,7 +1,7 @@
 //! Building tantivy queries from a request: parsed text plus facet filters.
 
 use super::{Result, SearchError, SearchRequest, query_words};
-use crate::analysis;
+use crate::analysis::{self, Profile};
 use crate::index::FACETS;
 use crate::index::Fields;
 use std::ops::Bound;
@@ -39,25 +39,54 @@ pub enum Match {
     Any,
 }
 
-/// Parses the user's text over title, heading and body; an empty text
-/// matches every section.
-pub fn parse(index: &Index, fields: &Fields, text: &str, words: Match) -> Result<Box<dyn Query>> {
+/// What parsing a user's text needs: the index, its fields and the
+/// profile it was built under (which decides the query-side analyzers).
+#[derive(Clone, Copy)]
+pub struct TextParser<'a> {
+    /// The index searched.
+    pub index: &'a Index,
+    /// Its fields.
+    pub fields: &'a Fields,
+    /// The profile it was built under.
+    pub profile: Profile,
+}
+
+impl TextParser<'_> {
+    /// Parses the user's text over title, heading, body and the other text
+    /// fields; an empty text matches every section.
+    pub fn parse(&self, text: &str, words: Match) -> Result<Box<dyn Query>> {
+        parse(self, text, words)
+    }
+
+    /// `query`, ranked higher where the words of `typed` stand close (see [`with_proximity`]).
+    pub fn with_proximity(&self, query: Box<dyn Query>, typed: &str) -> Box<dyn Query> {
+        with_proximity(self, query, typed)
+    }
+}
+
+fn parse(context: &TextParser, text: &str, words: Match) -> Result<Box<dyn Query>> {
+    let (index, fields) = (context.index, context.fields);
     if text.trim().is_empty() {
         return Ok(Box::new(AllQuery));
     }
     // The query side never splits compounds (see `analysis`).
-    let searched = [
+    let mut searched = vec![
         (fields.title, TITLE_BOOST),
         (fields.heading, HEADING_BOOST),
         (fields.body, 1.0),
-        (fields.exact, EXACT_BOOST),
-        (fields.body_en, ENGLISH_BOOST),
-        (fields.about, ABOUT_BOOST),
     ];
+    // The stemming-only profile searches as the first version did.
+    if context.profile == Profile::Full {
+        searched.extend([
+            (fields.exact, EXACT_BOOST),
+            (fields.body_en, ENGLISH_BOOST),
+            (fields.about, ABOUT_BOOST),
+        ]);
+    }
     let mut parser = QueryParser::new(
         index.schema(),
         searched.iter().map(|(field, _)| *field).collect(),
-        analysis::query_tokenizers(),
+        analysis::query_tokenizers(context.profile),
     );
     if words != Match::Any {
         parser.set_conjunction_by_default();
@@ -122,24 +151,19 @@ fn has_terms(query: &dyn Query) -> bool {
 
 /// `query`, ranked higher where the plain words the user typed stand close
 /// together in a section's body (within [`PROXIMITY_SLOP`] positions).
-pub fn with_proximity(
-    query: Box<dyn Query>,
-    index: &Index,
-    fields: &Fields,
-    typed: &str,
-) -> Box<dyn Query> {
+fn with_proximity(context: &TextParser, query: Box<dyn Query>, typed: &str) -> Box<dyn Query> {
     let words: Vec<&str> = query_words::words(typed)
         .into_iter()
         .filter(|word| word.bare)
         .map(|word| word.text)
         .collect();
-    if words.len() < 2 {
+    if words.len() < 2 || context.profile == Profile::StemmingOnly {
         return query;
     }
     let parser = QueryParser::new(
-        index.schema(),
-        vec![fields.body],
-        analysis::query_tokenizers(),
+        context.index.schema(),
+        vec![context.fields.body],
+        analysis::query_tokenizers(context.profile),
     );
     let phrase = format!("\"{}\"~{PROXIMITY_SLOP}", words.join(" "));
     match parser.parse_query(&phrase) {
