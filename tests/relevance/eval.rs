@@ -42,8 +42,10 @@ pub struct Query {
     pub text: String,
     /// The corpus to ask.
     pub corpus: Corpus,
-    /// An exact phrase that a correct hit's section contains.
-    pub answer: String,
+    /// Exact phrases of which a correct hit's section contains one: the
+    /// first written with the query, the others added by judging the hits
+    /// systems returned (separated by ` || ` in the file).
+    pub answers: Vec<String>,
     /// One of [`TAGS`].
     pub tag: String,
 }
@@ -58,8 +60,10 @@ pub struct Passage {
 }
 
 impl Passage {
-    fn answers(&self, answer: &str) -> bool {
-        self.text.contains(answer) || self.heading.contains(answer)
+    fn answers(&self, answers: &[String]) -> bool {
+        answers
+            .iter()
+            .any(|answer| self.text.contains(answer) || self.heading.contains(answer))
     }
 }
 
@@ -97,7 +101,7 @@ fn parse_line(line: &str) -> Query {
     Query {
         text: columns[0].to_string(),
         corpus,
-        answer: columns[2].to_string(),
+        answers: columns[2].split(" || ").map(str::to_string).collect(),
         tag: columns[3].to_string(),
     }
 }
@@ -222,6 +226,8 @@ pub struct Evaluation {
     pub system: String,
     /// Each query with the 1-based rank of its first correct hit.
     pub ranks: Vec<(Query, Option<usize>)>,
+    /// The same, counting only each query's first answer (before judging).
+    pub first_answer_ranks: Vec<Option<usize>>,
     /// Character length of every returned hit.
     pub hit_lengths: Vec<usize>,
 }
@@ -230,17 +236,21 @@ impl Evaluation {
     /// Asks `system` every query and scores its hits.
     pub fn run(system: &System<'_>, queries: &[Query]) -> Evaluation {
         let mut ranks = Vec::new();
+        let mut first_answer_ranks = Vec::new();
         let mut hit_lengths = Vec::new();
         for query in queries {
             let hits = (system.run)(query);
             let hits = &hits[..hits.len().min(TOP_K)];
             hit_lengths.extend(hits.iter().map(|h| h.text.chars().count()));
-            let rank = hits.iter().position(|h| h.answers(&query.answer));
-            ranks.push((query.clone(), rank.map(|r| r + 1)));
+            let rank_of =
+                |answers: &[String]| hits.iter().position(|h| h.answers(answers)).map(|r| r + 1);
+            ranks.push((query.clone(), rank_of(&query.answers)));
+            first_answer_ranks.push(rank_of(&query.answers[..1]));
         }
         Evaluation {
             system: system.name.clone(),
             ranks,
+            first_answer_ranks,
             hit_lengths,
         }
     }
@@ -254,6 +264,11 @@ impl Evaluation {
             .map(|(_, rank)| *rank)
             .collect();
         Scores::of(&ranks)
+    }
+
+    /// Scores over every query counting only each query's first answer.
+    pub fn first_answer_scores(&self) -> Scores {
+        Scores::of(&self.first_answer_ranks)
     }
 
     /// Median character length of the returned hits (0 when there were none).
@@ -310,6 +325,7 @@ pub fn print_tables(evaluations: &[Evaluation]) {
         for tag in TAGS {
             print_row(tag, evaluation.scores(Some(tag)));
         }
+        print_row("all, first answer only", evaluation.first_answer_scores());
     }
 }
 
