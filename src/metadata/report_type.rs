@@ -32,6 +32,14 @@ struct Zones {
     min_score: f64,
 }
 
+/// What makes a line open a bundled part ("PROJEKTANSÖKAN" after a delrapport).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartSettings {
+    max_words: usize,
+    min_weight: f64,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Cue {
@@ -50,6 +58,7 @@ struct TypeEntry {
 #[serde(deny_unknown_fields)]
 struct TypesFile {
     zones: Zones,
+    parts: PartSettings,
     #[serde(rename = "type")]
     types: Vec<TypeEntry>,
 }
@@ -88,6 +97,7 @@ impl ReportType {
 #[derive(Debug)]
 pub struct ReportTypeClassifier {
     zones: Zones,
+    parts: PartSettings,
     types: Vec<ReportType>,
 }
 
@@ -102,7 +112,21 @@ impl ReportTypeClassifier {
             .collect::<Result<Vec<_>>>()?;
         Ok(ReportTypeClassifier {
             zones: file.zones,
+            parts: file.parts,
             types,
+        })
+    }
+
+    /// The type a short line names outright, as a bundled part's first line
+    /// does ("PROJEKTANSÖKAN", "Ansökan om medel"): the normalised `line`
+    /// opens with a heavy cue and has few words.
+    pub fn named_by_line(&self, line: &str) -> Option<&str> {
+        if line.split(' ').count() > self.parts.max_words {
+            return None;
+        }
+        self.types.iter().find_map(|t| {
+            let (offset, weight) = t.mentions(line).next()?;
+            (offset == 0 && weight >= self.parts.min_weight).then_some(t.name.as_str())
         })
     }
 
