@@ -44,8 +44,8 @@ fn pages(path: &Path) -> Option<Vec<Page>> {
         eprintln!("{} not found; skipping its rows", path.display());
         return None;
     }
-    let extracted = crate::extract::extract_file(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let extracted =
+        crate::extract::extract_file(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     Some(extracted.pages)
 }
 
@@ -173,10 +173,15 @@ fn score_row(scores: &mut Scores, row: &[&str], meta: &Metadata) {
                 .field("report_type")
                 .single(row[2], meta.report_type.as_deref(), same_name),
         ),
-        ("malgrupp", scores.field("malgrupp").set(row[3], &meta.malgrupp)),
+        (
+            "malgrupp",
+            scores.field("malgrupp").set(row[3], &meta.malgrupp),
+        ),
         (
             "year",
-            scores.field("year").single(row[4], year.as_deref(), same_year),
+            scores
+                .field("year")
+                .single(row[4], year.as_deref(), same_year),
         ),
         (
             "project",
@@ -190,7 +195,10 @@ fn score_row(scores: &mut Scores, row: &[&str], meta: &Metadata) {
                 .field("owner")
                 .single(row[6], meta.owner.as_deref(), same_name),
         ),
-        ("partners", scores.field("partners").set(row[7], &meta.partners)),
+        (
+            "partners",
+            scores.field("partners").set(row[7], &meta.partners),
+        ),
     ];
     for (field, ok) in checks {
         if !ok {

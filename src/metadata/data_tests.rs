@@ -103,7 +103,7 @@ fn bad_data_gives_typed_errors() {
             ..
         })
     ));
-    let no_terms = "[settings]\nmin_score = 3.0\nweak_weight = 0.3\ncontext_phrases = []\ncontext_window = 10\ncontext_bonus = 1.0\n[[group]]\nname = \"x\"\nterms = []\n";
+    let no_terms = "[settings]\nmin_score = 3.0\nweak_weight = 0.3\ncontext_phrases = []\ncontext_window = 10\ncontext_bonus = 1.0\nstatement_phrases = []\nstatement_words = 3\nstatement_max_chars = 10\nstatement_weight = 1.0\ncheckbox_marks = []\n[[group]]\nname = \"x\"\nterms = []\n";
     let empty = Labeler::from_toml(&DataFiles {
         malgrupp: no_terms,
         ..DataFiles::builtin()

@@ -10,6 +10,7 @@
 //! evidence.
 
 mod error;
+mod evidence;
 mod forbund;
 mod kommuner;
 mod malgrupp;
@@ -17,6 +18,7 @@ mod normalize;
 mod parts;
 mod report_type;
 mod section_kind;
+mod statement;
 mod title;
 mod view;
 mod year;
@@ -143,7 +145,12 @@ impl Labeler {
         Metadata {
             forbund: self.forbund.resolve(&view, year),
             report_type: self.report_types.classify(path, &title, &view),
-            malgrupp: self.malgrupp.detect(&title, &view),
+            malgrupp: self
+                .malgrupp
+                .detect(&title, pages, &view)
+                .into_iter()
+                .map(|f| f.name)
+                .collect(),
             year,
             title,
             ..Metadata::default()

@@ -282,7 +282,10 @@ mod tests {
         assert_eq!(kind("3. Syfte och mål"), "syfte");
         assert_eq!(kind("7. Hinder och utmaningar"), "hinder");
         assert_eq!(kind("Resultat › Status vid avslut (n = 62)"), "resultat");
-        assert_eq!(kind("9. Ekonomi › Kostnadsslag (tkr) Budget Utfall"), "ekonomi");
+        assert_eq!(
+            kind("9. Ekonomi › Kostnadsslag (tkr) Budget Utfall"),
+            "ekonomi"
+        );
     }
 
     #[test]
