@@ -15,6 +15,8 @@ mod forbund;
 mod kommuner;
 mod malgrupp;
 mod normalize;
+mod organisations;
+mod parties;
 mod parts;
 mod report_type;
 mod section_kind;
@@ -36,8 +38,11 @@ pub use kommuner::{Kommun, Kommuner, Lan};
 pub use section_kind::{FALLBACK_KIND, SectionKinds};
 
 use crate::document::{Metadata, Page, Section, SectionLabels};
+use evidence::{Sentences, evidence};
 use forbund::ForbundResolver;
 use malgrupp::MalgruppDetector;
+use organisations::Organisations;
+use parties::PartyReader;
 use report_type::ReportTypeClassifier;
 use view::TextView;
 
@@ -46,6 +51,7 @@ const KOMMUNER_TOML: &str = include_str!("../../data/kommuner.toml");
 const REPORT_TYPES_TOML: &str = include_str!("../../data/report_types.toml");
 const MALGRUPP_TOML: &str = include_str!("../../data/malgrupp.toml");
 const SECTION_KINDS_TOML: &str = include_str!("../../data/section_kinds.toml");
+const ORGANISATIONS_TOML: &str = include_str!("../../data/organisations.toml");
 
 /// The texts of the data files a [`Labeler`] is built from.
 #[derive(Debug, Clone, Copy)]
@@ -60,6 +66,8 @@ pub struct DataFiles<'a> {
     pub malgrupp: &'a str,
     /// `section_kinds.toml`: section-kind cues.
     pub section_kinds: &'a str,
+    /// `organisations.toml`: owners, partners and the labels naming them.
+    pub organisations: &'a str,
 }
 
 impl DataFiles<'static> {
@@ -71,6 +79,7 @@ impl DataFiles<'static> {
             report_types: REPORT_TYPES_TOML,
             malgrupp: MALGRUPP_TOML,
             section_kinds: SECTION_KINDS_TOML,
+            organisations: ORGANISATIONS_TOML,
         }
     }
 }
@@ -83,6 +92,8 @@ pub struct Labeler {
     report_types: ReportTypeClassifier,
     malgrupp: MalgruppDetector,
     section_kinds: SectionKinds,
+    organisations: Organisations,
+    parties: PartyReader,
 }
 
 impl Labeler {
@@ -98,11 +109,14 @@ impl Labeler {
     /// Parses the data files from TOML strings.
     pub fn from_toml(files: &DataFiles) -> Result<Labeler> {
         let kommuner = Kommuner::from_toml(files.kommuner)?;
+        let organisations = Organisations::from_toml(files.organisations, &kommuner)?;
         Ok(Labeler {
             forbund: ForbundResolver::from_toml(files.forbund, &kommuner)?,
             report_types: ReportTypeClassifier::from_toml(files.report_types)?,
             malgrupp: MalgruppDetector::from_toml(files.malgrupp)?,
             section_kinds: SectionKinds::from_toml(files.section_kinds)?,
+            parties: PartyReader::new(&organisations.labels),
+            organisations,
         })
     }
 
@@ -141,20 +155,86 @@ impl Labeler {
     pub fn label(&self, path: &str, pages: &[Page]) -> Metadata {
         let view = TextView::new(pages);
         let title = title::title(path, pages);
-        let year = year::year(pages);
-        Metadata {
-            forbund: self.forbund.resolve(&view, year),
-            report_type: self.report_types.classify(path, &title, &view),
-            malgrupp: self
-                .malgrupp
-                .detect(&title, pages, &view)
-                .into_iter()
-                .map(|f| f.name)
-                .collect(),
-            year,
+        let report_type = self.report_types.classify(path, &title, &view);
+        let looks_ahead = self.report_types.looks_ahead(report_type.as_deref());
+        let year = year::document_year(pages, &title, looks_ahead);
+        let mut meta = Metadata {
+            forbund: self.forbund.resolve(&view, year.as_ref().map(|y| y.value)),
+            report_type,
+            year: year.as_ref().map(|y| y.value),
             title,
             ..Metadata::default()
+        };
+        let sentences = Sentences::new(pages);
+        self.add_forbund_and_type_evidence(&mut meta, path, &sentences);
+        if let Some(y) = year {
+            let value = y.value.to_string();
+            meta.evidence
+                .push(evidence("year", &value, &y.text, y.page));
         }
+        for found in self.malgrupp.detect(&meta.title, pages, &view) {
+            let ev = evidence("malgrupp", &found.name, &found.text, found.page);
+            meta.evidence.push(ev);
+            meta.malgrupp.push(found.name);
+        }
+        self.add_parties(&mut meta, pages);
+        meta
+    }
+
+    /// Evidence for the förbund (a sentence naming it) and the report type
+    /// (the file name, the title or a sentence with one of its cues).
+    fn add_forbund_and_type_evidence(
+        &self,
+        meta: &mut Metadata,
+        path: &str,
+        sentences: &Sentences,
+    ) {
+        if let Some(name) = &meta.forbund {
+            let phrases = self.forbund.phrases_of(name);
+            let names_it = |n: &str| phrases.iter().any(|p| contains_phrase(n, p));
+            let ev = match sentences.first(names_it) {
+                Some(s) => evidence("forbund", name, &s.raw, s.page),
+                None => evidence("forbund", name, path, 0),
+            };
+            meta.evidence.push(ev);
+        }
+        if let Some(kind) = &meta.report_type {
+            let has_cue = |text: &str| self.report_types.cue_in(kind, &normalize::normalize(text));
+            let ev = if has_cue(path) {
+                evidence("report_type", kind, path, 0)
+            } else if has_cue(&meta.title) {
+                evidence("report_type", kind, &meta.title, 1)
+            } else {
+                let cue = |n: &str| self.report_types.cue_in(kind, n);
+                sentences.evidence("report_type", kind, cue, &meta.title)
+            };
+            meta.evidence.push(ev);
+        }
+    }
+
+    /// Project, owner and partners, with their evidence.
+    fn add_parties(&self, meta: &mut Metadata, pages: &[Page]) {
+        let parties = self
+            .parties
+            .read(pages, &meta.title, &self.organisations, &self.forbund);
+        if let Some((name, ev)) = parties.project {
+            meta.project = Some(name);
+            meta.evidence.push(ev);
+        }
+        if let Some((name, ev)) = parties.owner {
+            meta.owner = Some(name);
+            meta.evidence.push(ev);
+        }
+        for (name, ev) in parties.partners {
+            meta.partners.push(name);
+            meta.evidence.push(ev);
+        }
+    }
+
+    /// The canonical names of the organisations `text` names (for tests).
+    #[cfg(test)]
+    pub(crate) fn organisations_in(&self, text: &str) -> Vec<String> {
+        self.organisations.named_in(text, &self.forbund)
     }
 
     /// Labels each of a document's sections (same order): its kind, and the
@@ -190,4 +270,9 @@ impl Labeler {
             .map(|(kind, report_type)| SectionLabels { kind, report_type })
             .collect()
     }
+}
+
+/// True when the normalised `text` holds the normalised `phrase` as whole words.
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    format!(" {text} ").contains(&format!(" {phrase} "))
 }

@@ -51,6 +51,8 @@ struct Cue {
 #[serde(deny_unknown_fields)]
 struct TypeEntry {
     name: String,
+    #[serde(default)]
+    looks_ahead: bool,
     cues: Vec<Cue>,
 }
 
@@ -67,6 +69,7 @@ struct TypesFile {
 #[derive(Debug)]
 struct ReportType {
     name: String,
+    looks_ahead: bool,
     regex: Regex,
     /// (normalised phrase, weight)
     cues: Vec<(String, f64)>,
@@ -115,6 +118,21 @@ impl ReportTypeClassifier {
             parts: file.parts,
             types,
         })
+    }
+
+    /// True when documents of type `name` are about the future (an ansökan
+    /// names the years it asks money for).
+    pub fn looks_ahead(&self, name: Option<&str>) -> bool {
+        self.types
+            .iter()
+            .any(|t| Some(t.name.as_str()) == name && t.looks_ahead)
+    }
+
+    /// True when the normalised `text` holds a cue of type `name`.
+    pub fn cue_in(&self, name: &str, text: &str) -> bool {
+        self.types
+            .iter()
+            .any(|t| t.name == name && t.regex.is_match(text))
     }
 
     /// The type a short line names outright, as a bundled part's first line
@@ -199,6 +217,7 @@ fn compile(entry: TypeEntry) -> Result<ReportType> {
         .map_err(|e| invalid(FILE, format!("type '{}': {e}", entry.name)))?;
     Ok(ReportType {
         name: entry.name,
+        looks_ahead: entry.looks_ahead,
         regex,
         cues,
     })

@@ -15,7 +15,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::error::{Result, invalid, parse_toml};
-use super::normalize::normalize;
+use super::normalize::{mixed_regex, normalize};
 
 const FILE: &str = "section_kinds.toml";
 /// The kind of a section no cue speaks for.
@@ -227,16 +227,7 @@ fn parse_cue(raw: &str) -> (String, bool) {
 }
 
 fn cue_regex(patterns: &mut [(String, bool)]) -> Result<Regex> {
-    patterns.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    let alternation: Vec<String> = patterns
-        .iter()
-        .map(|(p, suffix)| {
-            let end = if *suffix { "" } else { r"\b" };
-            format!("{}{end}", regex::escape(p))
-        })
-        .collect();
-    Regex::new(&format!(r"\b(?:{})", alternation.join("|")))
-        .map_err(|e| invalid(FILE, e.to_string()))
+    mixed_regex(patterns).map_err(|e| invalid(FILE, e.to_string()))
 }
 
 /// Leading section numbers ("2 3 resultat" → [2, 3], "resultat") of a
@@ -269,7 +260,6 @@ fn is_table_row(raw: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::metadata::Labeler;
 
     fn kind(heading: &str) -> &'static str {
