@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use super::normalize::normalize;
 use super::view::TextView;
 use super::{
-    FORBUND_TOML, KOMMUNER_TOML, Kommuner, Labeler, MALGRUPP_TOML, MetadataError, REPORT_TYPES_TOML,
+    DataFiles, KOMMUNER_TOML, Kommuner, Labeler, MALGRUPP_TOML, MetadataError, REPORT_TYPES_TOML,
 };
 use crate::document::{Line, Page};
 
@@ -25,7 +25,7 @@ fn forbund(name: &str) -> super::Forbund {
 
 #[test]
 fn builtin_data_parses() {
-    Labeler::from_toml(FORBUND_TOML, &kommuner(), REPORT_TYPES_TOML, MALGRUPP_TOML).unwrap();
+    Labeler::from_toml(&DataFiles::builtin()).unwrap();
 }
 
 #[test]
@@ -92,7 +92,10 @@ fn regions_point_to_one_forbund() {
 
 #[test]
 fn bad_data_gives_typed_errors() {
-    let broken = Labeler::from_toml("not = [toml", &kommuner(), REPORT_TYPES_TOML, MALGRUPP_TOML);
+    let broken = Labeler::from_toml(&DataFiles {
+        forbund: "not = [toml",
+        ..DataFiles::builtin()
+    });
     assert!(matches!(
         broken,
         Err(MetadataError::Parse {
@@ -100,8 +103,11 @@ fn bad_data_gives_typed_errors() {
             ..
         })
     ));
-    let no_terms = "[settings]\nmin_score = 3.0\nweak_weight = 0.3\ncontext_phrases = []\ncontext_window = 10\ncontext_bonus = 1.0\n[[group]]\nname = \"x\"\nterms = []\n";
-    let empty = Labeler::from_toml(FORBUND_TOML, &kommuner(), REPORT_TYPES_TOML, no_terms);
+    let no_terms = "[settings]\nmin_score = 3.0\nweak_weight = 0.3\ncontext_phrases = []\ncontext_window = 10\ncontext_bonus = 1.0\nstatement_phrases = []\nstatement_words = 3\nstatement_max_chars = 10\nstatement_weight = 1.0\ncheckbox_marks = []\n[[group]]\nname = \"x\"\nterms = []\n";
+    let empty = Labeler::from_toml(&DataFiles {
+        malgrupp: no_terms,
+        ..DataFiles::builtin()
+    });
     assert!(matches!(
         empty,
         Err(MetadataError::Invalid {

@@ -193,6 +193,46 @@ impl ForbundResolver {
         winner.map(|i| self.forbund[i].name.clone())
     }
 
+    /// Förbund named outright (by a name, alias or domain) in the normalised
+    /// `text`: where, and the canonical name.
+    pub fn names_in(&self, text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+        let matcher = &self.strong;
+        matcher
+            .regex
+            .find_iter(text)
+            .filter_map(|m| match matcher.targets.get(m.as_str()) {
+                Some((targets, _)) if targets.len() == 1 => {
+                    Some((m.range(), self.forbund[targets[0]].name.clone()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The normalised phrases that name förbund `name` outright (names,
+    /// aliases, domains) or point at it (members).
+    pub fn phrases_of(&self, name: &str) -> Vec<String> {
+        let Some(i) = self.forbund.iter().position(|f| f.name == name) else {
+            return Vec::new();
+        };
+        let strong = self
+            .strong
+            .targets
+            .iter()
+            .filter(|(_, (t, _))| t.contains(&i));
+        let weak = self
+            .weak
+            .targets
+            .iter()
+            .filter(|(_, t)| t.iter().any(|(j, _)| *j == i));
+        let mut phrases: Vec<(bool, String)> = strong
+            .map(|(p, _)| (false, p.clone()))
+            .chain(weak.map(|(p, _)| (true, p.clone())))
+            .collect();
+        phrases.sort();
+        phrases.into_iter().map(|(_, p)| p).collect()
+    }
+
     /// Evidence per förbund from names and domains.
     fn strong_scores(&self, view: &TextView) -> Vec<f64> {
         let matcher = &self.strong;

@@ -3,16 +3,27 @@
 //! Each group in `data/malgrupp.toml` has terms (stems matched at a word
 //! start, so "nollplacerad" also finds "nollplacerade") and weak terms that
 //! only hint at it ("försörjningsstöd" for long-term försörjningsstöd). A
-//! document is about a group when a term stands in its title or a heading,
-//! or when the mentions add up to the group's threshold; a mention close to
-//! "målgrupp" counts extra. One passing mention is never enough.
+//! document is *about* a group, not merely mentioning it, when
+//! - a term stands in its title, or
+//! - a term stands in its målgrupp statement: the lines that open with
+//!   "Målgrupp…" ("Målgruppen är unga vuxna …", a "4. Målgrupp" heading and
+//!   its paragraph, "Målgrupp: …" of each insats in an annual report); in a
+//!   form with check boxes only the ticked lines count, or
+//! - its mentions add up to the group's threshold; a mention close to
+//!   "målgrupp" counts extra, a weak term in a statement counts more.
+//!
+//! One passing mention is never enough. A group can imply another
+//! (nollplacerade are sjukskrivna without SGI).
 
 use regex::Regex;
 use serde::Deserialize;
 
 use super::error::{Result, invalid, parse_toml};
+use super::evidence::Sentences;
 use super::normalize::{normalize, phrase_regex};
+use super::statement::{Statement, StatementReader};
 use super::view::TextView;
+use crate::document::Page;
 
 const FILE: &str = "malgrupp.toml";
 
@@ -25,6 +36,11 @@ struct Settings {
     context_phrases: Vec<String>,
     context_window: usize,
     context_bonus: f64,
+    statement_phrases: Vec<String>,
+    statement_words: usize,
+    statement_max_chars: usize,
+    statement_weight: f64,
+    checkbox_marks: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -35,6 +51,8 @@ struct GroupEntry {
     #[serde(default)]
     weak_terms: Vec<String>,
     min_score: Option<f64>,
+    #[serde(default)]
+    implies: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -49,10 +67,22 @@ struct Group {
     name: String,
     /// All terms, strong and weak.
     regex: Regex,
-    /// Strong terms only, for titles and headings.
+    /// Strong terms only, for titles and statements.
     strong: Regex,
     weak_terms: Vec<String>,
     min_score: f64,
+    implies: Vec<usize>,
+}
+
+/// A group a document is about, with the sentence that shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The group's name, the facet value.
+    pub name: String,
+    /// The title, statement line or sentence that named the group.
+    pub text: String,
+    /// Its page (1-based).
+    pub page: u32,
 }
 
 /// Detects the target groups of documents.
@@ -60,6 +90,7 @@ struct Group {
 pub struct MalgruppDetector {
     settings: Settings,
     context: Regex,
+    statements: StatementReader,
     groups: Vec<Group>,
 }
 
@@ -68,35 +99,73 @@ impl MalgruppDetector {
     pub fn from_toml(text: &str) -> Result<MalgruppDetector> {
         let file: GroupsFile = parse_toml(FILE, text)?;
         let context = compile_terms("context_phrases", &file.settings.context_phrases)?;
+        let settings = &file.settings;
+        let statements = StatementReader::new(
+            compile_terms("statement_phrases", &settings.statement_phrases)?,
+            settings.statement_words,
+            settings.statement_max_chars,
+            &settings.checkbox_marks,
+        );
+        let names: Vec<String> = file.group.iter().map(|g| g.name.clone()).collect();
         let min_score = file.settings.min_score;
         let groups = file
             .group
             .into_iter()
-            .map(|g| compile(g, min_score))
+            .map(|g| compile(g, min_score, &names))
             .collect::<Result<Vec<_>>>()?;
         Ok(MalgruppDetector {
             settings: file.settings,
             context,
+            statements,
             groups,
         })
     }
 
-    /// The groups `view` (titled `title`) is about, in data-file order.
-    pub fn detect(&self, title: &str, view: &TextView) -> Vec<String> {
-        let title = normalize(title);
+    /// The groups the document is about, in data-file order, each with its
+    /// evidence. `title` is its title, `view` its normalised text.
+    pub fn detect(&self, title: &str, pages: &[Page], view: &TextView) -> Vec<Found> {
+        let normal_title = normalize(title);
+        let statements = self.statements.read(pages);
         let context: Vec<usize> = self
             .context
             .find_iter(&view.text)
             .map(|m| m.start())
             .collect();
-        let in_heading = |g: &Group| {
-            g.strong.is_match(&title) || view.headings.iter().any(|h| g.strong.is_match(h))
-        };
-        self.groups
+        let sentences = Sentences::new(pages);
+        let mut found: Vec<Option<Found>> = self
+            .groups
             .iter()
-            .filter(|g| in_heading(g) || self.score(g, &view.text, &context) >= g.min_score)
-            .map(|g| g.name.clone())
-            .collect()
+            .map(|g| {
+                if g.strong.is_match(&normal_title) {
+                    return Some(found(g, title, 1));
+                }
+                if let Some(s) = statements.iter().find(|s| names(g, s)) {
+                    return Some(found(g, &s.text, s.page));
+                }
+                let score =
+                    self.score(g, &view.text, &context) + self.statement_score(g, &statements);
+                (score >= g.min_score).then(|| first_mention(g, &sentences, title))
+            })
+            .collect();
+        self.add_implied(&mut found);
+        found.into_iter().flatten().collect()
+    }
+
+    /// Groups implied by found ones, with the implying group's evidence.
+    fn add_implied(&self, found: &mut [Option<Found>]) {
+        for (i, group) in self.groups.iter().enumerate() {
+            let Some(source) = found[i].clone() else {
+                continue;
+            };
+            for &j in &group.implies {
+                if found[j].is_none() {
+                    found[j] = Some(Found {
+                        name: self.groups[j].name.clone(),
+                        ..source.clone()
+                    });
+                }
+            }
+        }
     }
 
     /// Sum of mention weights; mentions near a context phrase count extra.
@@ -107,29 +176,87 @@ impl MalgruppDetector {
             .regex
             .find_iter(text)
             .map(|m| {
-                let weight = if group.weak_terms.iter().any(|w| w == m.as_str()) {
-                    s.weak_weight
-                } else {
-                    1.0
-                };
                 let bonus = if near(m.start()) {
                     s.context_bonus
                 } else {
                     0.0
                 };
-                weight * (1.0 + bonus)
+                self.weight(group, m.as_str()) * (1.0 + bonus)
             })
             .sum()
     }
+
+    /// Weak terms in statements count `statement_weight` times more.
+    fn statement_score(&self, group: &Group, statements: &[Statement]) -> f64 {
+        let extra = self.settings.statement_weight - 1.0;
+        statements
+            .iter()
+            .filter(|s| !s.checkbox)
+            .flat_map(|s| &s.items)
+            .flat_map(|item| group.regex.find_iter(item))
+            .map(|m| extra * self.weight(group, m.as_str()))
+            .sum()
+    }
+
+    fn weight(&self, group: &Group, term: &str) -> f64 {
+        if group.weak_terms.iter().any(|w| w == term) {
+            self.settings.weak_weight
+        } else {
+            1.0
+        }
+    }
 }
 
-fn compile(entry: GroupEntry, default_min: f64) -> Result<Group> {
+/// True when `statement` names `group`: a strong term in its sentence, or
+/// any term opening a ticked item of a form.
+fn names(group: &Group, statement: &Statement) -> bool {
+    statement.items.iter().any(|item| {
+        if statement.checkbox {
+            group.regex.find(item).is_some_and(|m| m.start() == 0)
+        } else {
+            group.strong.is_match(item)
+        }
+    })
+}
+
+fn found(group: &Group, text: &str, page: u32) -> Found {
+    Found {
+        name: group.name.clone(),
+        text: text.to_string(),
+        page,
+    }
+}
+
+/// The first sentence naming `group` (strong terms preferred).
+fn first_mention(group: &Group, sentences: &Sentences, title: &str) -> Found {
+    let sentence = sentences
+        .first(|n| group.strong.is_match(n))
+        .or_else(|| sentences.first(|n| group.regex.is_match(n)));
+    match sentence {
+        Some(s) => found(group, &s.raw, s.page),
+        None => found(group, title, 1),
+    }
+}
+
+fn compile(entry: GroupEntry, default_min: f64, names: &[String]) -> Result<Group> {
     if entry.terms.is_empty() {
         return Err(invalid(
             FILE,
             format!("group '{}' has no terms", entry.name),
         ));
     }
+    let implies = entry
+        .implies
+        .iter()
+        .map(|n| {
+            names.iter().position(|m| m == n).ok_or_else(|| {
+                invalid(
+                    FILE,
+                    format!("group '{}' implies unknown '{n}'", entry.name),
+                )
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
     let weak_terms: Vec<String> = entry.weak_terms.iter().map(|t| normalize(t)).collect();
     let all: Vec<String> = entry
         .terms
@@ -142,6 +269,7 @@ fn compile(entry: GroupEntry, default_min: f64) -> Result<Group> {
         strong: compile_terms(&entry.name, &entry.terms)?,
         weak_terms,
         min_score: entry.min_score.unwrap_or(default_min),
+        implies,
         name: entry.name,
     })
 }
@@ -192,9 +320,10 @@ mod tests {
 
     #[test]
     fn title_mention_labels_and_stems_match_inflections() {
+        // Nollplacerade are sjukskrivna without SGI: the one implies the other.
         assert_eq!(
             groups_of(&["Metodimplementering kring nollplacerade", FILLER]),
-            ["nollplacerade"]
+            ["nollplacerade", "sjukskrivna"]
         );
     }
 

@@ -10,16 +10,24 @@
 //! evidence.
 
 mod error;
+mod evidence;
 mod forbund;
 mod kommuner;
 mod malgrupp;
 mod normalize;
+mod organisations;
 mod overrides;
+mod parties;
+mod parts;
 mod report_type;
+mod section_kind;
+mod statement;
 mod title;
 mod view;
 mod year;
 
+#[cfg(test)]
+mod accuracy_tests;
 #[cfg(test)]
 mod corpus_tests;
 #[cfg(test)]
@@ -29,10 +37,14 @@ pub use error::{MetadataError, Result};
 pub use forbund::{Forbund, FormerName};
 pub use kommuner::{Kommun, Kommuner, Lan};
 pub use overrides::Override;
+pub use section_kind::{FALLBACK_KIND, SectionKinds};
 
-use crate::document::{Metadata, Page};
+use crate::document::{Metadata, Page, Section, SectionLabels};
+use evidence::{Sentences, evidence};
 use forbund::ForbundResolver;
 use malgrupp::MalgruppDetector;
+use organisations::Organisations;
+use parties::PartyReader;
 use report_type::ReportTypeClassifier;
 use view::TextView;
 
@@ -40,6 +52,39 @@ const FORBUND_TOML: &str = include_str!("../../data/forbund.toml");
 const KOMMUNER_TOML: &str = include_str!("../../data/kommuner.toml");
 const REPORT_TYPES_TOML: &str = include_str!("../../data/report_types.toml");
 const MALGRUPP_TOML: &str = include_str!("../../data/malgrupp.toml");
+const SECTION_KINDS_TOML: &str = include_str!("../../data/section_kinds.toml");
+const ORGANISATIONS_TOML: &str = include_str!("../../data/organisations.toml");
+
+/// The texts of the data files a [`Labeler`] is built from.
+#[derive(Debug, Clone, Copy)]
+pub struct DataFiles<'a> {
+    /// `forbund.toml`: the förbund with names, domains and members.
+    pub forbund: &'a str,
+    /// `kommuner.toml`: Sweden's kommuner and län.
+    pub kommuner: &'a str,
+    /// `report_types.toml`: report-type cues.
+    pub report_types: &'a str,
+    /// `malgrupp.toml`: målgrupp terms.
+    pub malgrupp: &'a str,
+    /// `section_kinds.toml`: section-kind cues.
+    pub section_kinds: &'a str,
+    /// `organisations.toml`: owners, partners and the labels naming them.
+    pub organisations: &'a str,
+}
+
+impl DataFiles<'static> {
+    /// The data files compiled into the binary.
+    pub fn builtin() -> DataFiles<'static> {
+        DataFiles {
+            forbund: FORBUND_TOML,
+            kommuner: KOMMUNER_TOML,
+            report_types: REPORT_TYPES_TOML,
+            malgrupp: MALGRUPP_TOML,
+            section_kinds: SECTION_KINDS_TOML,
+            organisations: ORGANISATIONS_TOML,
+        }
+    }
+}
 
 /// Domain knowledge loaded from the data files (förbund list, kommuner,
 /// report-type cues, målgrupp terms), ready to label documents.
@@ -48,6 +93,9 @@ pub struct Labeler {
     forbund: ForbundResolver,
     report_types: ReportTypeClassifier,
     malgrupp: MalgruppDetector,
+    section_kinds: SectionKinds,
+    organisations: Organisations,
+    parties: PartyReader,
 }
 
 impl Labeler {
@@ -56,30 +104,32 @@ impl Labeler {
     /// # Panics
     /// Never in a tested build: the data files are checked by the test suite.
     pub fn builtin() -> Labeler {
-        let kommuner = Kommuner::from_toml(KOMMUNER_TOML)
-            .expect("built-in kommuner.toml is valid (pinned by tests)");
-        Labeler::from_toml(FORBUND_TOML, &kommuner, REPORT_TYPES_TOML, MALGRUPP_TOML)
+        Labeler::from_toml(&DataFiles::builtin())
             .expect("built-in metadata data files are valid (pinned by tests)")
     }
 
-    /// Parses the data files from TOML strings; `kommuner` is the kommun list
-    /// the förbund members are written against.
-    pub fn from_toml(
-        forbund: &str,
-        kommuner: &Kommuner,
-        report_types: &str,
-        malgrupp: &str,
-    ) -> Result<Labeler> {
+    /// Parses the data files from TOML strings.
+    pub fn from_toml(files: &DataFiles) -> Result<Labeler> {
+        let kommuner = Kommuner::from_toml(files.kommuner)?;
+        let organisations = Organisations::from_toml(files.organisations, &kommuner)?;
         Ok(Labeler {
-            forbund: ForbundResolver::from_toml(forbund, kommuner)?,
-            report_types: ReportTypeClassifier::from_toml(report_types)?,
-            malgrupp: MalgruppDetector::from_toml(malgrupp)?,
+            forbund: ForbundResolver::from_toml(files.forbund, &kommuner)?,
+            report_types: ReportTypeClassifier::from_toml(files.report_types)?,
+            malgrupp: MalgruppDetector::from_toml(files.malgrupp)?,
+            section_kinds: SectionKinds::from_toml(files.section_kinds)?,
+            parties: PartyReader::new(&organisations.labels),
+            organisations,
         })
     }
 
     /// All known förbund, e.g. to list facet values with their län.
     pub fn forbund(&self) -> &[Forbund] {
         self.forbund.all()
+    }
+
+    /// The section-kind classifier, e.g. to list the kinds as facet values.
+    pub fn section_kinds(&self) -> &SectionKinds {
+        &self.section_kinds
     }
 
     /// The built-in labeler, built once for the whole test run.
@@ -107,14 +157,124 @@ impl Labeler {
     pub fn label(&self, path: &str, pages: &[Page]) -> Metadata {
         let view = TextView::new(pages);
         let title = title::title(path, pages);
-        let year = year::year(pages);
-        Metadata {
-            forbund: self.forbund.resolve(&view, year),
-            report_type: self.report_types.classify(path, &title, &view),
-            malgrupp: self.malgrupp.detect(&title, &view),
-            year,
+        let report_type = self.report_types.classify(path, &title, &view);
+        let looks_ahead = self.report_types.looks_ahead(report_type.as_deref());
+        let year = year::document_year(pages, &title, looks_ahead);
+        let mut meta = Metadata {
+            forbund: self.forbund.resolve(&view, year.as_ref().map(|y| y.value)),
+            report_type,
+            year: year.as_ref().map(|y| y.value),
             title,
             ..Metadata::default()
+        };
+        let sentences = Sentences::new(pages);
+        self.add_forbund_and_type_evidence(&mut meta, path, &sentences);
+        if let Some(y) = year {
+            let value = y.value.to_string();
+            meta.evidence
+                .push(evidence("year", &value, &y.text, y.page));
+        }
+        for found in self.malgrupp.detect(&meta.title, pages, &view) {
+            let ev = evidence("malgrupp", &found.name, &found.text, found.page);
+            meta.evidence.push(ev);
+            meta.malgrupp.push(found.name);
+        }
+        self.add_parties(&mut meta, pages);
+        meta
+    }
+
+    /// Evidence for the förbund (a sentence naming it) and the report type
+    /// (the file name, the title or a sentence with one of its cues).
+    fn add_forbund_and_type_evidence(
+        &self,
+        meta: &mut Metadata,
+        path: &str,
+        sentences: &Sentences,
+    ) {
+        if let Some(name) = &meta.forbund {
+            let phrases = self.forbund.phrases_of(name);
+            let names_it = |n: &str| phrases.iter().any(|p| contains_phrase(n, p));
+            let ev = match sentences.first(names_it) {
+                Some(s) => evidence("forbund", name, &s.raw, s.page),
+                None => evidence("forbund", name, path, 0),
+            };
+            meta.evidence.push(ev);
+        }
+        if let Some(kind) = &meta.report_type {
+            let has_cue = |text: &str| self.report_types.cue_in(kind, &normalize::normalize(text));
+            let ev = if has_cue(path) {
+                evidence("report_type", kind, path, 0)
+            } else if has_cue(&meta.title) {
+                evidence("report_type", kind, &meta.title, 1)
+            } else {
+                let cue = |n: &str| self.report_types.cue_in(kind, n);
+                sentences.evidence("report_type", kind, cue, &meta.title)
+            };
+            meta.evidence.push(ev);
         }
     }
+
+    /// Project, owner and partners, with their evidence.
+    fn add_parties(&self, meta: &mut Metadata, pages: &[Page]) {
+        let parties = self
+            .parties
+            .read(pages, &meta.title, &self.organisations, &self.forbund);
+        if let Some((name, ev)) = parties.project {
+            meta.project = Some(name);
+            meta.evidence.push(ev);
+        }
+        if let Some((name, ev)) = parties.owner {
+            meta.owner = Some(name);
+            meta.evidence.push(ev);
+        }
+        for (name, ev) in parties.partners {
+            meta.partners.push(name);
+            meta.evidence.push(ev);
+        }
+    }
+
+    /// The canonical names of the organisations `text` names (for tests).
+    #[cfg(test)]
+    pub(crate) fn organisations_in(&self, text: &str) -> Vec<String> {
+        self.organisations.named_in(text, &self.forbund)
+    }
+
+    /// Labels each of a document's sections (same order): its kind, and the
+    /// report type of the bundled part it belongs to when that differs from
+    /// the document's (`metadata` is the document's labels).
+    ///
+    /// ```
+    /// use finsam::document::{Metadata, Section};
+    /// use finsam::metadata::Labeler;
+    ///
+    /// let section = |heading: &str| Section {
+    ///     heading: heading.into(),
+    ///     text: "Text.".into(),
+    ///     page_start: 1,
+    ///     page_end: 1,
+    /// };
+    /// let sections = [section("2.3 Brukarmedverkan"), section("PROJEKTANSÖKAN")];
+    /// let meta = Metadata { report_type: Some("delrapport".into()), ..Metadata::default() };
+    /// let labels = Labeler::builtin().label_sections(&meta, &sections);
+    /// assert_eq!(labels[0].kind, "brukarmedverkan");
+    /// assert_eq!(labels[0].report_type, None);
+    /// assert_eq!(labels[1].report_type.as_deref(), Some("ansökan"));
+    /// ```
+    pub fn label_sections(&self, metadata: &Metadata, sections: &[Section]) -> Vec<SectionLabels> {
+        let kinds = self
+            .section_kinds
+            .kinds(sections.iter().map(|s| s.heading.as_str()));
+        let primary = metadata.report_type.as_deref();
+        let parts = parts::part_types(&self.report_types, primary, sections);
+        kinds
+            .into_iter()
+            .zip(parts)
+            .map(|(kind, report_type)| SectionLabels { kind, report_type })
+            .collect()
+    }
+}
+
+/// True when the normalised `text` holds the normalised `phrase` as whole words.
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    format!(" {text} ").contains(&format!(" {phrase} "))
 }

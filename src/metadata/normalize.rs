@@ -47,6 +47,26 @@ pub fn phrase_regex<'a>(
     Regex::new(&format!(r"\b(?:{}){end}", alternation.join("|")))
 }
 
+/// A regex matching any of `phrases` (already normalised) at word starts,
+/// each with its own ending: `true` lets any suffix follow ("bakgrund" finds
+/// "bakgrunden"), `false` requires a word end ("ekonomi" misses
+/// "ekonomiskt"). Longer phrases are tried first.
+pub fn mixed_regex(phrases: &[(String, bool)]) -> Result<Regex, regex::Error> {
+    let mut sorted: Vec<&(String, bool)> = phrases.iter().filter(|(p, _)| !p.is_empty()).collect();
+    sorted.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    if sorted.is_empty() {
+        return Regex::new(r"[^\s\S]");
+    }
+    let alternation: Vec<String> = sorted
+        .iter()
+        .map(|(p, suffix)| {
+            let end = if *suffix { "" } else { r"\b" };
+            format!("{}{end}", regex::escape(p))
+        })
+        .collect();
+    Regex::new(&format!(r"\b(?:{})", alternation.join("|")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,6 +32,14 @@ struct Zones {
     min_score: f64,
 }
 
+/// What makes a line open a bundled part ("PROJEKTANSÖKAN" after a delrapport).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartSettings {
+    max_words: usize,
+    min_weight: f64,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Cue {
@@ -43,6 +51,8 @@ struct Cue {
 #[serde(deny_unknown_fields)]
 struct TypeEntry {
     name: String,
+    #[serde(default)]
+    looks_ahead: bool,
     cues: Vec<Cue>,
 }
 
@@ -50,6 +60,7 @@ struct TypeEntry {
 #[serde(deny_unknown_fields)]
 struct TypesFile {
     zones: Zones,
+    parts: PartSettings,
     #[serde(rename = "type")]
     types: Vec<TypeEntry>,
 }
@@ -58,6 +69,7 @@ struct TypesFile {
 #[derive(Debug)]
 struct ReportType {
     name: String,
+    looks_ahead: bool,
     regex: Regex,
     /// (normalised phrase, weight)
     cues: Vec<(String, f64)>,
@@ -88,6 +100,7 @@ impl ReportType {
 #[derive(Debug)]
 pub struct ReportTypeClassifier {
     zones: Zones,
+    parts: PartSettings,
     types: Vec<ReportType>,
 }
 
@@ -102,7 +115,36 @@ impl ReportTypeClassifier {
             .collect::<Result<Vec<_>>>()?;
         Ok(ReportTypeClassifier {
             zones: file.zones,
+            parts: file.parts,
             types,
+        })
+    }
+
+    /// True when documents of type `name` are about the future (an ansökan
+    /// names the years it asks money for).
+    pub fn looks_ahead(&self, name: Option<&str>) -> bool {
+        self.types
+            .iter()
+            .any(|t| Some(t.name.as_str()) == name && t.looks_ahead)
+    }
+
+    /// True when the normalised `text` holds a cue of type `name`.
+    pub fn cue_in(&self, name: &str, text: &str) -> bool {
+        self.types
+            .iter()
+            .any(|t| t.name == name && t.regex.is_match(text))
+    }
+
+    /// The type a short line names outright, as a bundled part's first line
+    /// does ("PROJEKTANSÖKAN", "Ansökan om medel"): the normalised `line`
+    /// opens with a heavy cue and has few words.
+    pub fn named_by_line(&self, line: &str) -> Option<&str> {
+        if line.split(' ').count() > self.parts.max_words {
+            return None;
+        }
+        self.types.iter().find_map(|t| {
+            let (offset, weight) = t.mentions(line).next()?;
+            (offset == 0 && weight >= self.parts.min_weight).then_some(t.name.as_str())
         })
     }
 
@@ -175,6 +217,7 @@ fn compile(entry: TypeEntry) -> Result<ReportType> {
         .map_err(|e| invalid(FILE, format!("type '{}': {e}", entry.name)))?;
     Ok(ReportType {
         name: entry.name,
+        looks_ahead: entry.looks_ahead,
         regex,
         cues,
     })

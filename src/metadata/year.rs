@@ -1,11 +1,19 @@
-//! The year a report is about or was written.
+//! The year a report is about.
 //!
-//! Every explicit date in the text is a vote for its year: full dates
-//! ("2023-01-13", "20220930") and month names ("juni 2012") count more than a
-//! bare year ("2024"), and a vote fades with its distance from the start of
-//! the document, so the first page decides unless later text is
-//! overwhelming. Legal references such as "SOU 2015:21" or "Dir. 2018:27" are
-//! not dates.
+//! In order of trust:
+//! 1. a year in the title ("Årsredovisning 2023" is 2023 though adopted in
+//!    2024, "Delrapport juni 2012");
+//! 2. the period the report covers ("Kvartalsrapporten gäller för perioden
+//!    20220930 – 20221231", "Rapportperiod …"), or else the insats period
+//!    ("Insatsperiod 2021-03-01 – 2023-12-31", "Slutdatum: 2017-12-31"): its
+//!    end for a report looking back, its start for a document looking ahead
+//!    (ansökan, projektplan, verksamhetsplan);
+//! 3. votes: every explicit date in the text is a vote for its year. Full
+//!    dates ("2023-01-13", "20220930") and month names ("juni 2012") count
+//!    more than a bare year ("2024") or a diarienummer year ("Dnr 2024/11"),
+//!    and a vote fades with its distance from the start of the document, so
+//!    the first page decides unless later text is overwhelming. Legal
+//!    references such as "SOU 2015:21" or "Dir. 2018:27" are not dates.
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -37,6 +45,126 @@ static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BARE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)\b").expect("valid regex"));
+/// "Dnr 2024/11", "Diarienummer: SNO 2024/031", "dnr: 2011/11-SFV".
+static DIARIENUMMER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:dnr|diarienummer|diarienr)\b[.:]?\s*(?:[A-ZÅÄÖ]{2,5}\s*)?((?:19|20)\d\d)[/:-]\d",
+    )
+    .expect("valid regex")
+});
+/// A date in a period: "2023-09-01", "20220930", "2024-0901", or a cut-off "2022123".
+const PERIOD_DATE: &str = r"((?:19|20)\d\d)(?:-?\d{2}-?\s?\d{2}|\d{3}|-\d{2})?";
+/// The period the report itself covers.
+static REPORT_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    let cues = r"(?:rapport\w*\s+(?:avser|gäller)(?:\s+för)?\s+perioden|(?:avser|gäller\s+för|för)\s+perioden|rapportperiod(?:en)?|redovisningsperiod(?:en)?)";
+    period_regex(cues)
+});
+/// The period of the insats or project.
+static INSATS_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    let cues = r"(?:insatsperiod(?:en)?|projektperiod(?:en)?|förstudieperiod(?:en)?|projekttid(?:en)?|löptid|insatsen\s+pågår|period)";
+    period_regex(cues)
+});
+/// "Slutdatum: 2017-12-31" (and "Startdatum: …" for documents looking ahead).
+static END_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\bslutdatum\W{{0,3}}{PERIOD_DATE}")).expect("valid regex")
+});
+static START_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\bstartdatum\W{{0,3}}{PERIOD_DATE}")).expect("valid regex")
+});
+
+fn period_regex(cues: &str) -> Regex {
+    Regex::new(&format!(
+        r"(?i)\b{cues}\b[^\d\n]{{0,12}}{PERIOD_DATE}\s*(?:–|—|-|till(?:\s+och\s+med)?)\s*{PERIOD_DATE}"
+    ))
+    .expect("valid regex")
+}
+
+/// A document's year with the line that gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Year {
+    /// The year.
+    pub value: i32,
+    /// The title or line it was read from.
+    pub text: String,
+    /// That line's page (1-based).
+    pub page: u32,
+}
+
+/// The year of a document titled `title` made of `pages`; `looks_ahead` is
+/// true for documents about the future (ansökan, projektplan, …).
+pub fn document_year(pages: &[Page], title: &str, looks_ahead: bool) -> Option<Year> {
+    let lines: Vec<(u32, &str)> = pages
+        .iter()
+        .flat_map(|p| p.lines.iter().map(move |l| (p.number, l.text.as_str())))
+        .collect();
+    let from_title = title_year(title, looks_ahead).map(|value| Year {
+        value,
+        text: title.to_string(),
+        page: 1,
+    });
+    from_title
+        .or_else(|| period_year(&lines, &REPORT_PERIOD, looks_ahead))
+        .or_else(|| period_year(&lines, &INSATS_PERIOD, looks_ahead))
+        .or_else(|| single_date_year(&lines, looks_ahead))
+        .or_else(|| voted_year(pages, &lines))
+}
+
+/// The years named in a title: the first for a document looking ahead,
+/// else the last ("Utvärdering 2022–2024" is 2024).
+fn title_year(title: &str, looks_ahead: bool) -> Option<i32> {
+    let mut years = BARE_YEAR
+        .find_iter(title)
+        .filter(|m| !is_reference_number(title, m.end()))
+        .filter_map(|m| m.as_str().parse::<i32>().ok())
+        .filter(|y| YEARS.contains(y));
+    if looks_ahead {
+        years.next()
+    } else {
+        years.last()
+    }
+}
+
+/// The first period `regex` finds: its start or its end year.
+fn period_year(lines: &[(u32, &str)], regex: &Regex, looks_ahead: bool) -> Option<Year> {
+    lines.iter().find_map(|&(page, line)| {
+        let caps = regex.captures(line)?;
+        let group = if looks_ahead { 1 } else { 2 };
+        let value = caps.get(group)?.as_str().parse::<i32>().ok()?;
+        YEARS.contains(&value).then(|| Year {
+            value,
+            text: line.to_string(),
+            page,
+        })
+    })
+}
+
+/// "Slutdatum: 2017-12-31" (or "Startdatum" for a document looking ahead).
+fn single_date_year(lines: &[(u32, &str)], looks_ahead: bool) -> Option<Year> {
+    let regex: &Regex = if looks_ahead { &START_DATE } else { &END_DATE };
+    period_year_single(lines, regex)
+}
+
+fn period_year_single(lines: &[(u32, &str)], regex: &Regex) -> Option<Year> {
+    lines.iter().find_map(|&(page, line)| {
+        let value = regex.captures(line)?.get(1)?.as_str().parse::<i32>().ok()?;
+        YEARS.contains(&value).then(|| Year {
+            value,
+            text: line.to_string(),
+            page,
+        })
+    })
+}
+
+/// The year the dates of the text vote for, with the first line naming it.
+fn voted_year(pages: &[Page], lines: &[(u32, &str)]) -> Option<Year> {
+    let value = year(pages)?;
+    let digits = value.to_string();
+    let (page, text) = lines
+        .iter()
+        .find(|(_, l)| l.contains(&digits))
+        .map_or((1, digits.clone()), |&(p, l)| (p, l.to_string()));
+    Some(Year { value, text, page })
+}
 
 /// The most plausible report year of `pages`, or `None` when no date is stated.
 pub fn year(pages: &[Page]) -> Option<i32> {
@@ -54,6 +182,11 @@ pub fn year_of_text(text: &str) -> Option<i32> {
             dated.push(whole.range());
             vote(&mut votes, &caps[1], whole.start(), DATE_WEIGHT);
         }
+    }
+    for caps in DIARIENUMMER.captures_iter(text) {
+        let year = caps.get(1).expect("group 1");
+        dated.push(year.range());
+        vote(&mut votes, year.as_str(), year.start(), BARE_WEIGHT);
     }
     for m in BARE_YEAR.find_iter(text) {
         let inside_date = dated.iter().any(|r| r.contains(&m.start()));
@@ -129,6 +262,55 @@ mod tests {
             None
         );
         assert_eq!(year_of_text("Budgeten är 1126 tkr för 85 personer."), None);
+    }
+
+    fn year_of(lines: &[&str], title: &str, looks_ahead: bool) -> Option<i32> {
+        let pages = [crate::document::test_support::page(1, lines)];
+        document_year(&pages, title, looks_ahead).map(|y| y.value)
+    }
+
+    #[test]
+    fn title_year_wins_over_the_adoption_date() {
+        let lines = ["Årsredovisning 2023", "Fastställd av styrelsen 2024-02-29."];
+        assert_eq!(year_of(&lines, "Årsredovisning 2023", false), Some(2023));
+    }
+
+    #[test]
+    fn the_reported_period_decides() {
+        let lines = [
+            "Registreringsdatum",
+            "Ankomst: 2023-01-13",
+            "Kvartalsrapporten gäller för perioden 20220930 – 2022123",
+        ];
+        assert_eq!(year_of(&lines, "Kvartalsrapport", false), Some(2022));
+        let lines = [
+            "Insatsens löptid 2023-09-01 – 2025-08-31",
+            "Rapporten avser perioden 2024-01-01 – 2024-03-31 (kvartal 1)",
+        ];
+        assert_eq!(year_of(&lines, "Kvartalsrapport", false), Some(2024));
+    }
+
+    #[test]
+    fn insats_period_end_or_start() {
+        let lines = [
+            "Rapportdatum 2024-02-20",
+            "Insatsperiod 2021-03-01 – 2023-12-31",
+        ];
+        assert_eq!(year_of(&lines, "Slutrapport", false), Some(2023));
+        let lines = ["Inkom 2025-02-14", "Period 2025-05-01 – 2027-04-30"];
+        assert_eq!(year_of(&lines, "Ansökan", true), Some(2025));
+        let lines = [
+            "Startdatum: 2015-09-01",
+            "Slutdatum: 2017-12-31",
+            "Uppsala 2018-01-31",
+        ];
+        assert_eq!(year_of(&lines, "Slutrapport", false), Some(2017));
+    }
+
+    #[test]
+    fn diarienummer_years_vote() {
+        assert_eq!(year_of_text("Dnr 2024/11 · Fiktivt exempel"), Some(2024));
+        assert_eq!(year_of_text("Dnr SNO 2024/031"), Some(2024));
     }
 
     #[test]

@@ -1,0 +1,139 @@
+//! Evidence: the sentence that made a label, shown beside it.
+//!
+//! The labellers match on normalised text; a practitioner wants to see the
+//! original words. [`Sentences`] keeps every sentence of the document (a
+//! line, or a part of a long line cut at ". ", "? ", "! ") with its page and
+//! its normal form, so a labeller can name the first sentence where its
+//! evidence stands.
+
+use super::normalize::normalize;
+use crate::document::{Evidence, Page};
+
+/// Evidence text is cut to at most this many characters.
+pub const MAX_EVIDENCE_CHARS: usize = 200;
+
+/// One sentence of the document.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// 1-based page number.
+    pub page: u32,
+    /// The sentence as written, whitespace-trimmed.
+    pub raw: String,
+    /// Its normal form.
+    pub normal: String,
+}
+
+/// All sentences of a document, in reading order.
+#[derive(Debug, Clone, Default)]
+pub struct Sentences {
+    /// The sentences.
+    pub all: Vec<Sentence>,
+}
+
+impl Sentences {
+    /// Cuts the lines of `pages` into sentences.
+    pub fn new(pages: &[Page]) -> Sentences {
+        let mut all = Vec::new();
+        for page in pages {
+            for line in &page.lines {
+                for raw in split_sentences(&line.text) {
+                    let normal = normalize(raw);
+                    if !normal.is_empty() {
+                        all.push(Sentence {
+                            page: page.number,
+                            raw: raw.trim().to_string(),
+                            normal,
+                        });
+                    }
+                }
+            }
+        }
+        Sentences { all }
+    }
+
+    /// The first sentence whose normal form satisfies `test`.
+    pub fn first(&self, test: impl Fn(&str) -> bool) -> Option<&Sentence> {
+        self.all.iter().find(|s| test(&s.normal))
+    }
+
+    /// Evidence for `field` = `value` from the first sentence satisfying
+    /// `test`, or from `fallback` (e.g. the title) on page 1.
+    pub fn evidence(
+        &self,
+        field: &str,
+        value: &str,
+        test: impl Fn(&str) -> bool,
+        fallback: &str,
+    ) -> Evidence {
+        match self.first(test) {
+            Some(s) => evidence(field, value, &s.raw, s.page),
+            None => evidence(field, value, fallback, 1),
+        }
+    }
+}
+
+/// An [`Evidence`] with its text trimmed to [`MAX_EVIDENCE_CHARS`].
+pub fn evidence(field: &str, value: &str, text: &str, page: u32) -> Evidence {
+    Evidence {
+        field: field.to_string(),
+        value: value.to_string(),
+        text: trim(text),
+        page,
+    }
+}
+
+/// `text` cut at a word boundary to at most [`MAX_EVIDENCE_CHARS`] characters,
+/// with "…" when cut.
+pub fn trim(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= MAX_EVIDENCE_CHARS {
+        return text;
+    }
+    let cut: String = text.chars().take(MAX_EVIDENCE_CHARS - 1).collect();
+    let at_word = cut.rfind(' ').filter(|&i| i > MAX_EVIDENCE_CHARS / 2);
+    format!("{}…", &cut[..at_word.unwrap_or(cut.len())])
+}
+
+/// Splits a line at sentence ends (". ", "? ", "! " followed by a capital
+/// letter or digit), keeping each sentence's punctuation.
+fn split_sentences(line: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    for w in chars.windows(3) {
+        let [(_, end), (_, space), (next_at, next)] = [w[0], w[1], w[2]];
+        let ends = matches!(end, '.' | '?' | '!');
+        if ends && space == ' ' && (next.is_uppercase() || next.is_ascii_digit()) {
+            parts.push(&line[start..next_at]);
+            start = next_at;
+        }
+    }
+    parts.push(&line[start..]);
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::test_support::page;
+
+    #[test]
+    fn long_lines_are_cut_into_sentences() {
+        let pages = [page(
+            2,
+            &["Projektet startade 2011. Parter i projektet är Arbetsförmedlingen. Slut"],
+        )];
+        let sentences = Sentences::new(&pages);
+        let found = sentences.first(|n| n.contains("parter")).unwrap();
+        assert_eq!(found.raw, "Parter i projektet är Arbetsförmedlingen.");
+        assert_eq!(found.page, 2);
+    }
+
+    #[test]
+    fn evidence_is_trimmed_at_a_word() {
+        let long = "ord ".repeat(100);
+        let trimmed = trim(&long);
+        assert!(trimmed.chars().count() <= MAX_EVIDENCE_CHARS);
+        assert!(trimmed.ends_with("ord…"));
+    }
+}
