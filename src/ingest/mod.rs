@@ -20,7 +20,7 @@ pub use report::{FileOutcome, IngestReport, Outcome};
 pub use walk::{SOURCE_EXTENSIONS, is_stale};
 
 use crate::analysis::Profile;
-use crate::document::{Metadata, Page, SectionLabels};
+use crate::document::{Metadata, Page};
 use crate::index::{DocumentRecord, FileState, IndexUpdater, SectionRecord};
 use crate::metadata::Labeler;
 use corrections::Corrections;
@@ -271,14 +271,17 @@ fn build_record(
     let mut metadata = labeler.label(&paths[0], &pages);
     let mut warnings = extracted.warnings;
     warnings.extend(correct(&mut metadata, first));
-    let sections = crate::sections::split(&pages)
+    let sections = crate::sections::split(&pages);
+    let labels = labeler.label_sections(&metadata, &sections);
+    let sections = sections
         .into_iter()
-        .map(|section| SectionRecord {
+        .zip(labels)
+        .map(|(section, labels)| SectionRecord {
             lang: crate::language::detect(&section.text).to_string(),
             ocr: ocr_pages
                 .iter()
                 .any(|p| (section.page_start..=section.page_end).contains(p)),
-            labels: SectionLabels::default(),
+            labels,
             section,
         })
         .collect();

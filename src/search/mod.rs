@@ -13,6 +13,7 @@ mod documents;
 mod error;
 mod explain;
 mod facets;
+pub mod intent;
 mod model;
 mod query;
 mod query_words;
@@ -30,6 +31,7 @@ pub use model::{
 use crate::analysis::Profile;
 use crate::index::{self, Fields, StoredSection};
 use explain::Explainer;
+use intent::Intents;
 use query::{Match, TextParser};
 use std::path::Path;
 use synonyms::Synonyms;
@@ -116,9 +118,14 @@ impl SearchService {
         text: &str,
         words: Match,
     ) -> Result<SearchResults> {
+        let intent = match self.profile {
+            Profile::Full => Intents::builtin().read(text),
+            Profile::StemmingOnly => None,
+        };
+        let required = intent.as_ref().map_or(text, |intent| intent.rest.as_str());
         let expanded = match self.profile {
-            Profile::Full => Synonyms::builtin().expand(text),
-            Profile::StemmingOnly => text.to_string(),
+            Profile::Full => Synonyms::builtin().expand(required),
+            Profile::StemmingOnly => required.to_string(),
         };
         let parser = TextParser {
             index: &self.index,
@@ -126,7 +133,10 @@ impl SearchService {
             profile: self.profile,
         };
         let text_query = parser.parse(&expanded, words)?;
-        let ranked = parser.with_proximity(text_query.box_clone(), text);
+        let mut ranked = parser.with_proximity(text_query.box_clone(), required);
+        if let Some(intent) = &intent {
+            ranked = intent.boost(ranked, &self.fields);
+        }
         let full = query::with_filters(ranked, &self.fields, request, None);
         let top = TopDocs::with_limit(request.limit.max(1))
             .and_offset(request.offset)
