@@ -8,7 +8,7 @@
 //! index, in-process and with the per-file child process the CLI uses).
 //! Prints pages per second and ratios. Run: `cargo bench --bench ingest`.
 
-use finsam::ingest::{self, IngestOptions, Isolation, WorkerLimits};
+use finsam::ingest::{self, IngestOptions, Isolation, WorkerLimits, WorkerPool};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -57,7 +57,12 @@ fn main() {
         };
         rows.push((
             "finsam ingest, child process per file",
-            time(|| ingest_all(corpus.path(), Isolation::Subprocess(limits.clone()))),
+            time(|| {
+                ingest_all(
+                    corpus.path(),
+                    Isolation::Subprocess(WorkerPool::new(limits.clone())),
+                )
+            }),
         ));
     }
     print_table(&rows, pages);

@@ -8,12 +8,14 @@
 mod error;
 mod isolation;
 mod plan;
+mod pool;
 mod report;
 mod walk;
 
 pub use error::IngestError;
-pub use isolation::{Isolation, WorkerLimits, worker_main};
+pub use isolation::{Isolation, worker_main};
 pub use plan::content_id;
+pub use pool::{WorkerLimits, WorkerPool};
 pub use report::{FileOutcome, IngestReport, Outcome};
 pub use walk::{SOURCE_EXTENSIONS, is_stale};
 
