@@ -5,7 +5,7 @@
 //! times, in one run on the same machine: `pdftotext` serially and in
 //! parallel (one process per file, all cores), Finsamsök's extraction alone,
 //! and full `finsam` ingest (extract + sections + metadata + analysis +
-//! index, in-process and with the per-file child process the CLI uses).
+//! index, in-process and in the pool of worker processes the CLI uses).
 //! Prints pages per second and ratios. Run: `cargo bench --bench ingest`.
 
 use finsam::ingest::{self, IngestOptions, Isolation, WorkerLimits, WorkerPool};
@@ -56,7 +56,7 @@ fn main() {
             memory_mb: 4096,
         };
         rows.push((
-            "finsam ingest, child process per file",
+            "finsam ingest, worker pool (CLI)",
             time(|| {
                 ingest_all(
                     corpus.path(),
