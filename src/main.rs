@@ -107,7 +107,7 @@ struct Limits {
     /// Longest time extracting one file may take, in seconds.
     #[arg(long, default_value_t = 120)]
     timeout_secs: u64,
-    /// Memory limit of the extraction of one file, in MiB.
+    /// Memory limit of each extraction worker process (it reads one file at a time), in MiB.
     #[arg(long, default_value_t = 4096)]
     memory_mb: u64,
     /// Files larger than this many MiB are not read.

@@ -45,7 +45,7 @@ pub struct IngestOptions {
     pub rebuild: bool,
     /// New documents extracted between two commits.
     pub commit_every: usize,
-    /// Where extraction runs (in a child process for the CLI).
+    /// Where extraction runs (in a pool of worker processes for the CLI).
     pub isolation: Isolation,
     /// Files larger than this many bytes are not read.
     pub max_file_bytes: u64,
