@@ -5,10 +5,11 @@
 //! times, in one run on the same machine: `pdftotext` serially and in
 //! parallel (one process per file, all cores), Finsamsök's extraction alone,
 //! and full `finsam` ingest (extract + sections + metadata + analysis +
-//! index, in-process and with the per-file child process the CLI uses).
-//! Prints pages per second and ratios. Run: `cargo bench --bench ingest`.
+//! index, in-process and in the pool of worker processes the CLI uses).
+//! Prints pages per second and ratios (best of three rounds). Run:
+//! `cargo build --release && cargo bench --bench ingest`.
 
-use finsam::ingest::{self, IngestOptions, Isolation, WorkerLimits};
+use finsam::ingest::{self, IngestOptions, Isolation, WorkerLimits, WorkerPool};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -22,32 +23,33 @@ fn main() {
         return;
     }
     let corpus = tempfile::tempdir().expect("temp dir");
-    let (files, pages) = make_corpus(corpus.path());
+    let corpus = corpus.path();
+    let (files, pages) = make_corpus(corpus);
     println!(
         "corpus: {} files, {pages} pages, {} threads",
         files.len(),
         rayon::current_num_threads()
     );
-    let mut rows: Vec<(&str, f64)> = Vec::new();
+    let mut runs: Vec<Run> = Vec::new();
     if Command::new("pdftotext").arg("-v").output().is_ok() {
-        rows.push((
+        runs.push((
             "pdftotext, serial",
-            time(|| files.iter().for_each(|f| pdftotext(f))),
+            Box::new(|| files.iter().for_each(|f| pdftotext(f))),
         ));
-        rows.push((
+        runs.push((
             "pdftotext, parallel",
-            time(|| files.par_iter().for_each(|f| pdftotext(f))),
+            Box::new(|| files.par_iter().for_each(|f| pdftotext(f))),
         ));
     } else {
         println!("NOTICE: pdftotext (poppler-utils) not installed; no reference rows");
     }
-    rows.push((
+    runs.push((
         "finsam extract only, parallel",
-        time(|| extract_all(&files)),
+        Box::new(|| extract_all(&files)),
     ));
-    rows.push((
+    runs.push((
         "finsam ingest, in-process",
-        time(|| ingest_all(corpus.path(), Isolation::InProcess)),
+        Box::new(|| ingest_all(corpus, Isolation::InProcess)),
     ));
     if let Some(program) = release_binary() {
         let limits = WorkerLimits {
@@ -55,11 +57,15 @@ fn main() {
             timeout: Duration::from_secs(120),
             memory_mb: 4096,
         };
-        rows.push((
-            "finsam ingest, child process per file",
-            time(|| ingest_all(corpus.path(), Isolation::Subprocess(limits.clone()))),
+        runs.push((
+            "finsam ingest, worker pool (CLI)",
+            Box::new(move || {
+                let pool = WorkerPool::new(limits.clone());
+                ingest_all(corpus, Isolation::Subprocess(pool))
+            }),
         ));
     }
+    let rows = best_of_rounds(&runs);
     print_table(&rows, pages);
 }
 
@@ -124,15 +130,25 @@ fn release_binary() -> Option<PathBuf> {
     path.exists().then_some(path)
 }
 
-/// Seconds `work` takes (best of three runs, to damp a noisy machine).
-fn time(work: impl Fn()) -> f64 {
-    (0..3)
-        .map(|_| {
+/// One row of the table: its name and the work timed.
+type Run<'a> = (&'static str, Box<dyn Fn() + 'a>);
+
+/// Rounds of timing: each runs every row once.
+const ROUNDS: usize = 3;
+
+/// Seconds each run takes, best of [`ROUNDS`] rounds. Rounds rather than
+/// three runs in a row, so that a burst of load from elsewhere on the
+/// machine slows one round of every row, not every run of one row.
+fn best_of_rounds(runs: &[Run]) -> Vec<(&'static str, f64)> {
+    let mut best = vec![f64::INFINITY; runs.len()];
+    for _ in 0..ROUNDS {
+        for ((_, work), best) in runs.iter().zip(&mut best) {
             let started = Instant::now();
             work();
-            started.elapsed().as_secs_f64()
-        })
-        .fold(f64::INFINITY, f64::min)
+            *best = best.min(started.elapsed().as_secs_f64());
+        }
+    }
+    runs.iter().map(|(name, _)| *name).zip(best).collect()
 }
 
 fn print_table(rows: &[(&str, f64)], pages: usize) {

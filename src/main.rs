@@ -6,7 +6,7 @@ mod progress;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use finsam::analysis::Profile;
-use finsam::ingest::{self, IngestOptions, Isolation, WorkerLimits};
+use finsam::ingest::{self, IngestOptions, Isolation, WorkerLimits, WorkerPool};
 use finsam::search::{SearchRequest, SearchService};
 use finsam::server::{self, AppState};
 use progress::ProgressView;
@@ -60,11 +60,10 @@ enum Command {
         #[command(flatten)]
         limits: Limits,
     },
-    /// Extract one file in an isolated child process (used by ingest).
+    /// Extract the files whose NUL-terminated paths arrive on stdin, one JSON answer line
+    /// each, in an isolated child process (ingest keeps a pool of these).
     #[command(hide = true)]
     ExtractWorker {
-        /// The file.
-        file: PathBuf,
         /// Address-space limit in MiB.
         #[arg(long)]
         memory_mb: u64,
@@ -158,7 +157,7 @@ struct Limits {
     /// Longest time extracting one file may take, in seconds.
     #[arg(long, default_value_t = 120)]
     timeout_secs: u64,
-    /// Memory limit of the extraction of one file, in MiB.
+    /// Memory limit of each extraction worker process (it reads one file at a time), in MiB.
     #[arg(long, default_value_t = 4096)]
     memory_mb: u64,
     /// Files larger than this many MiB are not read.
@@ -176,7 +175,7 @@ impl Limits {
             memory_mb: self.memory_mb,
         };
         Ok(IngestOptions {
-            isolation: Isolation::Subprocess(limits),
+            isolation: Isolation::Subprocess(WorkerPool::new(limits)),
             max_file_bytes: self.max_file_mb.saturating_mul(1024 * 1024),
             ..IngestOptions::new(&paths.corpus, &paths.index)
         })
@@ -238,10 +237,7 @@ fn main() -> Result<()> {
             serve(&paths, addr, web)
         }
         Command::Inspect { file, pages } => inspect(&file, pages),
-        Command::ExtractWorker { file, memory_mb } => {
-            println!("{}", ingest::worker_main(&file, memory_mb));
-            Ok(())
-        }
+        Command::ExtractWorker { memory_mb } => Ok(ingest::worker_main(memory_mb)?),
         Command::Search {
             query,
             index,

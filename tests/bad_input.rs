@@ -4,7 +4,9 @@
 mod common;
 
 use common::{finsam, ingest_args};
+use finsam::ingest::{Isolation, WorkerLimits, WorkerPool};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -38,6 +40,7 @@ fn every_bad_input_is_reported_and_good_files_stay_searchable() {
     copy(fixture("encrypted_user.pdf"), "losenord.pdf");
     copy(fixture("encrypted_owner.pdf"), "skrivskydd.pdf");
     copy(fixture("panic_page.pdf"), "panik.pdf");
+    copy(fixture("self_form.pdf"), "sjalvritande.pdf");
     copy(sample("gavleborg-kvartalsrapport-2024q1.pdf"), "bra.pdf");
     std::fs::write(dir.join("stor.txt"), "Återvändare ".repeat(200_000)).unwrap();
     std::os::unix::fs::symlink(dir.join("finns-inte.pdf"), dir.join("trasig-lank.pdf")).unwrap();
@@ -57,6 +60,7 @@ fn every_bad_input_is_reported_and_good_files_stay_searchable() {
         ("stor.txt", "större än gränsen"),
         ("trasig-lank.pdf", "kan inte"),
         ("slinga", "cirkel"),
+        ("sjalvritande.pdf", "kraschade"),
     ];
     for (name, reason) in expect {
         let line = line_for(&stderr, name);
@@ -118,4 +122,25 @@ fn a_failed_file_is_not_read_again_until_it_changes() {
         line_for(&again, "x.pdf").contains("oförändrad sedan förra körningen"),
         "{again}"
     );
+}
+
+#[test]
+fn a_worker_crash_fails_only_that_file_and_the_pool_goes_on() {
+    let pool = WorkerPool::new(WorkerLimits {
+        program: PathBuf::from(env!("CARGO_BIN_EXE_finsam")),
+        timeout: Duration::from_secs(60),
+        memory_mb: 1024,
+    });
+    let isolation = Isolation::Subprocess(pool);
+    let good = sample("gavleborg-kvartalsrapport-2024q1.pdf");
+    let before = isolation.extract(&good).unwrap();
+    // The stack overflow aborts the worker process: nothing to catch inside it.
+    let error = isolation.extract(&fixture("self_form.pdf")).unwrap_err();
+    assert!(error.contains("kraschade"), "{error}");
+    for _ in 0..2 {
+        let after = isolation.extract(&good).unwrap();
+        assert_eq!(after.pages, before.pages);
+    }
+    let panicking = isolation.extract(&fixture("panic_page.pdf")).unwrap();
+    assert_eq!(panicking.pages.len(), 2);
 }

@@ -8,7 +8,7 @@
 //! `FUZZ_ITERATIONS=5000 cargo test --release --test fuzz_extract -- --nocapture`
 //! runs a longer campaign; CI runs the default.
 
-use finsam::ingest::{Isolation, WorkerLimits};
+use finsam::ingest::{Isolation, WorkerLimits, WorkerPool};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -84,7 +84,7 @@ fn mutated_pdfs_always_give_text_or_a_reason() {
         timeout: Duration::from_secs(10),
         memory_mb: 1024,
     };
-    let isolation = Isolation::Subprocess(limits);
+    let isolation = Isolation::Subprocess(WorkerPool::new(limits));
     let samples = samples();
     let dir = tempfile::tempdir().unwrap();
     let mut rng = Rng(0x5eed_f1a5_c0de_2026);

@@ -1,10 +1,11 @@
-//! Scanned PDFs (images only, one of them skewed) are read by OCR when
-//! Tesseract is installed, and hits say so; without Tesseract the file is
-//! reported as needing OCR, never silently empty.
+//! Scanned PDFs (images only, one of them skewed) and a PDF whose text
+//! layer is garbage are read by OCR when Tesseract is installed, and hits say
+//! so; without Tesseract the file is reported as needing OCR, never silently
+//! empty or indexed as garbage without a word.
 
 mod common;
 
-use common::{Ingested, get_json};
+use common::{Ingested, finsam, get_json, ingest_args};
 use std::path::Path;
 
 #[tokio::test]
@@ -49,4 +50,53 @@ async fn scanned_pages_are_read_by_ocr_or_reported() {
     );
     assert!(hits.iter().all(|h| h["ocr"] == true));
     assert!(hits[0]["snippet"].as_str().unwrap().contains("<mark>"));
+}
+
+/// The page looks like Swedish prose, but its font has lost its Unicode map
+/// (see `tests/fixtures/garbage_text/make.py`): the text layer is control
+/// characters and punctuation.
+#[test]
+fn a_page_with_a_garbage_text_layer_is_read_by_ocr_through_the_cli() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/garbage_text/trasig-textlager.pdf");
+    let corpus = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    std::fs::copy(&fixture, corpus.path().join("trasig-textlager.pdf")).unwrap();
+    let report = index.path().join("rapport.json");
+    let mut args = ingest_args(corpus.path(), index.path());
+    args.extend([
+        "--report".to_string(),
+        report.to_string_lossy().into_owned(),
+    ]);
+    let out = finsam(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(report).unwrap()).unwrap();
+    let outcome = report["outcomes"][0]["outcome"].to_string();
+    assert!(outcome.contains("sida 1 har trasig text"), "{outcome}");
+    if !finsam::extract::ocr_available() {
+        eprintln!("NOTICE: Tesseract with Swedish is not installed; checking the report only");
+        assert!(outcome.contains("behöver OCR"), "{outcome}");
+        return;
+    }
+    assert!(outcome.contains("lästes med OCR"), "{outcome}");
+    let out = finsam(&[
+        "search",
+        "Försäkringskassan Älvdalen arbetsträning",
+        "--index",
+        index.path().to_str().unwrap(),
+        "--json",
+    ]);
+    let results: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hits = results["hits"].as_array().unwrap();
+    assert!(!hits.is_empty(), "{results}");
+    assert!(
+        hits.iter()
+            .all(|h| h["path"] == "trasig-textlager.pdf" && h["ocr"] == true),
+        "{results}"
+    );
 }

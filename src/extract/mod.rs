@@ -31,6 +31,7 @@ mod widths;
 pub use error::{ExtractError, Result};
 
 use crate::document::Page;
+use health::Health;
 use quality::TextMeasure;
 use rayon::prelude::*;
 use std::path::Path;
@@ -88,28 +89,36 @@ fn pdf_text(bytes: &[u8]) -> Result<(Vec<Page>, Vec<String>)> {
 }
 
 /// Replaces pages without usable text by their OCR reading, where that
-/// reads more; says which pages need OCR when Tesseract is missing.
+/// reads more, saying what was wrong with each replaced page's text layer;
+/// says which pages need OCR when Tesseract is missing.
 fn with_ocr(pdf: &Path, mut pages: Vec<Page>, mut warnings: Vec<String>) -> Extracted {
-    let needing: Vec<u32> = pages
+    let needing: Vec<(u32, Health)> = pages
         .iter()
-        .filter(|p| health::Health::of(p).needs_ocr())
-        .map(|p| p.number)
+        .map(|p| (p.number, Health::of(p)))
+        .filter(|(_, health)| health.needs_ocr())
         .collect();
+    let numbers: Vec<u32> = needing.iter().map(|(n, _)| *n).collect();
     let ocr_pages = if needing.is_empty() {
         Vec::new()
     } else if ocr::available() {
-        let replaced = apply_ocr(pdf, &mut pages, &needing);
+        let replaced = apply_ocr(pdf, &mut pages, &numbers);
         cleanup::clean_pages(&mut pages); // OCR text has running headers and hyphens too
         replaced
     } else {
-        let list: Vec<String> = needing.iter().map(u32::to_string).collect();
+        let list: Vec<String> = numbers.iter().map(u32::to_string).collect();
         warnings.push(format!(
             "behöver OCR: sida {} saknar läsbar text och Tesseract är inte installerat",
             list.join(", ")
         ));
         Vec::new()
     };
-    warnings.extend(ocr_pages.iter().map(|n| format!("sida {n} lästes med OCR")));
+    warnings.extend(
+        needing
+            .iter()
+            .filter(|(n, _)| ocr_pages.contains(n))
+            .filter_map(|(n, health)| health.warning(*n))
+            .map(|why| format!("{why}; lästes med OCR")),
+    );
     warnings.extend(health_warnings(&pages));
     Extracted {
         pages,
@@ -160,7 +169,7 @@ fn extract_text_bytes(bytes: &[u8]) -> Result<Extracted> {
 fn health_warnings(pages: &[Page]) -> Vec<String> {
     pages
         .iter()
-        .filter_map(|page| health::Health::of(page).warning(page.number))
+        .filter_map(|page| Health::of(page).warning(page.number))
         .collect()
 }
 

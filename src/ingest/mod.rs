@@ -9,13 +9,15 @@ mod corrections;
 mod error;
 mod isolation;
 mod plan;
+mod pool;
 mod report;
 mod walk;
 
 pub use corrections::{MANIFEST_FILE, SIDECAR_SUFFIX};
 pub use error::IngestError;
-pub use isolation::{Isolation, WorkerLimits, worker_main};
+pub use isolation::{Isolation, worker_main};
 pub use plan::content_id;
+pub use pool::{WorkerLimits, WorkerPool};
 pub use report::{FileOutcome, IngestReport, Outcome};
 pub use walk::{SOURCE_EXTENSIONS, is_stale};
 
@@ -46,7 +48,7 @@ pub struct IngestOptions {
     pub rebuild: bool,
     /// New documents extracted between two commits.
     pub commit_every: usize,
-    /// Where extraction runs (in a child process for the CLI).
+    /// Where extraction runs (in a pool of worker processes for the CLI).
     pub isolation: Isolation,
     /// Files larger than this many bytes are not read.
     pub max_file_bytes: u64,
