@@ -118,7 +118,9 @@ async fn single_valued_facet_counts_add_up_to_total() {
     let total = results["total"].as_u64().unwrap();
     assert!(total > 5);
     assert_eq!(facet_sum(&results, "forbund"), total);
-    assert_eq!(facet_sum(&results, "report_type"), total);
+    assert_eq!(facet_sum(&results, "section_kind"), total);
+    // A section of a bundled part (004's projektansökan) also has its part's type.
+    assert!(facet_sum(&results, "report_type") >= total);
 }
 
 #[tokio::test]
@@ -202,7 +204,8 @@ async fn phrase_query_matches_only_the_phrase() {
     .await;
     let phrase_total = phrase["total"].as_u64().unwrap();
     assert!(phrase_total > 0 && phrase_total < words["total"].as_u64().unwrap());
-    let adjacent = regex::Regex::new(r"(?i)försäkringskassan\w*\W+arbetsförmedlingen").unwrap();
+    // Any inflection: "Försäkringskassa, Arbetsförmedling" is the same phrase.
+    let adjacent = regex::Regex::new(r"(?i)försäkringskass\w*\W+arbetsförmedling").unwrap();
     for hit in phrase["hits"].as_array().unwrap() {
         let text = format!("{} {} {}", hit["title"], hit["heading"], hit["text"]);
         assert!(
