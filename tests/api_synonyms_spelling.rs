@@ -80,10 +80,15 @@ async fn zero_placed_finds_nollplacerade() {
 
 #[tokio::test]
 async fn quoted_phrase_and_field_are_left_as_typed() {
-    assert_eq!(
-        files("samordnad individuell plan").await,
-        ["sip-kort.txt", "sip-namn.txt"]
-    );
+    // Two sections have all three words (SIP is expanded); with fewer than
+    // three hits, sections with some of them follow.
+    let results = search(texts(), "samordnad individuell plan").await;
+    let mut first_two: Vec<&str> = results["hits"].as_array().unwrap()[..2]
+        .iter()
+        .map(|h| h["path"].as_str().unwrap())
+        .collect();
+    first_two.sort();
+    assert_eq!(first_two, ["sip-kort.txt", "sip-namn.txt"]);
     assert_eq!(
         files("\"samordnad individuell plan\"").await,
         ["sip-namn.txt"]

@@ -298,7 +298,7 @@ async function renderSearch(state) {
 
 function renderSuggestion(suggestion, state, relaxed) {
   if (relaxed) {
-    $("suggestion").innerHTML = `<p class="suggestion">Ingen träff innehöll alla orden – här är träffar med några av dem, flest ord först.</p>`;
+    $("suggestion").innerHTML = `<p class="suggestion">Få eller inga träffar innehöll alla orden – här visas även träffar med några av dem.</p>`;
   }
   if (!suggestion) return;
   const url = stateUrl(withState(state, { q: suggestion, offset: 0 }));

@@ -65,7 +65,8 @@ pub struct SearchResults {
     pub facets: Facets,
     /// A better query when this one finds little (spelling), else null.
     pub suggestion: Option<String>,
-    /// True when no section had all the words and hits with some of them are shown.
+    /// True when fewer than [`FEW_HITS`](super::FEW_HITS) sections had all the words and
+    /// sections with some of them are shown too (those with all of them among the first).
     pub relaxed: bool,
 }
 
