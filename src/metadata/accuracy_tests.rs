@@ -224,10 +224,19 @@ fn score_row(scores: &mut Scores, row: &[&str], meta: &Metadata) {
                 "owner" => format!("{:?}", meta.owner),
                 _ => format!("{:?}", meta.partners),
             };
+            let why: Vec<&str> = meta
+                .evidence
+                .iter()
+                .filter(|e| e.field == field)
+                .map(|e| e.text.as_str())
+                .collect();
             println!(
                 "  {:<48} {field:<11} want {:?} got {got}",
                 row[0], row[column]
             );
+            if std::env::var_os("LABELS_WHY").is_some() {
+                println!("      because {why:?}");
+            }
         }
     }
 }

@@ -214,9 +214,15 @@ impl Labeler {
 
     /// Project, owner and partners, with their evidence.
     fn add_parties(&self, meta: &mut Metadata, pages: &[Page]) {
-        let parties = self
-            .parties
-            .read(pages, &meta.title, &self.organisations, &self.forbund);
+        let forbund = meta.forbund.as_deref();
+        let is_local = |org: &str| self.is_local(forbund, org);
+        let parties = self.parties.read(
+            pages,
+            &meta.title,
+            &self.organisations,
+            &self.forbund,
+            &is_local,
+        );
         if let Some((name, ev)) = parties.project {
             meta.project = Some(name);
             meta.evidence.push(ev);
@@ -229,6 +235,24 @@ impl Labeler {
             meta.partners.push(name);
             meta.evidence.push(ev);
         }
+    }
+
+    /// True when organisation `org` (a canonical name) is förbund `forbund`
+    /// or one of its member kommuner or regions.
+    fn is_local(&self, forbund: Option<&str>, org: &str) -> bool {
+        let Some(f) = self
+            .forbund
+            .all()
+            .iter()
+            .find(|f| Some(f.name.as_str()) == forbund)
+        else {
+            return false;
+        };
+        f.name == org
+            || f.regions.iter().any(|r| r == org)
+            || f.municipalities
+                .iter()
+                .any(|k| self.organisations.kommun(k) == Some(org))
     }
 
     /// The canonical names of the organisations `text` names (for tests).

@@ -155,6 +155,11 @@ impl Organisations {
         names
     }
 
+    /// The canonical name of kommun `name` ("Burlöv" → "Burlövs kommun").
+    pub fn kommun(&self, name: &str) -> Option<&str> {
+        self.kommun_words.get(&normalize(name)).map(String::as_str)
+    }
+
     /// Kommuner named in lists ending in "kommuner": "köpings arboga och
     /// kungsörs kommuner" (normalised text, so the commas are gone).
     fn kommun_lists(&self, normal: &str) -> Vec<(usize, String)> {

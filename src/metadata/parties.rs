@@ -28,6 +28,8 @@ const VALUE_LINES: usize = 4;
 const MAX_PROJECT_WORDS: usize = 20;
 /// The title and this many first lines of page 1 may name the project.
 const HEAD_LINES: usize = 8;
+/// A title of at most this many words may be the project's name itself.
+const MAX_TITLE_NAME_WORDS: usize = 4;
 
 /// Where a name ends: a dash or dot between words, a comma, a bracket.
 static NAME_END: LazyLock<Regex> =
@@ -56,6 +58,7 @@ pub struct PartyReader {
     project: Regex,
     any_label: Regex,
     title_word: Regex,
+    title_start: Regex,
 }
 
 /// One line of the document with its page.
@@ -82,23 +85,31 @@ impl PartyReader {
             project: label_regex(&labels.project),
             any_label: label_regex(&all),
             title_word: title_regex(&labels.title_words),
+            title_start: title_start_regex(&labels.title_words),
         }
     }
 
     /// The project, owner and partners `pages` name; `title` is the title.
+    /// `is_local` tells whether an organisation belongs to the document's
+    /// förbund: among several owners named (a list of related documents may
+    /// name others), a local one is preferred.
     pub fn read(
         &self,
         pages: &[Page],
         title: &str,
         organisations: &Organisations,
         forbund: &ForbundResolver,
+        is_local: &dyn Fn(&str) -> bool,
     ) -> Parties {
         let lines: Vec<(u32, &str)> = pages
             .iter()
             .flat_map(|p| p.lines.iter().map(move |l| (p.number, l.text.trim())))
+            .map(|(p, l)| if is_contents_line(l) { (p, "") } else { (p, l) })
             .collect();
         let names = |text: &str| organisations.named_in(text, forbund);
-        let owner = self.owner(&lines, &names);
+        let owners = self.owners(&lines, &names);
+        let preferred = owners.iter().position(|(n, _)| is_local(n)).unwrap_or(0);
+        let owner = owners.into_iter().nth(preferred);
         let owner_name = owner.as_ref().map(|(n, _)| n.as_str());
         let partners = self.partners(&lines, &names, owner_name);
         let project = self
@@ -111,12 +122,13 @@ impl PartyReader {
         }
     }
 
-    /// The first owner a label or phrase gives.
-    fn owner(
+    /// Every owner a label or phrase gives, in document order.
+    fn owners(
         &self,
         lines: &Lines,
         names: &dyn Fn(&str) -> Vec<String>,
-    ) -> Option<(String, Evidence)> {
+    ) -> Vec<(String, Evidence)> {
+        let mut owners = Vec::new();
         for (i, &(page, line)) in lines.iter().enumerate() {
             for m in self.owner.find_iter(line) {
                 let rest = &line[m.end()..];
@@ -126,20 +138,19 @@ impl PartyReader {
                 let found = self.values_after(lines, i, m.end(), 1, |v| !names(v).is_empty());
                 if let Some((value, at)) = found {
                     let name = names(&value).remove(0);
-                    return Some((
-                        name.clone(),
-                        evidence("owner", &name, lines[at].1, lines[at].0),
-                    ));
+                    let ev = evidence("owner", &name, lines[at].1, lines[at].0);
+                    owners.push((name, ev));
                 }
             }
             if let Some(m) = self.owner_before.find(line) {
                 let before = sentence_before(&line[..m.start()]);
                 if let Some(name) = names(before).pop() {
-                    return Some((name.clone(), evidence("owner", &name, line, page)));
+                    let ev = evidence("owner", &name, line, page);
+                    owners.push((name, ev));
                 }
             }
         }
-        None
+        owners
     }
 
     /// Partners named after partner labels, in order, without the owner.
@@ -189,22 +200,60 @@ impl PartyReader {
     }
 
     /// The project a title names: "Slutrapport – Återkomsten", "Utvärdering
-    /// av Team Framsteg", "Projekt SAM- …" (the title, then the first lines).
+    /// av Team Framsteg", "Projekt SAM- …" (the title, then the first lines);
+    /// or a short title that is a name, over a line such as "Slutrapport för
+    /// ett ESF+-projekt …". A name the extractor split inside a word
+    /// ("Hä lsosteget") gives way to a clean one.
     fn project_by_title(
         &self,
         title: &str,
         lines: &Lines,
         names: &dyn Fn(&str) -> Vec<String>,
     ) -> Option<(String, Evidence)> {
-        let head = lines.iter().filter(|(_, l)| !l.is_empty()).take(HEAD_LINES);
-        std::iter::once((1, title))
-            .chain(head.copied())
-            .find_map(|(page, line)| {
+        let head: Vec<(u32, &str)> = lines
+            .iter()
+            .filter(|(_, l)| !l.is_empty())
+            .take(HEAD_LINES)
+            .copied()
+            .collect();
+        let not_organisation = |name: &String| names(name).is_empty();
+        let mut candidates: Vec<(String, u32, &str)> = std::iter::once((1, title))
+            .chain(head.iter().copied())
+            .filter_map(|(page, line)| {
                 let caps = self.title_word.captures(line)?;
                 let name = clean_name(caps.name("name")?.as_str())?;
-                let is_organisation = !names(&name).is_empty();
-                (!is_organisation).then(|| (name.clone(), evidence("project", &name, line, page)))
+                not_organisation(&name).then_some((name, page, line))
             })
+            .collect();
+        if candidates.is_empty() {
+            candidates.extend(
+                self.title_as_name(title, &head)
+                    .filter(|(n, ..)| not_organisation(n)),
+            );
+        }
+        let clean = candidates
+            .iter()
+            .position(|(n, ..)| !looks_split(n))
+            .unwrap_or(0);
+        let (name, page, line) = candidates.into_iter().nth(clean)?;
+        Some((name.clone(), evidence("project", &name, line, page)))
+    }
+
+    /// A short title without digits that is followed by a line opening with
+    /// a title word ("Ungdomsbron" over "Slutrapport för ett ESF+-projekt").
+    fn title_as_name<'a>(
+        &self,
+        title: &'a str,
+        head: &[(u32, &'a str)],
+    ) -> Option<(String, u32, &'a str)> {
+        let short = title.split_whitespace().count() <= MAX_TITLE_NAME_WORDS;
+        if !short || title.chars().any(|c| c.is_ascii_digit()) || self.title_start.is_match(title) {
+            return None;
+        }
+        let at = head.iter().position(|(_, l)| *l == title)?;
+        let (_, next) = head.get(at + 1)?;
+        let name = clean_name(title)?;
+        self.title_start.is_match(next).then_some((name, 1, title))
     }
 
     /// The value after a label ending at byte `end` of line `i`: the rest of
@@ -220,8 +269,7 @@ impl PartyReader {
         max_lines: usize,
         accept: impl Fn(&str) -> bool,
     ) -> Option<(String, usize)> {
-        let rest = self.cut_at_label(&lines[i].1[end..]);
-        let rest = rest.trim_start_matches([':', ' ', '–', '-', '/', '*']);
+        let rest = self.cut_at_label(self.skip_labels(&lines[i].1[end..]));
         if rest.chars().any(char::is_alphabetic) {
             let value = self.continue_sentence(rest, &lines[i + 1..]);
             return accept(&value).then_some((value, i));
@@ -237,12 +285,29 @@ impl PartyReader {
         None
     }
 
-    /// `text` followed by the next lines until a sentence ends (at most
-    /// [`VALUE_LINES`] lines), cut at its first sentence end.
+    /// `text` without separators and labels at its start ("/huvudman: X" → "X").
+    fn skip_labels<'a>(&self, mut text: &'a str) -> &'a str {
+        loop {
+            text = text.trim_start_matches([':', ' ', '–', '-', '/', '*', '(', ')']);
+            match self.any_label.find(text) {
+                Some(m) if m.start() == 0 => text = &text[m.end()..],
+                _ => return text,
+            }
+        }
+    }
+
+    /// `text` followed by the next lines while the sentence runs on (at most
+    /// [`VALUE_LINES`] lines), cut at its first sentence end. A sentence runs
+    /// on when the text ends in a word or a comma and the next line does not
+    /// open with a label.
     fn continue_sentence(&self, text: &str, next: &Lines) -> String {
-        let mut value = text.to_string();
+        let mut value = text.trim_end().to_string();
         for &(_, line) in next.iter().take(VALUE_LINES) {
-            if ends_sentence(&value) || line.is_empty() || self.is_label_line(line) {
+            let runs_on = value
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-');
+            if !runs_on || line.is_empty() || self.starts_with_label(line) {
                 break;
             }
             value.push(' ');
@@ -255,7 +320,7 @@ impl PartyReader {
     fn continue_lines(&self, lines: &Lines, j: usize, max: usize) -> String {
         let mut value = self.cut_at_label(lines[j].1).to_string();
         for &(_, line) in lines.iter().skip(j + 1).take(max.saturating_sub(1)) {
-            if line.is_empty() || self.is_label_line(line) {
+            if line.is_empty() || self.starts_with_label(line) {
                 break;
             }
             value.push(' ');
@@ -270,6 +335,11 @@ impl PartyReader {
             Some(m) if m.start() > 0 => &text[..m.start()],
             _ => text,
         }
+    }
+
+    /// A line that opens with a label ("Finansiär Samordningsförbundet …").
+    fn starts_with_label(&self, line: &str) -> bool {
+        self.any_label.find(line).is_some_and(|m| m.start() <= 1)
     }
 
     /// A line that is only a label ("Samverkansparter", "Kontaktperson:").
@@ -288,11 +358,26 @@ fn label_regex(labels: &[String]) -> Regex {
     let alternation: Vec<String> = sorted
         .iter()
         .map(|l| {
-            let words: Vec<String> = l.split_whitespace().map(regex::escape).collect();
+            let words: Vec<String> = l.split_whitespace().map(split_tolerant).collect();
             words.join(r"[\s/]+")
         })
         .collect();
     Regex::new(&format!(r"(?i)\b(?:{})\b", alternation.join("|"))).expect("escaped labels")
+}
+
+/// A word as a regex that also matches it split after å, ä or ö, as some
+/// PDF extractions do ("Projektä gare").
+fn split_tolerant(word: &str) -> String {
+    word.chars()
+        .map(|c| {
+            let escaped = regex::escape(&c.to_string());
+            if c.is_ascii() {
+                escaped
+            } else {
+                format!(r"{escaped}\s?")
+            }
+        })
+        .collect()
 }
 
 /// "<title word> [för|av|om] [: – -] <Name>" at a line start or after a dash.
@@ -307,13 +392,31 @@ fn title_regex(words: &[String]) -> Regex {
     .expect("escaped title words")
 }
 
+/// A line opening with a title word.
+fn title_start_regex(words: &[String]) -> Regex {
+    let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&format!(r"(?i)^\s*(?:{})\b", alternation.join("|"))).expect("escaped title words")
+}
+
+/// A name with a fragment of one or two letters before a lower-case word
+/// ("Hä lsosteget"): a word the extractor split.
+fn looks_split(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let short = w[0].chars().count() <= 2 && w[0].chars().all(char::is_alphabetic);
+        let mixed = w[0].chars().any(char::is_lowercase);
+        short && mixed && w[1].chars().next().is_some_and(char::is_lowercase)
+    })
+}
+
 /// A project name from a raw value: up to a dash, comma or bracket, without
 /// a qualifier ("ESF+-projektet"); `None` unless it looks like a name.
 fn clean_name(value: &str) -> Option<String> {
     let value = value.trim().trim_matches(|c: char| c == '*' || c == '#');
     let value = QUALIFIER.replace(value, "");
     let cut = NAME_END.find(&value).map_or(value.len(), |m| m.start());
-    let name = value[..cut].trim().trim_end_matches(['.', ':', ';']);
+    let name = join_split_words(value[..cut].trim().trim_end_matches(['.', ':', ';']));
+    let name = name.as_str();
     let words = name.split_whitespace().count();
     let starts_like_a_name = name
         .chars()
@@ -322,6 +425,15 @@ fn clean_name(value: &str) -> Option<String> {
     let has_letters = name.chars().filter(|c| c.is_alphabetic()).count() >= 2;
     (starts_like_a_name && has_letters && words <= MAX_PROJECT_WORDS && !is_date(name))
         .then(|| name.to_string())
+}
+
+/// Joins a word the extractor split after å, ä or ö ("Hä lsosteget" →
+/// "Hälsosteget"): a capitalised fragment of at most two letters ending in
+/// one of them, before a lower-case word.
+fn join_split_words(name: &str) -> String {
+    static SPLIT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(\p{Lu}[åäö]?[åäö]) (\p{Ll})").expect("valid regex"));
+    SPLIT.replace_all(name, "$1$2").into_owned()
 }
 
 /// "juni 2012", "2024", "Oktober 2023": a date, not a name.
@@ -347,8 +459,9 @@ fn is_date(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c.is_whitespace())
 }
 
-fn ends_sentence(text: &str) -> bool {
-    text.trim_end().ends_with(['.', '!', '?'])
+/// A line of a table of contents ("1. Inledning... 3 Projektnamn... 3").
+fn is_contents_line(line: &str) -> bool {
+    line.matches("...").count() + line.matches('…').count() >= 2
 }
 
 /// `text` up to its first sentence end (". " before a capital letter).
@@ -436,6 +549,14 @@ mod tests {
         assert_eq!(
             partners,
             ["Vingåkers kommun", "Region Sörmland", "Försäkringskassan"]
+        );
+    }
+
+    #[test]
+    fn words_split_by_the_extractor_are_joined() {
+        assert_eq!(
+            read(&["Projektplan: Hä lsosteget"]).0.as_deref(),
+            Some("Hälsosteget")
         );
     }
 
