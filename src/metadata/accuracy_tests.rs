@@ -160,84 +160,70 @@ impl Scores {
 /// Scores one document's labels against its row, printing what differs.
 fn score_row(scores: &mut Scores, row: &[&str], meta: &Metadata) {
     let year = meta.year.map(|y| y.to_string());
-    let checks = [
-        (
-            "forbund",
-            scores
-                .field("forbund")
-                .single(row[1], meta.forbund.as_deref(), same_name),
-        ),
-        (
-            "report_type",
-            scores
-                .field("report_type")
-                .single(row[2], meta.report_type.as_deref(), same_name),
-        ),
-        (
-            "malgrupp",
-            scores.field("malgrupp").set(row[3], &meta.malgrupp),
-        ),
-        (
-            "year",
-            scores
-                .field("year")
-                .single(row[4], year.as_deref(), same_year),
-        ),
-        (
-            "project",
-            scores
-                .field("project")
-                .single(row[5], meta.project.as_deref(), same_project),
-        ),
-        (
-            "owner",
-            scores
-                .field("owner")
-                .single(row[6], meta.owner.as_deref(), same_name),
-        ),
-        (
-            "partners",
-            scores.field("partners").set(row[7], &meta.partners),
-        ),
+    type Same = fn(&str, &str) -> bool;
+    let single: [(&'static str, usize, Option<&str>, Same); 5] = [
+        ("forbund", 1, meta.forbund.as_deref(), same_name),
+        ("report_type", 2, meta.report_type.as_deref(), same_name),
+        ("year", 4, year.as_deref(), same_year),
+        ("project", 5, meta.project.as_deref(), same_project),
+        ("owner", 6, meta.owner.as_deref(), same_name),
     ];
-    for (field, ok) in checks {
-        if !ok {
-            let column = [
-                "document",
-                "forbund",
-                "report_type",
-                "malgrupp",
-                "year",
-                "project",
-                "owner",
-                "partners",
-            ]
-            .iter()
-            .position(|c| *c == field)
-            .expect("known field");
-            let got = match field {
-                "forbund" => format!("{:?}", meta.forbund),
-                "report_type" => format!("{:?}", meta.report_type),
-                "malgrupp" => format!("{:?}", meta.malgrupp),
-                "year" => format!("{:?}", meta.year),
-                "project" => format!("{:?}", meta.project),
-                "owner" => format!("{:?}", meta.owner),
-                _ => format!("{:?}", meta.partners),
-            };
-            let why: Vec<&str> = meta
-                .evidence
-                .iter()
-                .filter(|e| e.field == field)
-                .map(|e| e.text.as_str())
-                .collect();
-            println!(
-                "  {:<48} {field:<11} want {:?} got {got}",
-                row[0], row[column]
-            );
-            if std::env::var_os("LABELS_WHY").is_some() {
-                println!("      because {why:?}");
-            }
+    for (field, column, got, same) in single {
+        if !scores.field(field).single(row[column], got, same) {
+            report(row, column, field, &format!("{got:?}"), meta);
         }
+    }
+    let lists: [(&'static str, usize, &[String]); 2] = [
+        ("malgrupp", 3, &meta.malgrupp),
+        ("partners", 7, &meta.partners),
+    ];
+    for (field, column, got) in lists {
+        if !scores.field(field).set(row[column], got) {
+            report(row, column, field, &format!("{got:?}"), meta);
+        }
+    }
+}
+
+/// Prints one difference (and, with `LABELS_WHY` set, its evidence).
+fn report(row: &[&str], column: usize, field: &str, got: &str, meta: &Metadata) {
+    println!(
+        "  {:<48} {field:<11} want {:?} got {got}",
+        row[0], row[column]
+    );
+    if std::env::var_os("LABELS_WHY").is_some() {
+        let why: Vec<&str> = meta
+            .evidence
+            .iter()
+            .filter(|e| e.field == field)
+            .map(|e| e.text.as_str())
+            .collect();
+        println!("      because {why:?}");
+    }
+}
+
+/// Every label has evidence: a non-empty text of at most 200 characters.
+fn assert_evidence(meta: &Metadata) {
+    let single = [
+        ("forbund", meta.forbund.iter().collect::<Vec<_>>()),
+        ("report_type", meta.report_type.iter().collect()),
+        ("project", meta.project.iter().collect()),
+        ("owner", meta.owner.iter().collect()),
+        ("malgrupp", meta.malgrupp.iter().collect()),
+        ("partners", meta.partners.iter().collect()),
+    ];
+    let year = meta.year.map(|y| y.to_string());
+    let labels = single
+        .into_iter()
+        .flat_map(|(field, values)| values.into_iter().map(move |v| (field, v.as_str())))
+        .chain(year.iter().map(|y| ("year", y.as_str())));
+    for (field, value) in labels {
+        let ev = meta
+            .evidence
+            .iter()
+            .find(|e| e.field == field && e.value == value);
+        let ev = ev.unwrap_or_else(|| panic!("{}: no evidence for {field} = {value}", meta.title));
+        let chars = ev.text.chars().count();
+        assert!(chars > 0 && chars <= 200, "{field} evidence: {:?}", ev.text);
     }
 }
 
@@ -283,7 +269,9 @@ fn labelling_accuracy_against_hand_labels() {
             continue;
         };
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or(row[0]);
-        score_row(&mut scores, &row, &labeler.label(name, &pages));
+        let meta = labeler.label(name, &pages);
+        assert_evidence(&meta);
+        score_row(&mut scores, &row, &meta);
     }
     let (kinds_right, kinds_total) = section_kind_score(labeler);
     println!("\nfield          accuracy  (right/total; spurious = given where the text is silent)");

@@ -300,3 +300,58 @@ impl Labeler {
 fn contains_phrase(text: &str, phrase: &str) -> bool {
     format!(" {text} ").contains(&format!(" {phrase} "))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::test_support::page;
+    use crate::metadata::Labeler;
+
+    #[test]
+    fn every_label_has_its_evidence() {
+        let pages = [page(
+            1,
+            &[
+                "Slutrapport – Återkomsten",
+                "Samordningsförbundet Burlöv-Staffanstorp, maj 2024",
+                "Projektägare/huvudman",
+                "Burlövs kommun, Arbetsmarknadsenheten",
+                "Samverkansparter",
+                "Försäkringskassan och Arbetsförmedlingen",
+                "4. Målgrupp",
+                "Målgruppen var återvändare från sjukförsäkringen.",
+            ],
+        )];
+        let meta = Labeler::shared().label("2024/slutrapport.pdf", &pages);
+        let of = |field: &str| -> Vec<(&str, &str, u32)> {
+            let found = meta.evidence.iter().filter(|e| e.field == field);
+            found
+                .map(|e| (e.value.as_str(), e.text.as_str(), e.page))
+                .collect()
+        };
+        assert_eq!(
+            of("forbund"),
+            [(
+                "Samordningsförbundet Burlöv-Staffanstorp",
+                "Samordningsförbundet Burlöv-Staffanstorp, maj 2024",
+                1
+            )]
+        );
+        assert_eq!(
+            of("report_type"),
+            [("slutrapport", "2024/slutrapport.pdf", 0)]
+        );
+        assert_eq!(of("year")[0].0, "2024");
+        assert_eq!(
+            of("project"),
+            [("Återkomsten", "Slutrapport – Återkomsten", 1)]
+        );
+        assert_eq!(of("owner")[0].0, "Burlövs kommun");
+        assert_eq!(of("partners").len(), 2);
+        let groups: Vec<&str> = of("malgrupp").iter().map(|e| e.0).collect();
+        assert_eq!(groups, ["återvändare", "sjukskrivna"]);
+        assert_eq!(
+            of("malgrupp")[0].1,
+            "Målgruppen var återvändare från sjukförsäkringen."
+        );
+    }
+}

@@ -85,6 +85,9 @@ impl SectionKinds {
         let mut cues: HashMap<String, Cue> = HashMap::new();
         let mut patterns: Vec<(String, bool)> = Vec::new();
         for (kind, entry) in file.kind.iter().enumerate() {
+            if entry.cues.is_empty() && entry.strong.is_empty() {
+                return Err(invalid(FILE, format!("kind '{}' has no cues", entry.name)));
+            }
             let lists = [
                 (&entry.strong, STRONG),
                 (&entry.cues, NORMAL),
