@@ -306,3 +306,30 @@ fn labelling_accuracy_against_hand_labels() {
     assert!(scores.field("malgrupp").f1() >= MALGRUPP_F1_FLOOR);
     assert!(kind_accuracy >= SECTION_KIND_FLOOR);
 }
+
+/// 004 bundles a delrapport with its original PROJEKTANSÖKAN: the
+/// application's sections carry its type, the report's do not. (Only the
+/// PDF: `sections::split` of `text/004.txt` drops the "# PROJEKTANSÖKAN"
+/// line, so no section there shows where the application starts.)
+#[test]
+fn bundled_projektansokan_of_004() {
+    let pdf = true;
+    if let Some(pages) = pages(&source("004", pdf)) {
+        let labeler = Labeler::shared();
+        let meta = labeler.label("004", &pages);
+        let sections = crate::sections::split(&pages);
+        let labels = labeler.label_sections(&meta, &sections);
+        let position = |heading: &str| sections.iter().position(|s| s.heading.contains(heading));
+        let report = position("Sammanfattning").expect("the delrapport's summary");
+        let syfte = sections.iter().rposition(|s| s.heading.ends_with("Syfte"));
+        let application = syfte.expect("the application's Syfte");
+        assert_eq!(meta.report_type.as_deref(), Some("delrapport"));
+        assert_eq!(labels[report].report_type, None, "pdf={pdf}");
+        assert_eq!(
+            labels[application].report_type.as_deref(),
+            Some("ansökan"),
+            "pdf={pdf}"
+        );
+        assert_eq!(labels[application].kind, "syfte");
+    }
+}

@@ -212,7 +212,8 @@ impl Labeler {
         }
     }
 
-    /// Project, owner and partners, with their evidence.
+    /// Project, owner and partners (never the document's own förbund), with
+    /// their evidence.
     fn add_parties(&self, meta: &mut Metadata, pages: &[Page]) {
         let forbund = meta.forbund.as_deref();
         let is_local = |org: &str| self.is_local(forbund, org);
@@ -231,7 +232,9 @@ impl Labeler {
             meta.owner = Some(name);
             meta.evidence.push(ev);
         }
-        for (name, ev) in parties.partners {
+        // The document's own förbund is its förbund label, not a partner.
+        let partners = parties.partners.into_iter();
+        for (name, ev) in partners.filter(|(n, _)| Some(n) != meta.forbund.as_ref()) {
             meta.partners.push(name);
             meta.evidence.push(ev);
         }
