@@ -94,22 +94,33 @@ pub fn trim(text: &str) -> String {
     format!("{}…", &cut[..at_word.unwrap_or(cut.len())])
 }
 
-/// Splits a line at sentence ends (". ", "? ", "! " followed by a capital
-/// letter or digit), keeping each sentence's punctuation.
+/// Splits a line at sentence ends, keeping each sentence's punctuation.
 fn split_sentences(line: &str) -> Vec<&str> {
     let mut parts = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    for w in chars.windows(3) {
-        let [(_, end), (_, space), (next_at, next)] = [w[0], w[1], w[2]];
-        let ends = matches!(end, '.' | '?' | '!');
-        if ends && space == ' ' && (next.is_uppercase() || next.is_ascii_digit()) {
-            parts.push(&line[start..next_at]);
-            start = next_at;
-        }
+    let mut rest = line;
+    while let Some(end) = sentence_end(rest) {
+        parts.push(&rest[..end]);
+        rest = rest[end..].trim_start();
     }
-    parts.push(&line[start..]);
+    parts.push(rest);
     parts
+}
+
+/// `text` up to and including its first sentence end; all of it when it
+/// has none.
+pub fn first_sentence(text: &str) -> &str {
+    sentence_end(text).map_or(text, |end| &text[..end])
+}
+
+/// The byte just after the first sentence end of `text`: ".", "?" or "!"
+/// followed by a space and a capital letter or a digit.
+fn sentence_end(text: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    chars.windows(3).find_map(|w| {
+        let [(at, end), (_, space), (_, next)] = [w[0], w[1], w[2]];
+        let ends = matches!(end, '.' | '?' | '!') && space == ' ';
+        (ends && (next.is_uppercase() || next.is_ascii_digit())).then_some(at + end.len_utf8())
+    })
 }
 
 #[cfg(test)]

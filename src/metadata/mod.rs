@@ -190,9 +190,11 @@ impl Labeler {
         sentences: &Sentences,
     ) {
         if let Some(name) = &meta.forbund {
-            let phrases = self.forbund.phrases_of(name);
-            let names_it = |n: &str| phrases.iter().any(|p| contains_phrase(n, p));
-            let ev = match sentences.first(names_it) {
+            let (names, members) = self.forbund.phrases_of(name);
+            let mentions = |phrases: &[String]| {
+                sentences.first(|n| phrases.iter().any(|p| contains_phrase(n, p)))
+            };
+            let ev = match mentions(&names).or_else(|| mentions(&members)) {
                 Some(s) => evidence("forbund", name, &s.raw, s.page),
                 None => evidence("forbund", name, path, 0),
             };
@@ -213,7 +215,8 @@ impl Labeler {
     }
 
     /// Project, owner and partners (never the document's own förbund), with
-    /// their evidence.
+    /// their evidence. A document about a whole förbund (an årsredovisning)
+    /// has no project or owner.
     fn add_parties(&self, meta: &mut Metadata, pages: &[Page]) {
         let forbund = meta.forbund.as_deref();
         let is_local = |org: &str| self.is_local(forbund, org);
@@ -224,13 +227,15 @@ impl Labeler {
             &self.forbund,
             &is_local,
         );
-        if let Some((name, ev)) = parties.project {
-            meta.project = Some(name);
-            meta.evidence.push(ev);
-        }
-        if let Some((name, ev)) = parties.owner {
-            meta.owner = Some(name);
-            meta.evidence.push(ev);
+        let about_project = !self.report_types.about_forbund(meta.report_type.as_deref());
+        for (slot, found) in [
+            (&mut meta.project, parties.project),
+            (&mut meta.owner, parties.owner),
+        ] {
+            if let Some((name, ev)) = found.filter(|_| about_project) {
+                *slot = Some(name);
+                meta.evidence.push(ev);
+            }
         }
         // The document's own förbund is its förbund label, not a partner.
         let partners = parties.partners.into_iter();

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::evidence::evidence;
+use super::evidence::{evidence, first_sentence};
 use super::forbund::ForbundResolver;
 use super::organisations::{Labels, Organisations};
 use crate::document::{Evidence, Page};
@@ -313,7 +313,8 @@ impl PartyReader {
             value.push(' ');
             value.push_str(self.cut_at_label(line));
         }
-        first_sentence(&value).to_string()
+        let sentence = first_sentence(&value);
+        sentence.trim_end_matches(['.', '!', '?']).to_string()
     }
 
     /// Line `j` and the following non-blank, non-label lines, up to `max`.
@@ -462,18 +463,6 @@ fn is_date(text: &str) -> bool {
 /// A line of a table of contents ("1. Inledning... 3 Projektnamn... 3").
 fn is_contents_line(line: &str) -> bool {
     line.matches("...").count() + line.matches('…').count() >= 2
-}
-
-/// `text` up to its first sentence end (". " before a capital letter).
-fn first_sentence(text: &str) -> &str {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for w in chars.windows(3) {
-        let [(at, end), (_, space), (_, next)] = [w[0], w[1], w[2]];
-        if matches!(end, '.' | '!' | '?') && space == ' ' && next.is_uppercase() {
-            return &text[..at];
-        }
-    }
-    text.trim_end_matches(['.', '!', '?'])
 }
 
 /// The last sentence of `text` (what precedes a phrase in its sentence).
