@@ -7,7 +7,8 @@
 //! ingest does (extract, split, label), prints per-field accuracy
 //! (`cargo test --lib accuracy -- --nocapture`) and fails under the floors
 //! below. Shared-corpus rows are skipped with a notice when `../shared` is
-//! absent.
+//! absent; with `LABELS_SHARED_PDF` set they are read from the PDFs instead
+//! of the texts, and with `LABELS_WHY` set each difference shows its evidence.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -264,7 +265,7 @@ fn labelling_accuracy_against_hand_labels() {
     println!("differences from the hand labels:");
     for row in rows(LABELS) {
         assert_eq!(row.len(), 8, "labels.tsv row {row:?}");
-        let path = source(row[0], false);
+        let path = source(row[0], std::env::var_os("LABELS_SHARED_PDF").is_some());
         let Some(pages) = pages(&path) else {
             continue;
         };
@@ -331,5 +332,33 @@ fn bundled_projektansokan_of_004() {
             "pdf={pdf}"
         );
         assert_eq!(labels[application].kind, "syfte");
+    }
+}
+
+/// With `LABELS_DUMP` set, prints every label, its evidence and the kind of
+/// every section of each corpus document, for reading them side by side.
+#[test]
+fn dump_labels_for_reading() {
+    if std::env::var_os("LABELS_DUMP").is_none() {
+        return;
+    }
+    let labeler = Labeler::shared();
+    for row in rows(LABELS) {
+        let Some(pages) = pages(&source(row[0], true)) else {
+            continue;
+        };
+        let meta = labeler.label(row[0], &pages);
+        println!("=== {}", row[0]);
+        for e in &meta.evidence {
+            println!("  {} = {} (p. {}): {}", e.field, e.value, e.page, e.text);
+        }
+        let sections = crate::sections::split(&pages);
+        for (s, l) in sections
+            .iter()
+            .zip(labeler.label_sections(&meta, &sections))
+        {
+            let part = l.report_type.map(|t| format!(" [{t}]")).unwrap_or_default();
+            println!("  {}{part}: {:.90}", l.kind, s.heading);
+        }
     }
 }

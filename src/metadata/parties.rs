@@ -138,7 +138,7 @@ impl PartyReader {
                 let found = self.values_after(lines, i, m.end(), 1, |v| !names(v).is_empty());
                 if let Some((value, at)) = found {
                     let name = names(&value).remove(0);
-                    let ev = evidence("owner", &name, lines[at].1, lines[at].0);
+                    let ev = evidence("owner", &name, &labelled(m.as_str(), &value), lines[at].0);
                     owners.push((name, ev));
                 }
             }
@@ -176,7 +176,8 @@ impl PartyReader {
                 };
                 for name in others(&value) {
                     if !partners.iter().any(|(n, _)| *n == name) {
-                        let ev = evidence("partners", &name, &value, lines[at].0);
+                        let text = labelled(m.as_str(), &value);
+                        let ev = evidence("partners", &name, &text, lines[at].0);
                         partners.push((name, ev));
                     }
                 }
@@ -194,7 +195,7 @@ impl PartyReader {
             let name = clean_name(&value)?;
             Some((
                 name.clone(),
-                evidence("project", &name, lines[at].1, lines[at].0),
+                evidence("project", &name, &labelled(m.as_str(), &value), lines[at].0),
             ))
         })
     }
@@ -269,9 +270,15 @@ impl PartyReader {
         max_lines: usize,
         accept: impl Fn(&str) -> bool,
     ) -> Option<(String, usize)> {
-        let rest = self.cut_at_label(self.skip_labels(&lines[i].1[end..]));
+        let full = self.skip_labels(&lines[i].1[end..]);
+        let rest = self.cut_at_label(full);
         if rest.chars().any(char::is_alphabetic) {
-            let value = self.continue_sentence(rest, &lines[i + 1..]);
+            // A value cut short by the next label is complete.
+            let value = if rest.len() < full.len() {
+                rest.trim().to_string()
+            } else {
+                self.continue_sentence(rest, &lines[i + 1..], max_lines)
+            };
             return accept(&value).then_some((value, i));
         }
         let candidates = (i + 1..lines.len().min(i + 1 + LOOKAHEAD))
@@ -297,12 +304,12 @@ impl PartyReader {
     }
 
     /// `text` followed by the next lines while the sentence runs on (at most
-    /// [`VALUE_LINES`] lines), cut at its first sentence end. A sentence runs
+    /// `max_lines` lines in all), cut at its first sentence end. A sentence runs
     /// on when the text ends in a word or a comma and the next line does not
     /// open with a label.
-    fn continue_sentence(&self, text: &str, next: &Lines) -> String {
+    fn continue_sentence(&self, text: &str, next: &Lines, max_lines: usize) -> String {
         let mut value = text.trim_end().to_string();
-        for &(_, line) in next.iter().take(VALUE_LINES) {
+        for &(_, line) in next.iter().take(max_lines.saturating_sub(1)) {
             let runs_on = value
                 .chars()
                 .last()
@@ -458,6 +465,11 @@ fn is_date(text: &str) -> bool {
         || text
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_whitespace())
+}
+
+/// Evidence text: the label and its value ("Huvudman för insatsen Bollnäs kommun").
+fn labelled(label: &str, value: &str) -> String {
+    format!("{} {}", label.trim(), value.trim())
 }
 
 /// A line of a table of contents ("1. Inledning... 3 Projektnamn... 3").

@@ -159,9 +159,14 @@ fn period_year_single(lines: &[(u32, &str)], regex: &Regex) -> Option<Year> {
 fn voted_year(pages: &[Page], lines: &[(u32, &str)]) -> Option<Year> {
     let value = year(pages)?;
     let digits = value.to_string();
+    let names_it = |line: &str| {
+        BARE_YEAR
+            .find_iter(line)
+            .any(|m| m.as_str() == digits && !is_reference_number(line, m.end()))
+    };
     let (page, text) = lines
         .iter()
-        .find(|(_, l)| l.contains(&digits))
+        .find(|(_, l)| names_it(l))
         .map_or((1, digits.clone()), |&(p, l)| (p, l.to_string()));
     Some(Year { value, text, page })
 }
