@@ -8,7 +8,9 @@
 //!    ("Insatsperiod 2021-03-01 – 2023-12-31", "Slutdatum: 2017-12-31"): its
 //!    end for a report looking back, its start for a document looking ahead
 //!    (ansökan, projektplan, verksamhetsplan);
-//! 3. votes: every explicit date in the text is a vote for its year. Full
+//! 3. the report's own date ("Rapportdatum 2024-02-20", "Datum: 2012-06-14",
+//!    "Ort och datum: Uppsala 2018-01-31"), not an arrival stamp;
+//! 4. votes: every explicit date in the text is a vote for its year. Full
 //!    dates ("2023-01-13", "20220930") and month names ("juni 2012") count
 //!    more than a bare year ("2024") or a diarienummer year ("Dnr 2024/11"),
 //!    and a vote fades with its distance from the start of the document, so
@@ -68,6 +70,13 @@ static INSATS_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 static END_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\bslutdatum\W{{0,3}}{PERIOD_DATE}")).expect("valid regex")
 });
+/// "Rapportdatum 2024-02-20", "**Datum:** 2012-06-14", "Ort och datum: Uppsala 2018-01-31".
+static REPORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:rapportdatum|ort\s+och\s+datum|datum)\b\W{{0,5}}(?:\p{{Lu}}\p{{L}}+\s+)?{PERIOD_DATE}"
+    ))
+    .expect("valid regex")
+});
 static START_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\bstartdatum\W{{0,3}}{PERIOD_DATE}")).expect("valid regex")
 });
@@ -106,6 +115,7 @@ pub fn document_year(pages: &[Page], title: &str, looks_ahead: bool) -> Option<Y
         .or_else(|| period_year(&lines, &REPORT_PERIOD, looks_ahead))
         .or_else(|| period_year(&lines, &INSATS_PERIOD, looks_ahead))
         .or_else(|| single_date_year(&lines, looks_ahead))
+        .or_else(|| period_year_single(&lines, &REPORT_DATE))
         .or_else(|| voted_year(pages, &lines))
 }
 
@@ -310,6 +320,25 @@ mod tests {
             "Uppsala 2018-01-31",
         ];
         assert_eq!(year_of(&lines, "Slutrapport", false), Some(2017));
+    }
+
+    #[test]
+    fn the_report_date_beats_years_in_the_text() {
+        let lines = [
+            "**Datum:** 2012-06-14",
+            "Projektet startade 2011. Under 2011 och 2011 rekryterades deltagare.",
+        ];
+        assert_eq!(year_of(&lines, "Projektrapport", false), Some(2012));
+        let lines = [
+            "Registreringsdatum",
+            "Ankomst: 2023-01-13",
+            "Arbetet under 2022.",
+        ];
+        assert_eq!(
+            year_of(&lines, "Rapport", false),
+            Some(2023),
+            "votes decide"
+        );
     }
 
     #[test]
