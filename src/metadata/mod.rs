@@ -11,6 +11,7 @@
 
 mod error;
 mod evidence;
+mod fields;
 mod forbund;
 mod kommuner;
 mod malgrupp;
@@ -18,6 +19,7 @@ mod normalize;
 mod organisations;
 mod parties;
 mod parts;
+mod project;
 mod report_type;
 mod section_kind;
 mod statement;
