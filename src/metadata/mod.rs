@@ -1,13 +1,18 @@
-//! Metadata: labels that describe a whole document.
+//! Metadata: labels that describe a document and its sections.
 //!
 //! After extraction, each document is labelled with its title, the
 //! samordningsförbund it belongs to, its report type, the target groups
-//! (målgrupper) it is about and its year. These become search facets, so the
-//! values are Swedish and drawn from fixed lists. The domain knowledge — the
-//! förbund with their aliases, domains and members, Sweden's kommuner, the
-//! report-type cues and the målgrupp terms — is data in `data/*.toml`,
-//! compiled into the binary and pinned by tests; the code here only weighs
-//! evidence.
+//! (målgrupper) it is about, its year, and the project, owner and partners it
+//! names; each section gets a kind (bakgrund, resultat, hinder, …) and, in a
+//! bundled document, the type of the part it belongs to. These become search
+//! facets, so the values are Swedish and drawn from fixed lists, and every
+//! document label carries its evidence: the sentence it was read from. The
+//! domain knowledge — the förbund with their aliases, domains and members,
+//! Sweden's kommuner, the report-type cues, the målgrupp terms, the
+//! section-kind cues and the organisations with their form labels — is data
+//! in `data/*.toml`, compiled into the binary and pinned by tests; the code
+//! here only weighs evidence. `tests/metadata/labels.tsv` holds hand labels of
+//! the corpus that the accuracy test holds the labelling to.
 
 mod error;
 mod evidence;
