@@ -81,9 +81,12 @@ static START_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\bstartdatum\W{{0,3}}{PERIOD_DATE}")).expect("valid regex")
 });
 
+/// A period after `cues`: "2023-09-01 – 2025-08-31", "20220930 – 20221231",
+/// "oktober 2011 till och med juni 2012", "1 januari–31 mars 2024".
 fn period_regex(cues: &str) -> Regex {
+    let day_month = r"(?:\d{1,2}\s+)?(?:\p{L}+\.?\s+)?";
     Regex::new(&format!(
-        r"(?i)\b{cues}\b[^\d\n]{{0,12}}{PERIOD_DATE}\s*(?:–|—|-|till(?:\s+och\s+med)?)\s*{PERIOD_DATE}"
+        r"(?i)\b{cues}\b[^\d\n]{{0,20}}?{day_month}{PERIOD_DATE}(?:\s*(?:–|—|-|till(?:\s+och\s+med)?)\s*{day_month}{PERIOD_DATE})?"
     ))
     .expect("valid regex")
 }
@@ -138,8 +141,13 @@ fn title_year(title: &str, looks_ahead: bool) -> Option<i32> {
 fn period_year(lines: &[(u32, &str)], regex: &Regex, looks_ahead: bool) -> Option<Year> {
     lines.iter().find_map(|&(page, line)| {
         let caps = regex.captures(line)?;
-        let group = if looks_ahead { 1 } else { 2 };
-        let value = caps.get(group)?.as_str().parse::<i32>().ok()?;
+        let (start, end) = (caps.get(1)?, caps.get(2));
+        let chosen = if looks_ahead {
+            start
+        } else {
+            end.unwrap_or(start)
+        };
+        let value = chosen.as_str().parse::<i32>().ok()?;
         YEARS.contains(&value).then(|| Year {
             value,
             text: line.to_string(),
@@ -303,6 +311,20 @@ mod tests {
             "Rapporten avser perioden 2024-01-01 – 2024-03-31 (kvartal 1)",
         ];
         assert_eq!(year_of(&lines, "Kvartalsrapport", false), Some(2024));
+    }
+
+    #[test]
+    fn periods_with_month_names() {
+        let lines = ["Rapporten avser perioden januari–mars 2024."];
+        assert_eq!(year_of(&lines, "Kvartalsrapport", false), Some(2024));
+        let lines = [
+            "Rapportperiod: oktober 2011 till och med juni 2012",
+            "Startade 2011.",
+        ];
+        assert_eq!(year_of(&lines, "Lägesrapport", false), Some(2012));
+        let lines = ["Insatsperiod 1 september 2022 – 31 augusti 2024"];
+        assert_eq!(year_of(&lines, "Slutrapport", false), Some(2024));
+        assert_eq!(year_of(&lines, "Ansökan", true), Some(2022));
     }
 
     #[test]
