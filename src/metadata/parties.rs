@@ -223,6 +223,15 @@ mod tests {
     }
 
     #[test]
+    fn the_organisation_that_runs_the_project_owns_it() {
+        let text = ["Bakgrunden är att Jönköpings kommun sedan 2020 har drivit projektet Koll."];
+        assert_eq!(read(&text).1.as_deref(), Some("Jönköpings kommun"));
+        let text = ["Insatsen har drivits av Göteborgs Stad i samverkan med FK."];
+        assert_eq!(read(&text).1.as_deref(), Some("Göteborgs stad"));
+        assert_eq!(read(&["Projektet drivs av en projektledare."]).1, None);
+    }
+
+    #[test]
     fn running_text_and_titles() {
         let (project, owner, partners) = read(&[
             "Slutrapport – Återkomsten",
