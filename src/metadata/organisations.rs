@@ -32,6 +32,8 @@ pub struct Labels {
     pub owner_before: Vec<String>,
     /// Labels followed by partners ("Samverkansparter", "i samverkan med").
     pub partners: Vec<String>,
+    /// Headings whose paragraph names the parties ("Organisation", "Samverkan").
+    pub partner_sections: Vec<String>,
     /// Labels followed by the project's name ("Insatsens namn").
     pub project: Vec<String>,
     /// Other form labels, where a value ends.

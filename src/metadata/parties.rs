@@ -18,6 +18,10 @@ use crate::document::{Evidence, Page};
 
 /// A list of partners continues over at most this many lines.
 const VALUE_LINES: usize = 4;
+/// The paragraph under an organisation heading is read for at most this many lines.
+const SECTION_LINES: usize = 8;
+/// An organisation heading has at most this many words.
+const SECTION_HEADING_WORDS: usize = 5;
 
 /// What a document says about its project.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -37,6 +41,7 @@ pub struct PartyReader {
     owner: Regex,
     owner_before: Regex,
     partners: Regex,
+    partner_section: Regex,
     project: ProjectReader,
 }
 
@@ -59,6 +64,7 @@ impl PartyReader {
             owner: label_regex(&labels.owner),
             owner_before: label_regex(&labels.owner_before),
             partners: label_regex(&labels.partners),
+            partner_section: label_regex(&labels.partner_sections),
             project: ProjectReader::new(&labels.project, &labels.title_words),
         }
     }
@@ -142,23 +148,48 @@ impl PartyReader {
         };
         let mut partners: Vec<(String, Evidence)> = Vec::new();
         for (i, &(_, line)) in lines.iter().enumerate() {
+            let mut values: Vec<(&str, String, usize)> = Vec::new();
             for m in self.partners.find_iter(line) {
+                let accept = |v: &str| !others(v).is_empty();
                 let found = self
                     .fields
-                    .values_after(lines, i, m.end(), VALUE_LINES, |v| !others(v).is_empty());
-                let Some((value, at)) = found else {
-                    continue;
-                };
+                    .values_after(lines, i, m.end(), VALUE_LINES, accept);
+                values.extend(found.map(|(value, at)| (m.as_str(), value, at)));
+            }
+            if self.is_partner_section(line) {
+                values.extend(self.section_text(lines, i).map(|(v, at)| (line, v, at)));
+            }
+            for (label, value, at) in values {
                 for name in others(&value) {
                     if !partners.iter().any(|(n, _)| *n == name) {
-                        let text = labelled(m.as_str(), &value);
-                        let ev = evidence("partners", &name, &text, lines[at].0);
-                        partners.push((name, ev));
+                        let text = labelled(label, &value);
+                        partners.push((
+                            name.clone(),
+                            evidence("partners", &name, &text, lines[at].0),
+                        ));
                     }
                 }
             }
         }
         partners
+    }
+
+    /// A short heading such as "3. Organisation" or "5. Samverkan": the
+    /// organisations its paragraph names are the project's parties.
+    fn is_partner_section(&self, line: &str) -> bool {
+        let text = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+        let short = text.split_whitespace().count() <= SECTION_HEADING_WORDS;
+        short
+            && self
+                .partner_section
+                .find(text)
+                .is_some_and(|m| m.start() == 0)
+    }
+
+    /// The paragraph after heading line `i`, up to [`SECTION_LINES`] lines.
+    fn section_text(&self, lines: &Lines, i: usize) -> Option<(String, usize)> {
+        let j = (i + 1..lines.len()).find(|&j| !lines[j].1.is_empty())?;
+        Some((self.fields.continue_lines(lines, j, SECTION_LINES), j))
     }
 }
 
@@ -219,6 +250,24 @@ mod tests {
         assert_eq!(
             partners,
             ["Habo kommun", "Arbetsförmedlingen", "Försäkringskassan"]
+        );
+    }
+
+    #[test]
+    fn the_organisation_section_names_the_parties() {
+        let (_, owner, partners) = read(&[
+            "3. Organisation",
+            "Katrineholms kommun är huvudman och anställer två lotsar. Vingåkers kommun",
+            "ansvarar för praktikplatser. Region",
+            "Sörmland bidrar med en kontaktperson. Försäkringskassan har en kontaktperson.",
+            "",
+            "4. Resultat",
+            "Arbetsförmedlingen remitterade tio deltagare.",
+        ]);
+        assert_eq!(owner.as_deref(), Some("Katrineholms kommun"));
+        assert_eq!(
+            partners,
+            ["Vingåkers kommun", "Region Sörmland", "Försäkringskassan"]
         );
     }
 
