@@ -101,7 +101,7 @@ impl FormFields {
     }
 
     /// Line `j` and the following non-blank, non-label lines, up to `max`.
-    pub fn continue_lines(&self, lines: &Lines, j: usize, max: usize) -> String {
+    fn continue_lines(&self, lines: &Lines, j: usize, max: usize) -> String {
         let mut value = self.cut_at_label(lines[j].1).to_string();
         for &(_, line) in lines.iter().skip(j + 1).take(max.saturating_sub(1)) {
             if line.is_empty() || self.starts_with_label(line) {

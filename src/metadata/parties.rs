@@ -186,10 +186,16 @@ impl PartyReader {
                 .is_some_and(|m| m.start() == 0)
     }
 
-    /// The paragraph after heading line `i`, up to [`SECTION_LINES`] lines.
+    /// The paragraph after heading line `i` (running text, read whole), up
+    /// to [`SECTION_LINES`] lines.
     fn section_text(&self, lines: &Lines, i: usize) -> Option<(String, usize)> {
         let j = (i + 1..lines.len()).find(|&j| !lines[j].1.is_empty())?;
-        Some((self.fields.continue_lines(lines, j, SECTION_LINES), j))
+        let paragraph = lines[j..]
+            .iter()
+            .take(SECTION_LINES)
+            .take_while(|(_, l)| !l.is_empty());
+        let text: Vec<&str> = paragraph.map(|&(_, l)| l).collect();
+        Some((text.join(" "), j))
     }
 }
 
