@@ -7,7 +7,8 @@
 //! ingest does (extract, split, label), prints per-field accuracy
 //! (`cargo test --lib accuracy -- --nocapture`) and fails under the floors
 //! below. Shared-corpus rows are skipped with a notice when `../shared` is
-//! absent.
+//! absent; with `LABELS_SHARED_PDF` set they are read from the PDFs instead
+//! of the texts, and with `LABELS_WHY` set each difference shows its evidence.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -160,75 +161,70 @@ impl Scores {
 /// Scores one document's labels against its row, printing what differs.
 fn score_row(scores: &mut Scores, row: &[&str], meta: &Metadata) {
     let year = meta.year.map(|y| y.to_string());
-    let checks = [
-        (
-            "forbund",
-            scores
-                .field("forbund")
-                .single(row[1], meta.forbund.as_deref(), same_name),
-        ),
-        (
-            "report_type",
-            scores
-                .field("report_type")
-                .single(row[2], meta.report_type.as_deref(), same_name),
-        ),
-        (
-            "malgrupp",
-            scores.field("malgrupp").set(row[3], &meta.malgrupp),
-        ),
-        (
-            "year",
-            scores
-                .field("year")
-                .single(row[4], year.as_deref(), same_year),
-        ),
-        (
-            "project",
-            scores
-                .field("project")
-                .single(row[5], meta.project.as_deref(), same_project),
-        ),
-        (
-            "owner",
-            scores
-                .field("owner")
-                .single(row[6], meta.owner.as_deref(), same_name),
-        ),
-        (
-            "partners",
-            scores.field("partners").set(row[7], &meta.partners),
-        ),
+    type Same = fn(&str, &str) -> bool;
+    let single: [(&'static str, usize, Option<&str>, Same); 5] = [
+        ("forbund", 1, meta.forbund.as_deref(), same_name),
+        ("report_type", 2, meta.report_type.as_deref(), same_name),
+        ("year", 4, year.as_deref(), same_year),
+        ("project", 5, meta.project.as_deref(), same_project),
+        ("owner", 6, meta.owner.as_deref(), same_name),
     ];
-    for (field, ok) in checks {
-        if !ok {
-            let column = [
-                "document",
-                "forbund",
-                "report_type",
-                "malgrupp",
-                "year",
-                "project",
-                "owner",
-                "partners",
-            ]
-            .iter()
-            .position(|c| *c == field)
-            .expect("known field");
-            let got = match field {
-                "forbund" => format!("{:?}", meta.forbund),
-                "report_type" => format!("{:?}", meta.report_type),
-                "malgrupp" => format!("{:?}", meta.malgrupp),
-                "year" => format!("{:?}", meta.year),
-                "project" => format!("{:?}", meta.project),
-                "owner" => format!("{:?}", meta.owner),
-                _ => format!("{:?}", meta.partners),
-            };
-            println!(
-                "  {:<48} {field:<11} want {:?} got {got}",
-                row[0], row[column]
-            );
+    for (field, column, got, same) in single {
+        if !scores.field(field).single(row[column], got, same) {
+            report(row, column, field, &format!("{got:?}"), meta);
         }
+    }
+    let lists: [(&'static str, usize, &[String]); 2] = [
+        ("malgrupp", 3, &meta.malgrupp),
+        ("partners", 7, &meta.partners),
+    ];
+    for (field, column, got) in lists {
+        if !scores.field(field).set(row[column], got) {
+            report(row, column, field, &format!("{got:?}"), meta);
+        }
+    }
+}
+
+/// Prints one difference (and, with `LABELS_WHY` set, its evidence).
+fn report(row: &[&str], column: usize, field: &str, got: &str, meta: &Metadata) {
+    println!(
+        "  {:<48} {field:<11} want {:?} got {got}",
+        row[0], row[column]
+    );
+    if std::env::var_os("LABELS_WHY").is_some() {
+        let why: Vec<&str> = meta
+            .evidence
+            .iter()
+            .filter(|e| e.field == field)
+            .map(|e| e.text.as_str())
+            .collect();
+        println!("      because {why:?}");
+    }
+}
+
+/// Every label has evidence: a non-empty text of at most 200 characters.
+fn assert_evidence(meta: &Metadata) {
+    let single = [
+        ("forbund", meta.forbund.iter().collect::<Vec<_>>()),
+        ("report_type", meta.report_type.iter().collect()),
+        ("project", meta.project.iter().collect()),
+        ("owner", meta.owner.iter().collect()),
+        ("malgrupp", meta.malgrupp.iter().collect()),
+        ("partners", meta.partners.iter().collect()),
+    ];
+    let year = meta.year.map(|y| y.to_string());
+    let labels = single
+        .into_iter()
+        .flat_map(|(field, values)| values.into_iter().map(move |v| (field, v.as_str())))
+        .chain(year.iter().map(|y| ("year", y.as_str())));
+    for (field, value) in labels {
+        let ev = meta
+            .evidence
+            .iter()
+            .find(|e| e.field == field && e.value == value);
+        let ev = ev.unwrap_or_else(|| panic!("{}: no evidence for {field} = {value}", meta.title));
+        let chars = ev.text.chars().count();
+        assert!(chars > 0 && chars <= 200, "{field} evidence: {:?}", ev.text);
     }
 }
 
@@ -269,12 +265,14 @@ fn labelling_accuracy_against_hand_labels() {
     println!("differences from the hand labels:");
     for row in rows(LABELS) {
         assert_eq!(row.len(), 8, "labels.tsv row {row:?}");
-        let path = source(row[0], false);
+        let path = source(row[0], std::env::var_os("LABELS_SHARED_PDF").is_some());
         let Some(pages) = pages(&path) else {
             continue;
         };
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or(row[0]);
-        score_row(&mut scores, &row, &labeler.label(name, &pages));
+        let meta = labeler.label(name, &pages);
+        assert_evidence(&meta);
+        score_row(&mut scores, &row, &meta);
     }
     let (kinds_right, kinds_total) = section_kind_score(labeler);
     println!("\nfield          accuracy  (right/total; spurious = given where the text is silent)");
@@ -308,4 +306,59 @@ fn labelling_accuracy_against_hand_labels() {
     assert!(scores.field("year").accuracy() >= YEAR_FLOOR);
     assert!(scores.field("malgrupp").f1() >= MALGRUPP_F1_FLOOR);
     assert!(kind_accuracy >= SECTION_KIND_FLOOR);
+}
+
+/// 004 bundles a delrapport with its original PROJEKTANSÖKAN: the
+/// application's sections carry its type, the report's do not. (Only the
+/// PDF: `sections::split` of `text/004.txt` drops the "# PROJEKTANSÖKAN"
+/// line, so no section there shows where the application starts.)
+#[test]
+fn bundled_projektansokan_of_004() {
+    let pdf = true;
+    if let Some(pages) = pages(&source("004", pdf)) {
+        let labeler = Labeler::shared();
+        let meta = labeler.label("004", &pages);
+        let sections = crate::sections::split(&pages);
+        let labels = labeler.label_sections(&meta, &sections);
+        let position = |heading: &str| sections.iter().position(|s| s.heading.contains(heading));
+        let report = position("Sammanfattning").expect("the delrapport's summary");
+        let syfte = sections.iter().rposition(|s| s.heading.ends_with("Syfte"));
+        let application = syfte.expect("the application's Syfte");
+        assert_eq!(meta.report_type.as_deref(), Some("delrapport"));
+        assert_eq!(labels[report].report_type, None, "pdf={pdf}");
+        assert_eq!(
+            labels[application].report_type.as_deref(),
+            Some("ansökan"),
+            "pdf={pdf}"
+        );
+        assert_eq!(labels[application].kind, "syfte");
+    }
+}
+
+/// With `LABELS_DUMP` set, prints every label, its evidence and the kind of
+/// every section of each corpus document, for reading them side by side.
+#[test]
+fn dump_labels_for_reading() {
+    if std::env::var_os("LABELS_DUMP").is_none() {
+        return;
+    }
+    let labeler = Labeler::shared();
+    for row in rows(LABELS) {
+        let Some(pages) = pages(&source(row[0], true)) else {
+            continue;
+        };
+        let meta = labeler.label(row[0], &pages);
+        println!("=== {}", row[0]);
+        for e in &meta.evidence {
+            println!("  {} = {} (p. {}): {}", e.field, e.value, e.page, e.text);
+        }
+        let sections = crate::sections::split(&pages);
+        for (s, l) in sections
+            .iter()
+            .zip(labeler.label_sections(&meta, &sections))
+        {
+            let part = l.report_type.map(|t| format!(" [{t}]")).unwrap_or_default();
+            println!("  {}{part}: {:.90}", l.kind, s.heading);
+        }
+    }
 }

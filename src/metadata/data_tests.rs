@@ -255,3 +255,75 @@ fn kommun_that_joined_later_resolves_by_year() {
         }
     }
 }
+
+#[test]
+fn section_kinds_are_the_canonical_list() {
+    let kinds = Labeler::shared().section_kinds().names();
+    assert_eq!(
+        kinds,
+        [
+            "bakgrund",
+            "syfte",
+            "mål",
+            "målgrupp",
+            "metod",
+            "resultat",
+            "framgångsfaktorer",
+            "hinder",
+            "brukarmedverkan",
+            "organisation",
+            "ekonomi",
+            "uppföljning",
+            "implementering",
+            "sammanfattning",
+            "kontakt",
+            "referenser",
+            "övrigt",
+        ]
+    );
+}
+
+#[test]
+fn organisations_cover_agencies_and_all_regions() {
+    let labeler = Labeler::shared();
+    let names = |t: &str| labeler.organisations_in(t);
+    assert_eq!(
+        names("AF och FK"),
+        ["Arbetsförmedlingen", "Försäkringskassan"]
+    );
+    let regions = super::ORGANISATIONS_TOML
+        .lines()
+        .filter(|l| l.starts_with("name = \"Region ") || l.contains("Götalandsregionen\""))
+        .count();
+    assert_eq!(regions, 21, "one entry per region");
+    assert_eq!(names("Landstinget Västmanland"), ["Region Västmanland"]);
+    assert_eq!(names("Stockholms läns landsting"), ["Region Stockholm"]);
+}
+
+#[test]
+fn bad_organisations_and_section_kinds_give_typed_errors() {
+    let duplicate =
+        "[[kind]]\nname = \"övrigt\"\ncues = [\"x\"]\n[[kind]]\nname = \"y\"\ncues = [\"x\"]\n";
+    let broken = Labeler::from_toml(&DataFiles {
+        section_kinds: duplicate,
+        ..DataFiles::builtin()
+    });
+    assert!(matches!(
+        broken,
+        Err(MetadataError::Invalid {
+            file: "section_kinds.toml",
+            ..
+        })
+    ));
+    let broken = Labeler::from_toml(&DataFiles {
+        organisations: "stad = 1",
+        ..DataFiles::builtin()
+    });
+    assert!(matches!(
+        broken,
+        Err(MetadataError::Parse {
+            file: "organisations.toml",
+            ..
+        })
+    ));
+}

@@ -1,10 +1,12 @@
 //! Evidence: the sentence that made a label, shown beside it.
 //!
 //! The labellers match on normalised text; a practitioner wants to see the
-//! original words. [`Sentences`] keeps every sentence of the document (a
-//! line, or a part of a long line cut at ". ", "? ", "! ") with its page and
-//! its normal form, so a labeller can name the first sentence where its
-//! evidence stands.
+//! original words. [`Sentences`] keeps every sentence of the document with
+//! its page and its normal form, so a labeller can name the first sentence
+//! where its evidence stands. Sentences are cut from lines; a phrase broken
+//! over two layout lines ("… Samordningsförbundet Södra" / "Vätterbygden och
+//! …") is found in the join of a line's last sentence and the next line's
+//! first, tried when no single sentence has it.
 
 use super::normalize::normalize;
 use crate::document::{Evidence, Page};
@@ -28,32 +30,44 @@ pub struct Sentence {
 pub struct Sentences {
     /// The sentences.
     pub all: Vec<Sentence>,
+    /// Each line's last sentence joined with the next line's first.
+    joins: Vec<Sentence>,
+}
+
+/// A sentence on `page`, unless it has no words.
+fn sentence(page: u32, raw: String) -> Option<Sentence> {
+    let normal = normalize(&raw);
+    (!normal.is_empty()).then_some(Sentence { page, raw, normal })
 }
 
 impl Sentences {
     /// Cuts the lines of `pages` into sentences.
     pub fn new(pages: &[Page]) -> Sentences {
         let mut all = Vec::new();
+        let mut joins = Vec::new();
         for page in pages {
+            let mut previous: Option<String> = None;
             for line in &page.lines {
-                for raw in split_sentences(&line.text) {
-                    let normal = normalize(raw);
-                    if !normal.is_empty() {
-                        all.push(Sentence {
-                            page: page.number,
-                            raw: raw.trim().to_string(),
-                            normal,
-                        });
-                    }
+                let sentences = split_sentences(line.text.trim());
+                if let (Some(last), Some(first)) = (previous.take(), sentences.first()) {
+                    joins.extend(sentence(page.number, format!("{last} {first}")));
                 }
+                previous = sentences.last().map(|s| s.to_string());
+                all.extend(
+                    sentences
+                        .into_iter()
+                        .filter_map(|s| sentence(page.number, s.to_string())),
+                );
             }
         }
-        Sentences { all }
+        Sentences { all, joins }
     }
 
-    /// The first sentence whose normal form satisfies `test`.
+    /// The first sentence whose normal form satisfies `test` (or else the
+    /// first join of two lines that does).
     pub fn first(&self, test: impl Fn(&str) -> bool) -> Option<&Sentence> {
-        self.all.iter().find(|s| test(&s.normal))
+        let found = self.all.iter().find(|s| test(&s.normal));
+        found.or_else(|| self.joins.iter().find(|s| test(&s.normal)))
     }
 
     /// Evidence for `field` = `value` from the first sentence satisfying
@@ -94,28 +108,67 @@ pub fn trim(text: &str) -> String {
     format!("{}…", &cut[..at_word.unwrap_or(cut.len())])
 }
 
-/// Splits a line at sentence ends (". ", "? ", "! " followed by a capital
-/// letter or digit), keeping each sentence's punctuation.
+/// Splits a line at sentence ends, keeping each sentence's punctuation.
 fn split_sentences(line: &str) -> Vec<&str> {
     let mut parts = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    for w in chars.windows(3) {
-        let [(_, end), (_, space), (next_at, next)] = [w[0], w[1], w[2]];
-        let ends = matches!(end, '.' | '?' | '!');
-        if ends && space == ' ' && (next.is_uppercase() || next.is_ascii_digit()) {
-            parts.push(&line[start..next_at]);
-            start = next_at;
-        }
+    let mut rest = line;
+    while let Some(end) = sentence_end(rest) {
+        parts.push(&rest[..end]);
+        rest = rest[end..].trim_start();
     }
-    parts.push(&line[start..]);
+    if !rest.is_empty() {
+        parts.push(rest);
+    }
     parts
+}
+
+/// `text` up to and including its first sentence end; all of it when it
+/// has none.
+pub fn first_sentence(text: &str) -> &str {
+    sentence_end(text).map_or(text, |end| &text[..end])
+}
+
+/// The byte just after the first sentence end of `text`: ".", "?" or "!"
+/// followed by a space and a capital letter or a digit.
+fn sentence_end(text: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    chars.windows(3).find_map(|w| {
+        let [(at, end), (_, space), (_, next)] = [w[0], w[1], w[2]];
+        let ends = matches!(end, '.' | '?' | '!') && space == ' ';
+        (ends && (next.is_uppercase() || next.is_ascii_digit())).then_some(at + end.len_utf8())
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::document::test_support::page;
+
+    #[test]
+    fn a_phrase_broken_over_two_lines_is_found_in_their_join() {
+        let pages = [page(
+            1,
+            &[
+                "Parter är Region Jönköpings län, Samordningsförbundet Södra",
+                "Vätterbygden och Habo kommun. Nästa mening.",
+            ],
+        )];
+        let sentences = Sentences::new(&pages);
+        let found = sentences
+            .first(|n| n.contains("förbundet södra vätterbygden"))
+            .unwrap();
+        assert_eq!(
+            found.raw,
+            "Parter är Region Jönköpings län, Samordningsförbundet Södra Vätterbygden och Habo kommun."
+        );
+        assert!(
+            sentences
+                .first(|n| n.contains("habo kommun"))
+                .unwrap()
+                .raw
+                .starts_with("Vätterbygden")
+        );
+    }
 
     #[test]
     fn long_lines_are_cut_into_sentences() {

@@ -210,10 +210,10 @@ impl ForbundResolver {
     }
 
     /// The normalised phrases that name förbund `name` outright (names,
-    /// aliases, domains) or point at it (members).
-    pub fn phrases_of(&self, name: &str) -> Vec<String> {
+    /// aliases, domains), and those that point at it (its members).
+    pub fn phrases_of(&self, name: &str) -> (Vec<String>, Vec<String>) {
         let Some(i) = self.forbund.iter().position(|f| f.name == name) else {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         };
         let strong = self
             .strong
@@ -225,12 +225,11 @@ impl ForbundResolver {
             .targets
             .iter()
             .filter(|(_, t)| t.iter().any(|(j, _)| *j == i));
-        let mut phrases: Vec<(bool, String)> = strong
-            .map(|(p, _)| (false, p.clone()))
-            .chain(weak.map(|(p, _)| (true, p.clone())))
-            .collect();
-        phrases.sort();
-        phrases.into_iter().map(|(_, p)| p).collect()
+        let mut names: Vec<String> = strong.map(|(p, _)| p.clone()).collect();
+        let mut members: Vec<String> = weak.map(|(p, _)| p.clone()).collect();
+        names.sort();
+        members.sort();
+        (names, members)
     }
 
     /// Evidence per förbund from names and domains.

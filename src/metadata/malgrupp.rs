@@ -339,6 +339,37 @@ mod tests {
     }
 
     #[test]
+    fn the_malgrupp_statement_names_what_the_document_is_about() {
+        let text = [
+            "Slutrapport",
+            "4. Målgrupp",
+            "Målgruppen var unga vuxna med psykisk ohälsa eller NPF. Några hade missbruk.",
+            FILLER,
+        ];
+        assert_eq!(
+            groups_of(&text),
+            ["unga", "psykisk ohälsa", "funktionsnedsättning"]
+        );
+    }
+
+    #[test]
+    fn only_ticked_boxes_count() {
+        let text = [
+            "Kvartalsrapport",
+            "MÅLGRUPP (FLERA VAL MÖJLIGA)",
+            "X Missbruk/beroende",
+            "X Långvarigt försörjningsstöd",
+            "Unga 16–29",
+            "Sjukskrivna",
+            FILLER,
+        ];
+        assert_eq!(
+            groups_of(&text),
+            ["långvarigt försörjningsstöd", "missbruk"]
+        );
+    }
+
+    #[test]
     fn weak_terms_alone_need_many_mentions() {
         let text = [
             "Rapport",

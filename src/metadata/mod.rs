@@ -1,16 +1,22 @@
-//! Metadata: labels that describe a whole document.
+//! Metadata: labels that describe a document and its sections.
 //!
 //! After extraction, each document is labelled with its title, the
 //! samordningsförbund it belongs to, its report type, the target groups
-//! (målgrupper) it is about and its year. These become search facets, so the
-//! values are Swedish and drawn from fixed lists. The domain knowledge — the
-//! förbund with their aliases, domains and members, Sweden's kommuner, the
-//! report-type cues and the målgrupp terms — is data in `data/*.toml`,
-//! compiled into the binary and pinned by tests; the code here only weighs
-//! evidence.
+//! (målgrupper) it is about, its year, and the project, owner and partners it
+//! names; each section gets a kind (bakgrund, resultat, hinder, …) and, in a
+//! bundled document, the type of the part it belongs to. These become search
+//! facets, so the values are Swedish and drawn from fixed lists, and every
+//! document label carries its evidence: the sentence it was read from. The
+//! domain knowledge — the förbund with their aliases, domains and members,
+//! Sweden's kommuner, the report-type cues, the målgrupp terms, the
+//! section-kind cues and the organisations with their form labels — is data
+//! in `data/*.toml`, compiled into the binary and pinned by tests; the code
+//! here only weighs evidence. `tests/metadata/labels.tsv` holds hand labels of
+//! the corpus that the accuracy test holds the labelling to.
 
 mod error;
 mod evidence;
+mod fields;
 mod forbund;
 mod kommuner;
 mod malgrupp;
@@ -19,6 +25,7 @@ mod organisations;
 mod overrides;
 mod parties;
 mod parts;
+mod project;
 mod report_type;
 mod section_kind;
 mod statement;
@@ -192,9 +199,11 @@ impl Labeler {
         sentences: &Sentences,
     ) {
         if let Some(name) = &meta.forbund {
-            let phrases = self.forbund.phrases_of(name);
-            let names_it = |n: &str| phrases.iter().any(|p| contains_phrase(n, p));
-            let ev = match sentences.first(names_it) {
+            let (names, members) = self.forbund.phrases_of(name);
+            let mentions = |phrases: &[String]| {
+                sentences.first(|n| phrases.iter().any(|p| contains_phrase(n, p)))
+            };
+            let ev = match mentions(&names).or_else(|| mentions(&members)) {
                 Some(s) => evidence("forbund", name, &s.raw, s.page),
                 None => evidence("forbund", name, path, 0),
             };
@@ -214,23 +223,53 @@ impl Labeler {
         }
     }
 
-    /// Project, owner and partners, with their evidence.
+    /// Project, owner and partners (never the document's own förbund), with
+    /// their evidence. A document about a whole förbund (an årsredovisning)
+    /// has no project or owner.
     fn add_parties(&self, meta: &mut Metadata, pages: &[Page]) {
-        let parties = self
-            .parties
-            .read(pages, &meta.title, &self.organisations, &self.forbund);
-        if let Some((name, ev)) = parties.project {
-            meta.project = Some(name);
-            meta.evidence.push(ev);
+        let forbund = meta.forbund.as_deref();
+        let is_local = |org: &str| self.is_local(forbund, org);
+        let parties = self.parties.read(
+            pages,
+            &meta.title,
+            &self.organisations,
+            &self.forbund,
+            &is_local,
+        );
+        let about_project = !self.report_types.about_forbund(meta.report_type.as_deref());
+        for (slot, found) in [
+            (&mut meta.project, parties.project),
+            (&mut meta.owner, parties.owner),
+        ] {
+            if let Some((name, ev)) = found.filter(|_| about_project) {
+                *slot = Some(name);
+                meta.evidence.push(ev);
+            }
         }
-        if let Some((name, ev)) = parties.owner {
-            meta.owner = Some(name);
-            meta.evidence.push(ev);
-        }
-        for (name, ev) in parties.partners {
+        // The document's own förbund is its förbund label, not a partner.
+        let partners = parties.partners.into_iter();
+        for (name, ev) in partners.filter(|(n, _)| Some(n) != meta.forbund.as_ref()) {
             meta.partners.push(name);
             meta.evidence.push(ev);
         }
+    }
+
+    /// True when organisation `org` (a canonical name) is förbund `forbund`
+    /// or one of its member kommuner or regions.
+    fn is_local(&self, forbund: Option<&str>, org: &str) -> bool {
+        let Some(f) = self
+            .forbund
+            .all()
+            .iter()
+            .find(|f| Some(f.name.as_str()) == forbund)
+        else {
+            return false;
+        };
+        f.name == org
+            || f.regions.iter().any(|r| r == org)
+            || f.municipalities
+                .iter()
+                .any(|k| self.organisations.kommun(k) == Some(org))
     }
 
     /// The canonical names of the organisations `text` names (for tests).
@@ -277,4 +316,59 @@ impl Labeler {
 /// True when the normalised `text` holds the normalised `phrase` as whole words.
 fn contains_phrase(text: &str, phrase: &str) -> bool {
     format!(" {text} ").contains(&format!(" {phrase} "))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::test_support::page;
+    use crate::metadata::Labeler;
+
+    #[test]
+    fn every_label_has_its_evidence() {
+        let pages = [page(
+            1,
+            &[
+                "Slutrapport – Återkomsten",
+                "Samordningsförbundet Burlöv-Staffanstorp, maj 2024",
+                "Projektägare/huvudman",
+                "Burlövs kommun, Arbetsmarknadsenheten",
+                "Samverkansparter",
+                "Försäkringskassan och Arbetsförmedlingen",
+                "4. Målgrupp",
+                "Målgruppen var återvändare från sjukförsäkringen.",
+            ],
+        )];
+        let meta = Labeler::shared().label("2024/slutrapport.pdf", &pages);
+        let of = |field: &str| -> Vec<(&str, &str, u32)> {
+            let found = meta.evidence.iter().filter(|e| e.field == field);
+            found
+                .map(|e| (e.value.as_str(), e.text.as_str(), e.page))
+                .collect()
+        };
+        assert_eq!(
+            of("forbund"),
+            [(
+                "Samordningsförbundet Burlöv-Staffanstorp",
+                "Samordningsförbundet Burlöv-Staffanstorp, maj 2024",
+                1
+            )]
+        );
+        assert_eq!(
+            of("report_type"),
+            [("slutrapport", "2024/slutrapport.pdf", 0)]
+        );
+        assert_eq!(of("year")[0].0, "2024");
+        assert_eq!(
+            of("project"),
+            [("Återkomsten", "Slutrapport – Återkomsten", 1)]
+        );
+        assert_eq!(of("owner")[0].0, "Burlövs kommun");
+        assert_eq!(of("partners").len(), 2);
+        let groups: Vec<&str> = of("malgrupp").iter().map(|e| e.0).collect();
+        assert_eq!(groups, ["återvändare", "sjukskrivna"]);
+        assert_eq!(
+            of("malgrupp")[0].1,
+            "Målgruppen var återvändare från sjukförsäkringen."
+        );
+    }
 }

@@ -32,6 +32,8 @@ pub struct Labels {
     pub owner_before: Vec<String>,
     /// Labels followed by partners ("Samverkansparter", "i samverkan med").
     pub partners: Vec<String>,
+    /// Headings whose paragraph names the parties ("Organisation", "Samverkan").
+    pub partner_sections: Vec<String>,
     /// Labels followed by the project's name ("Insatsens namn").
     pub project: Vec<String>,
     /// Other form labels, where a value ends.
@@ -153,6 +155,11 @@ impl Organisations {
             }
         }
         names
+    }
+
+    /// The canonical name of kommun `name` ("Burlöv" → "Burlövs kommun").
+    pub fn kommun(&self, name: &str) -> Option<&str> {
+        self.kommun_words.get(&normalize(name)).map(String::as_str)
     }
 
     /// Kommuner named in lists ending in "kommuner": "köpings arboga och

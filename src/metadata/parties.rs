@@ -1,40 +1,27 @@
 //! The project a report is about, its owner and its partners.
 //!
-//! Finsam forms ask for them by label: "Insatsens namn", "Huvudman för
-//! insatsen", "Samverkansparter". A label is followed by its value on the
-//! same line ("Huvudman: Göteborgs Stad"), on the next line (a table cell),
-//! or — when a PDF lays a table out column by column — a few lines further
-//! down after the other labels. Running text names them too: "Katrineholms
-//! kommun är huvudman", "i samverkan med Arbetsförmedlingen och …",
-//! "Medlemmar är …". Without a project label, a title such as
-//! "Slutrapport – Återkomsten" names the project. The labels are data
-//! (`data/organisations.toml`); organisations are resolved to canonical
-//! names by [`Organisations`].
-
-use std::sync::LazyLock;
+//! Forms name the owner and partners by label ("Huvudman för insatsen",
+//! "Samverkansparter", see [`FormFields`]); running text names them too:
+//! "Katrineholms kommun är huvudman", "i samverkan med Arbetsförmedlingen och
+//! …", "Medlemmar är …". The labels are data (`data/organisations.toml`);
+//! organisations are resolved to canonical names by [`Organisations`], the
+//! project's name is read by [`ProjectReader`].
 
 use regex::Regex;
 
 use super::evidence::evidence;
+use super::fields::{FormFields, Lines, is_contents_line, label_regex, labelled};
 use super::forbund::ForbundResolver;
 use super::organisations::{Labels, Organisations};
+use super::project::ProjectReader;
 use crate::document::{Evidence, Page};
 
-/// How many lines after a label its value may stand (tables laid out by column).
-const LOOKAHEAD: usize = 8;
-/// A value continues over at most this many lines.
+/// A list of partners continues over at most this many lines.
 const VALUE_LINES: usize = 4;
-/// A project name has at most this many words.
-const MAX_PROJECT_WORDS: usize = 20;
-/// The title and this many first lines of page 1 may name the project.
-const HEAD_LINES: usize = 8;
-
-/// Where a name ends: a dash or dot between words, a comma, a bracket.
-static NAME_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s[–—·|]\s|\s-\s|-\s|,|\(|\s·|:\s").expect("valid regex"));
-/// A qualifier before the name: "ESF+-projektet Ungdomsbron".
-static QUALIFIER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\S*(?:projektet|insatsen)\s+").expect("valid regex"));
+/// The paragraph under an organisation heading is read for at most this many lines.
+const SECTION_LINES: usize = 8;
+/// An organisation heading has at most this many words.
+const SECTION_HEADING_WORDS: usize = 5;
 
 /// What a document says about its project.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -50,16 +37,13 @@ pub struct Parties {
 /// Compiled label patterns.
 #[derive(Debug)]
 pub struct PartyReader {
+    fields: FormFields,
     owner: Regex,
     owner_before: Regex,
     partners: Regex,
-    project: Regex,
-    any_label: Regex,
-    title_word: Regex,
+    partner_section: Regex,
+    project: ProjectReader,
 }
-
-/// One line of the document with its page.
-type Lines<'a> = [(u32, &'a str)];
 
 impl PartyReader {
     /// Compiles the labels of `organisations.toml`.
@@ -76,34 +60,39 @@ impl PartyReader {
         .cloned()
         .collect();
         PartyReader {
+            fields: FormFields::new(&all),
             owner: label_regex(&labels.owner),
             owner_before: label_regex(&labels.owner_before),
             partners: label_regex(&labels.partners),
-            project: label_regex(&labels.project),
-            any_label: label_regex(&all),
-            title_word: title_regex(&labels.title_words),
+            partner_section: label_regex(&labels.partner_sections),
+            project: ProjectReader::new(&labels.project, &labels.title_words),
         }
     }
 
     /// The project, owner and partners `pages` name; `title` is the title.
+    /// `is_local` tells whether an organisation belongs to the document's
+    /// förbund: among several owners named (a list of related documents may
+    /// name others), a local one is preferred.
     pub fn read(
         &self,
         pages: &[Page],
         title: &str,
         organisations: &Organisations,
         forbund: &ForbundResolver,
+        is_local: &dyn Fn(&str) -> bool,
     ) -> Parties {
         let lines: Vec<(u32, &str)> = pages
             .iter()
             .flat_map(|p| p.lines.iter().map(move |l| (p.number, l.text.trim())))
+            .map(|(p, l)| if is_contents_line(l) { (p, "") } else { (p, l) })
             .collect();
         let names = |text: &str| organisations.named_in(text, forbund);
-        let owner = self.owner(&lines, &names);
+        let owners = self.owners(&lines, &names);
+        let preferred = owners.iter().position(|(n, _)| is_local(n)).unwrap_or(0);
+        let owner = owners.into_iter().nth(preferred);
         let owner_name = owner.as_ref().map(|(n, _)| n.as_str());
         let partners = self.partners(&lines, &names, owner_name);
-        let project = self
-            .project_by_label(&lines)
-            .or_else(|| self.project_by_title(title, &lines, &names));
+        let project = self.project.read(&self.fields, &lines, title, &names);
         Parties {
             project,
             owner,
@@ -111,35 +100,37 @@ impl PartyReader {
         }
     }
 
-    /// The first owner a label or phrase gives.
-    fn owner(
+    /// Every owner a label or phrase gives, in document order.
+    fn owners(
         &self,
         lines: &Lines,
         names: &dyn Fn(&str) -> Vec<String>,
-    ) -> Option<(String, Evidence)> {
+    ) -> Vec<(String, Evidence)> {
+        let mut owners = Vec::new();
         for (i, &(page, line)) in lines.iter().enumerate() {
             for m in self.owner.find_iter(line) {
                 let rest = &line[m.end()..];
                 if self.partners.find(rest).is_some_and(|p| p.start() <= 2) {
                     continue; // "Insatsägare/Samverkansparter": a list of parties
                 }
-                let found = self.values_after(lines, i, m.end(), 1, |v| !names(v).is_empty());
+                let found = self
+                    .fields
+                    .values_after(lines, i, m.end(), 1, |v| !names(v).is_empty());
                 if let Some((value, at)) = found {
                     let name = names(&value).remove(0);
-                    return Some((
-                        name.clone(),
-                        evidence("owner", &name, lines[at].1, lines[at].0),
-                    ));
+                    let ev = evidence("owner", &name, &labelled(m.as_str(), &value), lines[at].0);
+                    owners.push((name, ev));
                 }
             }
             if let Some(m) = self.owner_before.find(line) {
                 let before = sentence_before(&line[..m.start()]);
                 if let Some(name) = names(before).pop() {
-                    return Some((name.clone(), evidence("owner", &name, line, page)));
+                    let ev = evidence("owner", &name, line, page);
+                    owners.push((name, ev));
                 }
             }
         }
-        None
+        owners
     }
 
     /// Partners named after partner labels, in order, without the owner.
@@ -157,16 +148,25 @@ impl PartyReader {
         };
         let mut partners: Vec<(String, Evidence)> = Vec::new();
         for (i, &(_, line)) in lines.iter().enumerate() {
+            let mut values: Vec<(&str, String, usize)> = Vec::new();
             for m in self.partners.find_iter(line) {
-                let found =
-                    self.values_after(lines, i, m.end(), VALUE_LINES, |v| !others(v).is_empty());
-                let Some((value, at)) = found else {
-                    continue;
-                };
+                let accept = |v: &str| !others(v).is_empty();
+                let found = self
+                    .fields
+                    .values_after(lines, i, m.end(), VALUE_LINES, accept);
+                values.extend(found.map(|(value, at)| (m.as_str(), value, at)));
+            }
+            if self.is_partner_section(line) {
+                values.extend(self.section_text(lines, i).map(|(v, at)| (line, v, at)));
+            }
+            for (label, value, at) in values {
                 for name in others(&value) {
                     if !partners.iter().any(|(n, _)| *n == name) {
-                        let ev = evidence("partners", &name, &value, lines[at].0);
-                        partners.push((name, ev));
+                        let text = labelled(label, &value);
+                        partners.push((
+                            name.clone(),
+                            evidence("partners", &name, &text, lines[at].0),
+                        ));
                     }
                 }
             }
@@ -174,193 +174,29 @@ impl PartyReader {
         partners
     }
 
-    /// The project's name after a project label.
-    fn project_by_label(&self, lines: &Lines) -> Option<(String, Evidence)> {
-        lines.iter().enumerate().find_map(|(i, &(_, line))| {
-            let m = self.project.find(line)?;
-            let (value, at) =
-                self.values_after(lines, i, m.end(), 1, |v| clean_name(v).is_some())?;
-            let name = clean_name(&value)?;
-            Some((
-                name.clone(),
-                evidence("project", &name, lines[at].1, lines[at].0),
-            ))
-        })
+    /// A short heading such as "3. Organisation" or "5. Samverkan": the
+    /// organisations its paragraph names are the project's parties.
+    fn is_partner_section(&self, line: &str) -> bool {
+        let text = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+        let short = text.split_whitespace().count() <= SECTION_HEADING_WORDS;
+        short
+            && self
+                .partner_section
+                .find(text)
+                .is_some_and(|m| m.start() == 0)
     }
 
-    /// The project a title names: "Slutrapport – Återkomsten", "Utvärdering
-    /// av Team Framsteg", "Projekt SAM- …" (the title, then the first lines).
-    fn project_by_title(
-        &self,
-        title: &str,
-        lines: &Lines,
-        names: &dyn Fn(&str) -> Vec<String>,
-    ) -> Option<(String, Evidence)> {
-        let head = lines.iter().filter(|(_, l)| !l.is_empty()).take(HEAD_LINES);
-        std::iter::once((1, title))
-            .chain(head.copied())
-            .find_map(|(page, line)| {
-                let caps = self.title_word.captures(line)?;
-                let name = clean_name(caps.name("name")?.as_str())?;
-                let is_organisation = !names(&name).is_empty();
-                (!is_organisation).then(|| (name.clone(), evidence("project", &name, line, page)))
-            })
+    /// The paragraph after heading line `i` (running text, read whole), up
+    /// to [`SECTION_LINES`] lines.
+    fn section_text(&self, lines: &Lines, i: usize) -> Option<(String, usize)> {
+        let j = (i + 1..lines.len()).find(|&j| !lines[j].1.is_empty())?;
+        let paragraph = lines[j..]
+            .iter()
+            .take(SECTION_LINES)
+            .take_while(|(_, l)| !l.is_empty());
+        let text: Vec<&str> = paragraph.map(|&(_, l)| l).collect();
+        Some((text.join(" "), j))
     }
-
-    /// The value after a label ending at byte `end` of line `i`: the rest of
-    /// the line (continued over following lines until the sentence ends), or
-    /// else the first of the next lines that is not itself a label and
-    /// passes `accept` (continued over up to `max_lines` lines). Returns the
-    /// value and the index of the line it starts on.
-    fn values_after(
-        &self,
-        lines: &Lines,
-        i: usize,
-        end: usize,
-        max_lines: usize,
-        accept: impl Fn(&str) -> bool,
-    ) -> Option<(String, usize)> {
-        let rest = self.cut_at_label(&lines[i].1[end..]);
-        let rest = rest.trim_start_matches([':', ' ', '–', '-', '/', '*']);
-        if rest.chars().any(char::is_alphabetic) {
-            let value = self.continue_sentence(rest, &lines[i + 1..]);
-            return accept(&value).then_some((value, i));
-        }
-        let candidates = (i + 1..lines.len().min(i + 1 + LOOKAHEAD))
-            .filter(|&j| !lines[j].1.is_empty() && !self.is_label_line(lines[j].1));
-        for j in candidates {
-            let value = self.continue_lines(lines, j, max_lines);
-            if accept(&value) {
-                return Some((value, j));
-            }
-        }
-        None
-    }
-
-    /// `text` followed by the next lines until a sentence ends (at most
-    /// [`VALUE_LINES`] lines), cut at its first sentence end.
-    fn continue_sentence(&self, text: &str, next: &Lines) -> String {
-        let mut value = text.to_string();
-        for &(_, line) in next.iter().take(VALUE_LINES) {
-            if ends_sentence(&value) || line.is_empty() || self.is_label_line(line) {
-                break;
-            }
-            value.push(' ');
-            value.push_str(self.cut_at_label(line));
-        }
-        first_sentence(&value).to_string()
-    }
-
-    /// Line `j` and the following non-blank, non-label lines, up to `max`.
-    fn continue_lines(&self, lines: &Lines, j: usize, max: usize) -> String {
-        let mut value = self.cut_at_label(lines[j].1).to_string();
-        for &(_, line) in lines.iter().skip(j + 1).take(max.saturating_sub(1)) {
-            if line.is_empty() || self.is_label_line(line) {
-                break;
-            }
-            value.push(' ');
-            value.push_str(self.cut_at_label(line));
-        }
-        value
-    }
-
-    /// `text` up to the first label in it (a value ends where a label begins).
-    fn cut_at_label<'a>(&self, text: &'a str) -> &'a str {
-        match self.any_label.find(text) {
-            Some(m) if m.start() > 0 => &text[..m.start()],
-            _ => text,
-        }
-    }
-
-    /// A line that is only a label ("Samverkansparter", "Kontaktperson:").
-    fn is_label_line(&self, line: &str) -> bool {
-        self.any_label
-            .find(line)
-            .is_some_and(|m| m.start() <= 1 && !line[m.end()..].chars().any(char::is_alphabetic))
-    }
-}
-
-/// A case-insensitive regex of form labels; spaces in a label match any
-/// run of spaces or slashes, and a label must stand as whole words.
-fn label_regex(labels: &[String]) -> Regex {
-    let mut sorted: Vec<&String> = labels.iter().collect();
-    sorted.sort_by_key(|l| std::cmp::Reverse(l.len()));
-    let alternation: Vec<String> = sorted
-        .iter()
-        .map(|l| {
-            let words: Vec<String> = l.split_whitespace().map(regex::escape).collect();
-            words.join(r"[\s/]+")
-        })
-        .collect();
-    Regex::new(&format!(r"(?i)\b(?:{})\b", alternation.join("|"))).expect("escaped labels")
-}
-
-/// "<title word> [för|av|om] [: – -] <Name>" at a line start or after a dash.
-fn title_regex(words: &[String]) -> Regex {
-    let mut sorted: Vec<&String> = words.iter().collect();
-    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let alternation: Vec<String> = sorted.iter().map(|w| regex::escape(w)).collect();
-    Regex::new(&format!(
-        r"(?i:(?:^|[–·|:]\s*)(?:{})\b)\s*[:–-]?\s*(?P<name>[\p{{Lu}}\d].*)$",
-        alternation.join("|")
-    ))
-    .expect("escaped title words")
-}
-
-/// A project name from a raw value: up to a dash, comma or bracket, without
-/// a qualifier ("ESF+-projektet"); `None` unless it looks like a name.
-fn clean_name(value: &str) -> Option<String> {
-    let value = value.trim().trim_matches(|c: char| c == '*' || c == '#');
-    let value = QUALIFIER.replace(value, "");
-    let cut = NAME_END.find(&value).map_or(value.len(), |m| m.start());
-    let name = value[..cut].trim().trim_end_matches(['.', ':', ';']);
-    let words = name.split_whitespace().count();
-    let starts_like_a_name = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    let has_letters = name.chars().filter(|c| c.is_alphabetic()).count() >= 2;
-    (starts_like_a_name && has_letters && words <= MAX_PROJECT_WORDS && !is_date(name))
-        .then(|| name.to_string())
-}
-
-/// "juni 2012", "2024", "Oktober 2023": a date, not a name.
-fn is_date(text: &str) -> bool {
-    let months = [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
-    months.contains(&first.as_str())
-        || text
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_whitespace())
-}
-
-fn ends_sentence(text: &str) -> bool {
-    text.trim_end().ends_with(['.', '!', '?'])
-}
-
-/// `text` up to its first sentence end (". " before a capital letter).
-fn first_sentence(text: &str) -> &str {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for w in chars.windows(3) {
-        let [(at, end), (_, space), (_, next)] = [w[0], w[1], w[2]];
-        if matches!(end, '.' | '!' | '?') && space == ' ' && next.is_uppercase() {
-            return &text[..at];
-        }
-    }
-    text.trim_end_matches(['.', '!', '?'])
 }
 
 /// The last sentence of `text` (what precedes a phrase in its sentence).
@@ -424,6 +260,33 @@ mod tests {
     }
 
     #[test]
+    fn the_organisation_section_names_the_parties() {
+        let (_, owner, partners) = read(&[
+            "3. Organisation",
+            "Katrineholms kommun är huvudman och anställer två lotsar. Vingåkers kommun",
+            "ansvarar för praktikplatser. Region",
+            "Sörmland bidrar med en kontaktperson. Försäkringskassan har en kontaktperson.",
+            "",
+            "4. Resultat",
+            "Arbetsförmedlingen remitterade tio deltagare.",
+        ]);
+        assert_eq!(owner.as_deref(), Some("Katrineholms kommun"));
+        assert_eq!(
+            partners,
+            ["Vingåkers kommun", "Region Sörmland", "Försäkringskassan"]
+        );
+    }
+
+    #[test]
+    fn the_organisation_that_runs_the_project_owns_it() {
+        let text = ["Bakgrunden är att Jönköpings kommun sedan 2020 har drivit projektet Koll."];
+        assert_eq!(read(&text).1.as_deref(), Some("Jönköpings kommun"));
+        let text = ["Insatsen har drivits av Göteborgs Stad i samverkan med FK."];
+        assert_eq!(read(&text).1.as_deref(), Some("Göteborgs stad"));
+        assert_eq!(read(&["Projektet drivs av en projektledare."]).1, None);
+    }
+
+    #[test]
     fn running_text_and_titles() {
         let (project, owner, partners) = read(&[
             "Slutrapport – Återkomsten",
@@ -436,28 +299,6 @@ mod tests {
         assert_eq!(
             partners,
             ["Vingåkers kommun", "Region Sörmland", "Försäkringskassan"]
-        );
-    }
-
-    #[test]
-    fn titles_without_a_name() {
-        assert_eq!(read(&["Delrapport juni 2012", "Text."]).0, None);
-        assert_eq!(
-            read(&["Kvartalsrapport för finansierad insats", "x"]).0,
-            None
-        );
-        assert_eq!(read(&["Verksamhetsplan och budget 2025"]).0, None);
-        assert_eq!(
-            read(&["Slutrapport ESF+-projektet Ungdomsbron"])
-                .0
-                .as_deref(),
-            Some("Ungdomsbron")
-        );
-        assert_eq!(
-            read(&["Utvärdering av Team Framsteg · Samordningsförbundet Umeå"])
-                .0
-                .as_deref(),
-            Some("Team Framsteg")
         );
     }
 }

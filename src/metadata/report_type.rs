@@ -53,6 +53,8 @@ struct TypeEntry {
     name: String,
     #[serde(default)]
     looks_ahead: bool,
+    #[serde(default)]
+    about_forbund: bool,
     cues: Vec<Cue>,
 }
 
@@ -70,6 +72,7 @@ struct TypesFile {
 struct ReportType {
     name: String,
     looks_ahead: bool,
+    about_forbund: bool,
     regex: Regex,
     /// (normalised phrase, weight)
     cues: Vec<(String, f64)>,
@@ -126,6 +129,14 @@ impl ReportTypeClassifier {
         self.types
             .iter()
             .any(|t| Some(t.name.as_str()) == name && t.looks_ahead)
+    }
+
+    /// True when documents of type `name` are about a förbund as a whole
+    /// (verksamhetsplan, årsredovisning), not about one project.
+    pub fn about_forbund(&self, name: Option<&str>) -> bool {
+        self.types
+            .iter()
+            .any(|t| Some(t.name.as_str()) == name && t.about_forbund)
     }
 
     /// True when the normalised `text` holds a cue of type `name`.
@@ -218,6 +229,7 @@ fn compile(entry: TypeEntry) -> Result<ReportType> {
     Ok(ReportType {
         name: entry.name,
         looks_ahead: entry.looks_ahead,
+        about_forbund: entry.about_forbund,
         regex,
         cues,
     })

@@ -10,6 +10,7 @@
 //! into a heading ("Summa 620 000 574 000") continues the section before it.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::Deserialize;
@@ -22,6 +23,8 @@ const FILE: &str = "section_kinds.toml";
 pub const FALLBACK_KIND: &str = "övrigt";
 /// Separator of nested heading parts, as `sections` writes them.
 const NESTING: char = '›';
+/// A dash between words inside a heading part.
+static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s[–—-]\s").expect("valid regex"));
 /// Cue weights by list.
 const STRONG: f64 = 2.0;
 const NORMAL: f64 = 1.0;
@@ -85,6 +88,9 @@ impl SectionKinds {
         let mut cues: HashMap<String, Cue> = HashMap::new();
         let mut patterns: Vec<(String, bool)> = Vec::new();
         for (kind, entry) in file.kind.iter().enumerate() {
+            if entry.cues.is_empty() && entry.strong.is_empty() {
+                return Err(invalid(FILE, format!("kind '{}' has no cues", entry.name)));
+            }
             let lists = [
                 (&entry.strong, STRONG),
                 (&entry.cues, NORMAL),
@@ -206,10 +212,22 @@ struct Part {
 }
 
 impl Part {
+    /// Reads one part. A dash between words splits it further, and the
+    /// segment after the dash names the topic when it has a cue ("För
+    /// organisationen – Resultat och effekter" is resultat).
     fn new(raw: &str, kinds: &SectionKinds) -> Part {
         let normal = normalize(raw);
-        let (number, words) = split_number(&normal);
-        let cue_kind = kinds.cue_in(words).or_else(|| kinds.squashed_cue(words));
+        let (number, _) = split_number(&normal);
+        let cue_kind = DASH
+            .split(raw)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .find_map(|segment| {
+                let normal = normalize(segment);
+                let (_, words) = split_number(&normal);
+                kinds.cue_in(words).or_else(|| kinds.squashed_cue(words))
+            });
         Part {
             number,
             cue_kind,

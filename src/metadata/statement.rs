@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::evidence::first_sentence;
 use super::normalize::normalize;
 use crate::document::Page;
 
@@ -196,21 +197,6 @@ fn is_heading(line: &str) -> bool {
 
 fn ends_sentence(line: &str) -> bool {
     line.trim_end().ends_with(['.', '?', '!', ':'])
-}
-
-/// `text` up to its first sentence end (". " before a capital or digit).
-fn first_sentence(text: &str) -> &str {
-    let bytes: Vec<(usize, char)> = text.char_indices().collect();
-    for w in bytes.windows(3) {
-        let [(at, end), (_, space), (_, next)] = [w[0], w[1], w[2]];
-        if matches!(end, '.' | '?' | '!')
-            && space == ' '
-            && (next.is_uppercase() || next.is_ascii_digit())
-        {
-            return &text[..at + end.len_utf8()];
-        }
-    }
-    text
 }
 
 #[cfg(test)]

@@ -8,7 +8,9 @@
 //!    ("Insatsperiod 2021-03-01 – 2023-12-31", "Slutdatum: 2017-12-31"): its
 //!    end for a report looking back, its start for a document looking ahead
 //!    (ansökan, projektplan, verksamhetsplan);
-//! 3. votes: every explicit date in the text is a vote for its year. Full
+//! 3. the report's own date ("Rapportdatum 2024-02-20", "Datum: 2012-06-14",
+//!    "Ort och datum: Uppsala 2018-01-31"), not an arrival stamp;
+//! 4. votes: every explicit date in the text is a vote for its year. Full
 //!    dates ("2023-01-13", "20220930") and month names ("juni 2012") count
 //!    more than a bare year ("2024") or a diarienummer year ("Dnr 2024/11"),
 //!    and a vote fades with its distance from the start of the document, so
@@ -68,13 +70,23 @@ static INSATS_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 static END_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\bslutdatum\W{{0,3}}{PERIOD_DATE}")).expect("valid regex")
 });
+/// "Rapportdatum 2024-02-20", "**Datum:** 2012-06-14", "Ort och datum: Uppsala 2018-01-31".
+static REPORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:rapportdatum|ort\s+och\s+datum|datum)\b\W{{0,5}}(?:\p{{Lu}}\p{{L}}+\s+)?{PERIOD_DATE}"
+    ))
+    .expect("valid regex")
+});
 static START_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\bstartdatum\W{{0,3}}{PERIOD_DATE}")).expect("valid regex")
 });
 
+/// A period after `cues`: "2023-09-01 – 2025-08-31", "20220930 – 20221231",
+/// "oktober 2011 till och med juni 2012", "1 januari–31 mars 2024".
 fn period_regex(cues: &str) -> Regex {
+    let day_month = r"(?:\d{1,2}\s+)?(?:\p{L}+\.?\s+)?";
     Regex::new(&format!(
-        r"(?i)\b{cues}\b[^\d\n]{{0,12}}{PERIOD_DATE}\s*(?:–|—|-|till(?:\s+och\s+med)?)\s*{PERIOD_DATE}"
+        r"(?i)\b{cues}\b[^\d\n]{{0,20}}?{day_month}{PERIOD_DATE}(?:\s*(?:–|—|-|till(?:\s+och\s+med)?)\s*{day_month}{PERIOD_DATE})?"
     ))
     .expect("valid regex")
 }
@@ -106,6 +118,7 @@ pub fn document_year(pages: &[Page], title: &str, looks_ahead: bool) -> Option<Y
         .or_else(|| period_year(&lines, &REPORT_PERIOD, looks_ahead))
         .or_else(|| period_year(&lines, &INSATS_PERIOD, looks_ahead))
         .or_else(|| single_date_year(&lines, looks_ahead))
+        .or_else(|| period_year_single(&lines, &REPORT_DATE))
         .or_else(|| voted_year(pages, &lines))
 }
 
@@ -128,8 +141,13 @@ fn title_year(title: &str, looks_ahead: bool) -> Option<i32> {
 fn period_year(lines: &[(u32, &str)], regex: &Regex, looks_ahead: bool) -> Option<Year> {
     lines.iter().find_map(|&(page, line)| {
         let caps = regex.captures(line)?;
-        let group = if looks_ahead { 1 } else { 2 };
-        let value = caps.get(group)?.as_str().parse::<i32>().ok()?;
+        let (start, end) = (caps.get(1)?, caps.get(2));
+        let chosen = if looks_ahead {
+            start
+        } else {
+            end.unwrap_or(start)
+        };
+        let value = chosen.as_str().parse::<i32>().ok()?;
         YEARS.contains(&value).then(|| Year {
             value,
             text: line.to_string(),
@@ -159,9 +177,14 @@ fn period_year_single(lines: &[(u32, &str)], regex: &Regex) -> Option<Year> {
 fn voted_year(pages: &[Page], lines: &[(u32, &str)]) -> Option<Year> {
     let value = year(pages)?;
     let digits = value.to_string();
+    let names_it = |line: &str| {
+        BARE_YEAR
+            .find_iter(line)
+            .any(|m| m.as_str() == digits && !is_reference_number(line, m.end()))
+    };
     let (page, text) = lines
         .iter()
-        .find(|(_, l)| l.contains(&digits))
+        .find(|(_, l)| names_it(l))
         .map_or((1, digits.clone()), |&(p, l)| (p, l.to_string()));
     Some(Year { value, text, page })
 }
@@ -291,6 +314,20 @@ mod tests {
     }
 
     #[test]
+    fn periods_with_month_names() {
+        let lines = ["Rapporten avser perioden januari–mars 2024."];
+        assert_eq!(year_of(&lines, "Kvartalsrapport", false), Some(2024));
+        let lines = [
+            "Rapportperiod: oktober 2011 till och med juni 2012",
+            "Startade 2011.",
+        ];
+        assert_eq!(year_of(&lines, "Lägesrapport", false), Some(2012));
+        let lines = ["Insatsperiod 1 september 2022 – 31 augusti 2024"];
+        assert_eq!(year_of(&lines, "Slutrapport", false), Some(2024));
+        assert_eq!(year_of(&lines, "Ansökan", true), Some(2022));
+    }
+
+    #[test]
     fn insats_period_end_or_start() {
         let lines = [
             "Rapportdatum 2024-02-20",
@@ -305,6 +342,25 @@ mod tests {
             "Uppsala 2018-01-31",
         ];
         assert_eq!(year_of(&lines, "Slutrapport", false), Some(2017));
+    }
+
+    #[test]
+    fn the_report_date_beats_years_in_the_text() {
+        let lines = [
+            "**Datum:** 2012-06-14",
+            "Projektet startade 2011. Under 2011 och 2011 rekryterades deltagare.",
+        ];
+        assert_eq!(year_of(&lines, "Projektrapport", false), Some(2012));
+        let lines = [
+            "Registreringsdatum",
+            "Ankomst: 2023-01-13",
+            "Arbetet under 2022.",
+        ];
+        assert_eq!(
+            year_of(&lines, "Rapport", false),
+            Some(2023),
+            "votes decide"
+        );
     }
 
     #[test]
