@@ -135,6 +135,9 @@ fn report_types_and_groups_are_the_facet_values() {
         "årsredovisning",
         "verksamhetsplan",
         "utvärdering",
+        "överenskommelse",
+        "presentation",
+        "remissvar",
     ];
     assert_eq!(types, expected.into_iter().collect());
     for group in [
@@ -326,4 +329,30 @@ fn bad_organisations_and_section_kinds_give_typed_errors() {
             ..
         })
     ));
+}
+
+#[test]
+fn agreements_slides_and_consultation_answers_have_their_types() {
+    use crate::document::test_support::page;
+    for (title, expected) in [
+        (
+            "Uppdragsavtal mellan förbundet och Arbetsförmedlingen",
+            "överenskommelse",
+        ),
+        (
+            "Remissvar – Ds 2015:17 Avskaffande av den bortre tidsgränsen",
+            "remissvar",
+        ),
+        (
+            "Bildspel från nätverksträffen om nollplacerade",
+            "presentation",
+        ),
+    ] {
+        let pages = [page(
+            1,
+            &[title, "", "Samordningsförbundet Gävleborg, mars 2022."],
+        )];
+        let label = Labeler::shared().label("dokument.pdf", &pages);
+        assert_eq!(label.report_type.as_deref(), Some(expected), "{title}");
+    }
 }
