@@ -30,6 +30,7 @@ mod report_type;
 mod section_kind;
 mod statement;
 mod title;
+mod unlisted;
 mod view;
 mod year;
 
@@ -176,6 +177,12 @@ impl Labeler {
         };
         let sentences = Sentences::new(pages);
         self.add_forbund_and_type_evidence(&mut meta, path, &sentences);
+        if meta.forbund.is_none()
+            && let Some((name, line, page)) = unlisted::named_in_head(pages)
+        {
+            meta.evidence.push(evidence("forbund", &name, &line, page));
+            meta.forbund = Some(name);
+        }
         if let Some(y) = year {
             let value = y.value.to_string();
             meta.evidence
