@@ -131,15 +131,13 @@ fn find_gutter(rows: &[Row]) -> Option<Gutter> {
 
 /// Maximal strips (1 pt steps) crossed by at most `max_crossing` rows.
 fn open_strips(all: &[Vec<(f64, f64)>], left: f64, right: f64, max_crossing: usize) -> Vec<Gutter> {
+    let start_x = left.floor() + 1.0;
+    let crossing = crossings(all, start_x, right);
     let mut strips = Vec::new();
     let mut start: Option<f64> = None;
-    let mut x = left.floor() + 1.0;
-    while x < right {
-        let crossing = all
-            .iter()
-            .filter(|segs| segs.iter().any(|&(a, b)| a < x + 1.0 && b > x))
-            .count();
-        match (crossing <= max_crossing, start) {
+    for (step, &count) in crossing.iter().enumerate() {
+        let x = start_x + step as f64;
+        match (count <= max_crossing, start) {
             (true, None) => start = Some(x),
             (false, Some(s)) => {
                 strips.push(Gutter { left: s, right: x });
@@ -147,9 +145,35 @@ fn open_strips(all: &[Vec<(f64, f64)>], left: f64, right: f64, max_crossing: usi
             }
             _ => {}
         }
-        x += 1.0;
     }
     strips
+}
+
+/// For each 1 pt step `x` from `start_x` while `x < right`, how many rows
+/// have a segment crossing `[x, x + 1)` (`a < x + 1 && b > x`); each row
+/// counts once per step. Linear in the rows' ink, not in width × rows.
+fn crossings(all: &[Vec<(f64, f64)>], start_x: f64, right: f64) -> Vec<usize> {
+    let steps = (right - start_x).ceil().max(0.0) as usize;
+    let mut counts = vec![0usize; steps];
+    let mut counted_row = vec![usize::MAX; steps];
+    for (row, segments) in all.iter().enumerate() {
+        for &(a, b) in segments {
+            // a < start_x + i + 1 and b > start_x + i, as step indices i.
+            let first = (a - 1.0 - start_x).floor() + 1.0;
+            let last = (b - start_x).ceil() - 1.0;
+            let (first, last) = (first.max(0.0) as usize, last.min(steps as f64 - 1.0));
+            if last < 0.0 {
+                continue;
+            }
+            for step in first..=last as usize {
+                if counted_row[step] != row {
+                    counted_row[step] = row;
+                    counts[step] += 1;
+                }
+            }
+        }
+    }
+    counts
 }
 
 fn both_sides_filled(rows: &[Row], gutter: &Gutter) -> bool {

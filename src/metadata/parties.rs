@@ -8,6 +8,8 @@
 //! project's name is read by [`ProjectReader`].
 
 use regex::Regex;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use super::evidence::evidence;
 use super::fields::{FormFields, Lines, is_contents_line, label_regex, labelled};
@@ -86,7 +88,16 @@ impl PartyReader {
             .flat_map(|p| p.lines.iter().map(move |l| (p.number, l.text.trim())))
             .map(|(p, l)| if is_contents_line(l) { (p, "") } else { (p, l) })
             .collect();
-        let names = |text: &str| organisations.named_in(text, forbund);
+        // The same line is looked at under several labels: read it once.
+        let seen: RefCell<HashMap<String, Vec<String>>> = RefCell::default();
+        let names = |text: &str| -> Vec<String> {
+            if let Some(known) = seen.borrow().get(text) {
+                return known.clone();
+            }
+            let found = organisations.named_in(text, forbund);
+            seen.borrow_mut().insert(text.to_string(), found.clone());
+            found
+        };
         let owners = self.owners(&lines, &names);
         let preferred = owners.iter().position(|(n, _)| is_local(n)).unwrap_or(0);
         let owner = owners.into_iter().nth(preferred);
