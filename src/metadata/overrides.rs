@@ -63,44 +63,38 @@ impl Override {
     /// evidence with `source` (the file that made it) and listing the fields
     /// in `metadata.overridden`.
     pub fn apply(&self, metadata: &mut Metadata, source: &str) {
-        let mut set = |field: &str, values: Vec<String>| {
+        for (field, values) in self.set_fields() {
             metadata.evidence.retain(|e| e.field != field);
-            for value in values {
-                metadata.evidence.push(Evidence {
+            metadata
+                .evidence
+                .extend(values.into_iter().map(|value| Evidence {
                     field: field.to_string(),
                     value,
                     text: format!("rättat för hand i {source}"),
                     page: 0,
-                });
-            }
+                }));
             metadata.overridden.push(field.to_string());
-        };
-        let one = |value: &Option<String>| value.iter().cloned().collect::<Vec<_>>();
-        if let Some(title) = &self.title {
-            set("title", vec![title.clone()]);
-        }
-        if self.forbund.is_some() {
-            set("forbund", one(&self.forbund));
-        }
-        if self.report_type.is_some() {
-            set("report_type", one(&self.report_type));
-        }
-        if !self.malgrupp.is_empty() {
-            set("malgrupp", self.malgrupp.clone());
-        }
-        if let Some(year) = self.year {
-            set("year", vec![year.to_string()]);
-        }
-        if self.project.is_some() {
-            set("project", one(&self.project));
-        }
-        if self.owner.is_some() {
-            set("owner", one(&self.owner));
-        }
-        if !self.partners.is_empty() {
-            set("partners", self.partners.clone());
         }
         self.set_values(metadata);
+    }
+
+    /// The fields this correction sets, as (API name, values), in API order.
+    fn set_fields(&self) -> Vec<(&'static str, Vec<String>)> {
+        let one = |value: &Option<String>| value.iter().cloned().collect::<Vec<_>>();
+        let year = self.year.iter().map(i32::to_string).collect();
+        [
+            ("title", one(&self.title)),
+            ("forbund", one(&self.forbund)),
+            ("report_type", one(&self.report_type)),
+            ("malgrupp", self.malgrupp.clone()),
+            ("year", year),
+            ("project", one(&self.project)),
+            ("owner", one(&self.owner)),
+            ("partners", self.partners.clone()),
+        ]
+        .into_iter()
+        .filter(|(_, values)| !values.is_empty())
+        .collect()
     }
 
     /// Copies the set fields into `metadata`.
