@@ -9,8 +9,10 @@
 //! of the distance from a character's start to the next glyph's start, per
 //! character, font size and weight, is that character's real advance.
 //! Where the font's width disagrees with it, the measured advance wins;
-//! letters seen too rarely fall back to the same character in any style,
-//! then their base letter (`a` for `å`), then the page's median width.
+//! letters seen too rarely take the measured advance of their base letter
+//! in the same style (`a` for `ä`); when that is not measured either, a
+//! missing width falls back to the same character in any style, then the
+//! base letter's width, then the page's median width.
 
 use super::glyphs::Glyph;
 use super::rows::Row;
@@ -41,7 +43,10 @@ pub(crate) fn calibrate_widths(rows: &mut [Row]) {
     {
         let em = glyph.size.max(f64::MIN_POSITIVE);
         let width = glyph.width / em;
-        match measured.get(&style(glyph)) {
+        let advance = measured
+            .get(&style(glyph))
+            .or_else(|| measured.get(&base_style(glyph)));
+        match advance {
             Some(&advance) if (advance - width).abs() > DISAGREEMENT => glyph.width = advance * em,
             Some(_) => {}
             None if width < MISSING => {
@@ -56,6 +61,14 @@ pub(crate) fn calibrate_widths(rows: &mut [Row]) {
 
 fn is_letter(glyph: &Glyph) -> bool {
     glyph.size > 0.0 && glyph.text.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// The style of the glyph's base letter (`a` for `ä`): accents do not
+/// change a letter's advance, so a rare "ä" in a bold heading can be
+/// measured by the many "a" around it.
+fn base_style(glyph: &Glyph) -> Style {
+    let (_, size, bold) = style(glyph);
+    (glyph.text.nfd().take(1).collect(), size, bold)
 }
 
 fn style(glyph: &Glyph) -> Style {
@@ -140,6 +153,18 @@ mod tests {
             .filter(|g| g.text == "å")
             .for_each(|g| g.width = 0.0);
         assert_eq!(text_after_calibration(glyphs), "halla på");
+    }
+
+    #[test]
+    fn rare_accented_letter_with_a_wrong_width_takes_its_base_letters_advance() {
+        // A bold heading font reports a default width for "ä" that is too
+        // narrow; its advance is that of the "a"s of the same style.
+        let mut glyphs = word("bananas hälsa", 0.0, 100.0);
+        glyphs
+            .iter_mut()
+            .filter(|g| g.text == "ä")
+            .for_each(|g| g.width = 3.0);
+        assert_eq!(text_after_calibration(glyphs), "bananas hälsa");
     }
 
     #[test]
