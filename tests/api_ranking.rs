@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use tempfile::TempDir;
 
 /// One short text per file: (file name, text).
-const TEXTS: [(&str, &str); 12] = [
+const TEXTS: [(&str, &str); 13] = [
     (
         "form-singular.txt",
         "Rapporten beskriver arbetet i kommunen.",
@@ -43,6 +43,10 @@ const TEXTS: [(&str, &str); 12] = [
     ("two-b.txt", "Bläckfiskar och sjöstjärnor i samma text."),
     ("two-c.txt", "Kvalsterhus och sjöstjärnor i samma text."),
     ("one-only.txt", "Kvalsterhus men inget annat av orden."),
+    (
+        "teamet.txt",
+        "Trisamteamet träffades varje vecka med handläggarna från kommunen.",
+    ),
     (
         "lardomar.md",
         "# Insatsen Vågbrytaren\n\n## Framgångsfaktorer\n\nTät samverkan med vårdcentralen \
@@ -148,6 +152,19 @@ async fn a_question_finds_the_section_kind_that_answers_it() {
     assert_eq!(files(&results)[0], "lardomar.md", "{results}");
     assert!(files(&results).contains(&"bakgrund.md"), "{results}");
     assert_eq!(results["hits"][0]["section_kind"], "framgångsfaktorer");
+}
+
+#[tokio::test]
+async fn a_relaxed_search_keeps_the_corrected_spelling() {
+    // No section has both words even when spelt right; the relaxed answer
+    // is for the corrected query, and says so.
+    let results = search("Trisamteamett kvalsterhus").await;
+    assert_eq!(results["relaxed"], true, "{results}");
+    assert_eq!(
+        results["suggestion"], "Trisamteamet kvalsterhus",
+        "{results}"
+    );
+    assert!(files(&results).contains(&"teamet.txt"), "{results}");
 }
 
 #[tokio::test]

@@ -173,6 +173,12 @@ impl Splitter {
         self.lexicon.is_end(tail) || self.uninflected(tail, |w| self.lexicon.is_end(w)).is_some()
     }
 
+    /// True when lower-case `word` is a dictionary word, an inflected form
+    /// of one, or a compound of known parts.
+    pub fn knows(&self, word: &str) -> bool {
+        self.lexicon.is_word(word) || self.base_form(word).is_some() || self.split(word).is_some()
+    }
+
     /// The dictionary form of an inflected word ("projektet" → "projekt",
     /// "koordinatorerna" → "koordinator", "mötena" → "möte",
     /// "överlämningsmötena" → "överlämningsmöte"); `None` when `word` is a

@@ -155,6 +155,16 @@ pub fn query_tokenizers(profile: Profile) -> TokenizerManager {
     }
 }
 
+/// True when the lexicon knows `word` (any case) as a dictionary word, an
+/// inflected form of one, or a compound of them; false without a lexicon.
+/// Spelling correction leaves such words alone however rare they are.
+pub fn is_dictionary_word(word: &str) -> bool {
+    let word = word.to_lowercase();
+    SPLITTER
+        .as_ref()
+        .is_some_and(|splitter| splitter.knows(&word))
+}
+
 /// The terms `analyzer` makes of `text`, in order (for tests and debugging).
 pub fn terms(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
     let mut stream = analyzer.token_stream(text);
@@ -218,6 +228,16 @@ mod tests {
         for (form, base) in [("projektet", "projekt"), ("koordinatorerna", "koordinator")] {
             assert_eq!(analyze(form)[0], analyze(base)[0], "{form}");
             assert_eq!(query_terms(form), query_terms(base), "{form}");
+        }
+    }
+
+    #[test]
+    fn dictionary_words_are_known_and_misspellings_are_not() {
+        for word in ["fördelning", "Utmätning", "projektet", "samverkansteam"] {
+            assert!(is_dictionary_word(word), "{word}");
+        }
+        for word in ["nollplaserade", "samhällsekonomsk", "trisamteem"] {
+            assert!(!is_dictionary_word(word), "{word}");
         }
     }
 

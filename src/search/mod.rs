@@ -92,16 +92,19 @@ impl SearchService {
                 };
             }
         }
+        // Relaxing keeps the corrected spelling even when the corrected
+        // query alone found nothing more: "Trisamteem rehabkoordinatorer"
+        // relaxed is about Trisamteam.
+        let text = corrected.as_deref().unwrap_or(&request.q);
         for words in [Match::AllButOne, Match::Any] {
             if best.total >= FEW_HITS {
                 break;
             }
-            let text = best.suggestion.as_deref().unwrap_or(&request.q);
             let relaxed = self.search_text(&searcher, request, text, words)?;
             if relaxed.total > best.total {
                 best = SearchResults {
                     relaxed: true,
-                    suggestion: best.suggestion,
+                    suggestion: corrected.clone(),
                     ..relaxed
                 };
             }

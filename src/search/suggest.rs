@@ -1,7 +1,7 @@
 //! Spelling suggestions from the index's own vocabulary.
 //!
-//! When a query finds little, each plain word whose term is absent or rare in
-//! the body is replaced by the most frequent indexed term within a small edit
+//! When a query finds little, each plain word that the lexicon does not know
+//! and whose term is absent or rare in the body is replaced by the most frequent indexed term within a small edit
 //! distance: 1 for terms of 5–8 characters, 2 for longer ones, a transposition
 //! counting as one. Candidates come from the body's term dictionary through
 //! tantivy's Levenshtein automaton. The index stores stems, so the chosen stem
@@ -14,6 +14,7 @@
 
 use super::Result;
 use super::query_words;
+use crate::analysis;
 use crate::index::{Fields, StoredSection};
 use std::collections::HashMap;
 use tantivy::collector::TopDocs;
@@ -67,7 +68,7 @@ fn correct_word(
     fields: &Fields,
     word: &str,
 ) -> Result<Option<String>> {
-    if word.chars().any(|c| !c.is_alphabetic()) {
+    if word.chars().any(|c| !c.is_alphabetic()) || analysis::is_dictionary_word(word) {
         return Ok(None);
     }
     let Some(term) = single_term(analyzer, word) else {
