@@ -126,12 +126,13 @@ mod tests {
         assert_eq!(intent.kind, "framgångsfaktorer");
         assert_eq!(intent.rest, "Vad i samverkan");
         let hinder = Intents::builtin()
-            .read("varför kommer deltagarna inte")
+            .read("problem med vårdcentralernas deltagande")
             .unwrap();
         assert_eq!(
             (hinder.kind.as_str(), hinder.rest.as_str()),
-            ("hinder", "deltagarna inte")
+            ("hinder", "vårdcentralernas deltagande")
         );
+        assert_eq!(Intents::builtin().read("varför kommer deltagarna inte"), None);
     }
 
     #[test]
