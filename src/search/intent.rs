@@ -132,7 +132,10 @@ mod tests {
             (hinder.kind.as_str(), hinder.rest.as_str()),
             ("hinder", "vårdcentralernas deltagande")
         );
-        assert_eq!(Intents::builtin().read("varför kommer deltagarna inte"), None);
+        assert_eq!(
+            Intents::builtin().read("varför kommer deltagarna inte"),
+            None
+        );
     }
 
     #[test]
