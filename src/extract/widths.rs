@@ -50,7 +50,7 @@ pub(crate) fn calibrate_widths(rows: &mut [Row]) {
             Some(&advance) if (advance - width).abs() > DISAGREEMENT => glyph.width = advance * em,
             Some(_) => {}
             None if width < MISSING => {
-                let base: String = glyph.text.nfd().take(1).collect();
+                let base = base_letter(&glyph.text);
                 let known = reported.get(&glyph.text).or_else(|| reported.get(&base));
                 glyph.width = known.copied().unwrap_or(typical) * em;
             }
@@ -68,7 +68,12 @@ fn is_letter(glyph: &Glyph) -> bool {
 /// measured by the many "a" around it.
 fn base_style(glyph: &Glyph) -> Style {
     let (_, size, bold) = style(glyph);
-    (glyph.text.nfd().take(1).collect(), size, bold)
+    (base_letter(&glyph.text), size, bold)
+}
+
+/// The letter without its accents (`a` for `ä`).
+fn base_letter(text: &str) -> String {
+    text.nfd().take(1).collect()
 }
 
 fn style(glyph: &Glyph) -> Style {
