@@ -136,12 +136,34 @@ async fn words_about_the_document_find_it() {
 }
 
 #[tokio::test]
-async fn relaxed_search_first_wants_all_words_but_one() {
+async fn relaxed_search_lists_all_words_but_one_before_any_word() {
+    // No section has all three words: those with two come first, the one
+    // with a single word after them, all marked partial.
     let results = search("kvalsterhus bläckfiskar sjöstjärnor").await;
     assert_eq!(results["relaxed"], true);
-    let mut found = files(&results);
-    found.sort();
-    assert_eq!(found, ["two-a.txt", "two-b.txt", "two-c.txt"]);
+    let found = files(&results);
+    let mut two_words = found[..3].to_vec();
+    two_words.sort();
+    assert_eq!(two_words, ["two-a.txt", "two-b.txt", "two-c.txt"]);
+    assert_eq!(found[3..], ["one-only.txt"]);
+    let hits = results["hits"].as_array().unwrap();
+    assert!(hits.iter().all(|hit| hit["partial"] == true), "{results}");
+}
+
+#[tokio::test]
+async fn sections_with_all_words_come_before_partial_ones() {
+    // One section has both words; the sections with one of them follow it
+    // however often they repeat that word.
+    let results = search("bläckfiskar sjöstjärnor").await;
+    assert_eq!(results["relaxed"], true);
+    assert_eq!(files(&results)[0], "two-b.txt", "{results}");
+    assert_eq!(results["hits"][0]["partial"], false);
+    assert_eq!(results["total"], 3);
+    let hits = results["hits"].as_array().unwrap();
+    assert!(
+        hits[1..].iter().all(|hit| hit["partial"] == true),
+        "{results}"
+    );
 }
 
 #[tokio::test]

@@ -154,6 +154,14 @@ function metaHtml(item) {
 
 // ---------- Rendering: search / browse ----------
 
+// Hits lacking some of the words follow a line that says so.
+function renderHits(hits, state) {
+  const firstPartial = hits.findIndex((h) => h.partial);
+  return hits.map((h, i) => (i === firstPartial ? PARTIAL_DIVIDER : "") + renderHit(h, state)).join("");
+}
+
+const PARTIAL_DIVIDER = `<li class="partial-divider" role="separator">Träffarna nedan saknar något av sökorden</li>`;
+
 function renderHit(hit, state) {
   const docUrl = stateUrl(withState(state, { doc: hit.doc_id })) + `#avsnitt-${encodeURIComponent(hit.id)}`;
   const open = isPdf(hit.path) ? `Öppna PDF på sidan ${hit.page}` : "Öppna originalfilen";
@@ -279,7 +287,7 @@ async function renderSearch(state) {
       $("hits").innerHTML = docs.documents.map((d) => renderDocItem(d, state)).join("");
       setStatus(renderPager(state, docs.total, docNoun).replace("Visar", "Alla rapporter: visar"), false);
     } else {
-      $("hits").innerHTML = search.hits.map((h) => renderHit(h, state)).join("");
+      $("hits").innerHTML = renderHits(search.hits, state);
       renderSuggestion(search.suggestion, state, search.relaxed);
       const line = renderPager(state, search.total, hitNoun);
       const csv = `${searchPath(state, PAGE_SIZE)}&format=csv`;
@@ -298,7 +306,7 @@ async function renderSearch(state) {
 
 function renderSuggestion(suggestion, state, relaxed) {
   if (relaxed) {
-    $("suggestion").innerHTML = `<p class="suggestion">Få eller inga träffar innehöll alla orden – här visas även träffar med några av dem.</p>`;
+    $("suggestion").innerHTML = `<p class="suggestion">Få eller inga träffar innehöll alla sökorden – därför visas även träffar med några av dem, efter strecket.</p>`;
   }
   if (!suggestion) return;
   const url = stateUrl(withState(state, { q: suggestion, offset: 0 }));

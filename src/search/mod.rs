@@ -5,15 +5,18 @@
 //! It knows nothing of HTTP; the server only converts requests and answers.
 //!
 //! A query is expanded with synonyms and abbreviations before it is parsed
-//! ([`synonyms`]); when it finds fewer than [`FEW_HITS`] sections, a spelling
-//! correction from the index's vocabulary is tried and, when it finds more,
-//! its hits are answered with the corrected query as `suggestion` ([`suggest`]).
+//! ([`synonyms`]); when it finds fewer than [`FEW_HITS`] sections and a
+//! spelling correction from the index's vocabulary exists, the corrected
+//! query is searched and answered as `suggestion` ([`suggest`]). Sections
+//! with all the words are listed first; when they are fewer than
+//! [`FILL_UNDER`], sections with some of them follow ([`listing`]).
 
 mod documents;
 mod error;
 mod explain;
 mod facets;
 pub mod intent;
+mod listing;
 mod model;
 mod query;
 mod query_words;
@@ -32,14 +35,27 @@ use crate::analysis::Profile;
 use crate::index::{self, Fields, StoredSection};
 use explain::Explainer;
 use intent::Intents;
+use listing::{Listed, Listing};
 use query::{Match, TextParser};
 use std::path::Path;
 use synonyms::Synonyms;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::Count;
+use tantivy::query::Query;
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument};
 
 /// A query finding fewer sections than this is tried with corrected spelling.
 pub const FEW_HITS: usize = 3;
+/// A query finding fewer sections with all its words than this also lists
+/// sections with some of them, after those.
+pub const FILL_UNDER: usize = 10;
+
+/// The queries made of one text: as searched (synonyms expanded), as typed
+/// (for snippets), and as ranked (proximity and intents added).
+struct Prepared {
+    text: Box<dyn Query>,
+    typed: Box<dyn Query>,
+    ranked: Box<dyn Query>,
+}
 
 /// A handle on an opened index that answers searches; cheap to share.
 pub struct SearchService {
@@ -73,54 +89,59 @@ impl SearchService {
     }
 
     /// Runs a search: one page of hits, the total and facet counts. A query
-    /// that finds little is retried with corrected spelling, then with all
-    /// its words but one, then with any of them (the answer says so).
+    /// that finds little is searched with corrected spelling; sections with
+    /// all its words come first and, when they are few, sections with all
+    /// but one, then any, of them follow (marked `partial`).
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
-        let exact = self.search_text(&searcher, request, &request.q, Match::All)?;
-        if exact.total >= FEW_HITS || self.profile == Profile::StemmingOnly {
-            return Ok(exact);
-        }
-        let corrected = suggest::correct(&searcher, &self.index, &self.fields, &request.q)?;
-        let mut best = exact;
-        if let Some(text) = &corrected {
-            let retried = self.search_text(&searcher, request, text, Match::All)?;
-            if retried.total > best.total {
-                best = SearchResults {
-                    suggestion: corrected.clone(),
-                    ..retried
-                };
-            }
-        }
-        // Relaxing keeps the corrected spelling even when the corrected
-        // query alone found nothing more: "Trisamteem rehabkoordinatorer"
-        // relaxed is about Trisamteam.
-        let text = corrected.as_deref().unwrap_or(&request.q);
-        for words in [Match::AllButOne, Match::Any] {
-            if best.total >= FEW_HITS {
+        let suggestion = self.spelling(&searcher, request)?;
+        let text = suggestion.as_deref().unwrap_or(&request.q);
+        let mut listing = Listing::new(request.offset + request.limit);
+        let mut prepared = self.prepare(text, Match::All)?;
+        listing.add_tier(&searcher, &*self.filtered(&prepared, request))?;
+        for &words in self.relaxations() {
+            if listing.total() >= FILL_UNDER {
                 break;
             }
-            let relaxed = self.search_text(&searcher, request, text, words)?;
-            if relaxed.total > best.total {
-                best = SearchResults {
-                    relaxed: true,
-                    suggestion: corrected.clone(),
-                    ..relaxed
-                };
-            }
+            prepared = self.prepare(text, words)?;
+            listing.add_tier(&searcher, &*self.filtered(&prepared, request))?;
         }
-        Ok(best)
+        let page = listing.page(request.offset, request.limit);
+        Ok(SearchResults {
+            total: listing.total(),
+            hits: self.hits(&searcher, request, &prepared, page)?,
+            facets: facets::count(&searcher, &*prepared.text, &self.fields, request)?,
+            suggestion,
+            relaxed: listing.relaxed(),
+        })
     }
 
-    /// Searches for `text` (synonyms expanded, unless the profile is the
-    /// spine's stemming only) under the request's filters and paging.
-    fn search_text(
-        &self,
-        searcher: &Searcher,
-        request: &SearchRequest,
-        text: &str,
-        words: Match,
-    ) -> Result<SearchResults> {
+    /// The query with corrected spelling, when it finds fewer than
+    /// [`FEW_HITS`] sections and some word has a likelier neighbour.
+    fn spelling(&self, searcher: &Searcher, request: &SearchRequest) -> Result<Option<String>> {
+        if self.profile == Profile::StemmingOnly {
+            return Ok(None);
+        }
+        let prepared = self.prepare(&request.q, Match::All)?;
+        let found = searcher.search(&*self.filtered(&prepared, request), &Count)?;
+        if found >= FEW_HITS {
+            return Ok(None);
+        }
+        suggest::correct(searcher, &self.index, &self.fields, &request.q)
+    }
+
+    /// How the query is relaxed when all its words find few sections (the
+    /// stemming-only profile searches as the first version did: all words).
+    fn relaxations(&self) -> &'static [Match] {
+        match self.profile {
+            Profile::Full => &[Match::AllButOne, Match::Any],
+            Profile::StemmingOnly => &[],
+        }
+    }
+
+    /// The queries for `text`: synonyms expanded (unless the profile is the
+    /// spine's stemming only), question intents read, proximity rewarded.
+    fn prepare(&self, text: &str, words: Match) -> Result<Prepared> {
         let intent = match self.profile {
             Profile::Full => Intents::builtin().read(text),
             Profile::StemmingOnly => None,
@@ -140,38 +161,41 @@ impl SearchService {
         if let Some(intent) = &intent {
             ranked = intent.boost(ranked, &self.fields);
         }
-        let full = query::with_filters(ranked, &self.fields, request, None);
-        let top = TopDocs::with_limit(request.limit.max(1))
-            .and_offset(request.offset)
-            .order_by_score();
-        let (top_docs, total) = searcher.search(&*full, &(top, Count))?;
-        let typed_query = parser.parse(text, words)?;
-        let snippets = snippet::Snippets::new(searcher, &*text_query, &*typed_query, &self.fields)?;
-        let explainer = request.explain.then(|| Explainer::new(&*text_query));
-        let hits = top_docs
-            .into_iter()
-            .take(request.limit)
-            .map(|(score, address)| {
-                let doc: TantivyDocument = searcher.doc(address)?;
-                let mut hit = to_hit(
-                    StoredSection::from_tantivy(&doc, &self.fields),
-                    score,
-                    &snippets,
-                );
+        Ok(Prepared {
+            text: text_query,
+            typed: parser.parse(text, words)?,
+            ranked,
+        })
+    }
+
+    /// The ranked query restricted by the request's filters.
+    fn filtered(&self, prepared: &Prepared, request: &SearchRequest) -> Box<dyn Query> {
+        query::with_filters(prepared.ranked.box_clone(), &self.fields, request, None)
+    }
+
+    /// The listed sections as hits, with snippets (and explanations when asked).
+    fn hits(
+        &self,
+        searcher: &Searcher,
+        request: &SearchRequest,
+        prepared: &Prepared,
+        page: &[Listed],
+    ) -> Result<Vec<Hit>> {
+        let snippets =
+            snippet::Snippets::new(searcher, &*prepared.text, &*prepared.typed, &self.fields)?;
+        let explainer = request.explain.then(|| Explainer::new(&*prepared.text));
+        page.iter()
+            .map(|listed| {
+                let doc: TantivyDocument = searcher.doc(listed.address)?;
+                let section = StoredSection::from_tantivy(&doc, &self.fields);
+                let mut hit = to_hit(section, listed.score, &snippets);
+                hit.partial = listed.partial;
                 if let Some(explainer) = &explainer {
-                    hit.explain = Some(explainer.explain(searcher, address)?);
+                    hit.explain = Some(explainer.explain(searcher, listed.address)?);
                 }
                 Ok(hit)
             })
-            .collect::<Result<Vec<_>>>()?;
-        let facets = facets::count(searcher, &*text_query, &self.fields, request)?;
-        Ok(SearchResults {
-            total,
-            hits,
-            facets,
-            suggestion: None,
-            relaxed: false,
-        })
+            .collect()
     }
 
     /// A page of the list of all documents, ordered by path.
@@ -208,6 +232,7 @@ fn to_hit(section: StoredSection, score: f32, snippets: &snippet::Snippets) -> H
         year: summary.year,
         ocr: section.ocr,
         section_kind: section.labels.kind().to_string(),
+        partial: false,
         explain: None,
     }
 }

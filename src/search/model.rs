@@ -65,8 +65,8 @@ pub struct SearchResults {
     pub facets: Facets,
     /// A better query when this one finds little (spelling), else null.
     pub suggestion: Option<String>,
-    /// True when fewer than [`FEW_HITS`](super::FEW_HITS) sections had all the words and
-    /// sections with some of them are shown too (those with all of them among the first).
+    /// True when fewer than [`FILL_UNDER`](super::FILL_UNDER) sections had all the
+    /// words and sections with some of them are listed too, after those (`partial`).
     pub relaxed: bool,
 }
 
@@ -103,6 +103,9 @@ pub struct Hit {
     pub ocr: bool,
     /// Section kind, e.g. "resultat".
     pub section_kind: String,
+    /// True when the section lacks some of the query's words; such hits
+    /// follow every hit that has them all.
+    pub partial: bool,
     /// The query's terms found in each field, when the request asked to explain.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<Vec<FieldMatch>>,
