@@ -35,7 +35,8 @@ type Style = (String, i64, bool);
 pub(crate) fn calibrate_widths(rows: &mut [Row]) {
     let measured = measured_advances(rows);
     let reported = reported_widths(rows);
-    let reported_by_style = reported_style_widths(rows);
+    let reported_by_style = median_widths(rows, style);
+    let reported_by_weight = median_widths(rows, |glyph| any_size(&style(glyph)));
     let typical = median(reported.values().copied().collect()).unwrap_or(TYPICAL);
     for glyph in rows
         .iter_mut()
@@ -44,7 +45,11 @@ pub(crate) fn calibrate_widths(rows: &mut [Row]) {
     {
         let em = glyph.size.max(f64::MIN_POSITIVE);
         let width = glyph.width / em;
-        let base_width = reported_by_style.get(&base_style(glyph)).copied();
+        let base = base_style(glyph);
+        let base_width = reported_by_style
+            .get(&base)
+            .or_else(|| reported_by_weight.get(&any_size(&base)))
+            .copied();
         let advance = measured
             .get(&style(glyph))
             .or_else(|| measured.get(&base_style(glyph)))
@@ -123,9 +128,10 @@ fn reported_widths(rows: &[Row]) -> HashMap<String, f64> {
     median_widths(rows, |glyph| glyph.text.clone())
 }
 
-/// Median non-missing font width, in font sizes, per style.
-fn reported_style_widths(rows: &[Row]) -> HashMap<Style, f64> {
-    median_widths(rows, style)
+/// The style with its size forgotten: the font's widths, in font sizes,
+/// are the same at every size.
+fn any_size((text, _, bold): &Style) -> Style {
+    (text.clone(), 0, *bold)
 }
 
 /// Median non-missing font width, in font sizes, per key of a glyph.
@@ -205,6 +211,33 @@ mod tests {
             glyph.width = if glyph.text == "ä" { 5.0 } else { 9.5 };
         }
         assert_eq!(text_after_calibration(title), "plan hälsa");
+    }
+
+    #[test]
+    fn accented_letter_alone_in_its_size_takes_the_fonts_base_width_at_another_size() {
+        // "två år" at 13 pt has no "a" to compare with; the same bold font
+        // at 19 pt reports the width of "a".
+        let sized = |text: &str, y: f64, size: f64| {
+            let mut glyphs = word(text, 0.0, y);
+            for glyph in &mut glyphs {
+                glyph.x *= size / 10.0;
+                glyph.size = size;
+                glyph.bold = true;
+                glyph.width = if glyph.text == "å" {
+                    1.0
+                } else {
+                    glyph.size / 2.0
+                };
+            }
+            glyphs
+        };
+        let glyphs = sized("två år", 100.0, 13.0)
+            .into_iter()
+            .chain(sized("plan", 200.0, 19.0));
+        let mut rows = group_rows(glyphs.collect());
+        calibrate_widths(&mut rows);
+        let texts: Vec<String> = rows.iter().map(Row::text).collect();
+        assert!(texts.contains(&"två år".to_string()), "{texts:?}");
     }
 
     #[test]

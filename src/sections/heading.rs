@@ -20,6 +20,8 @@ const MAX_LAYOUT_HEADING_CHARS: usize = 120;
 const MAX_SHAPE_HEADING_CHARS: usize = 70;
 /// Most words in a heading recognised by shape alone.
 const MAX_SHAPE_HEADING_WORDS: usize = 9;
+/// A title may hold this many numbers whatever its words ("Kvartal 1 2024").
+const MAX_NUMBERS_IN_TITLE: usize = 3;
 /// Longest "2.1 Aktiviteter:" prefix split off a numbered paragraph.
 const MAX_LABEL_CHARS: usize = 60;
 
@@ -113,8 +115,24 @@ fn looks_like_title(text: &str, max_chars: usize) -> bool {
     text.chars().count() <= max_chars
         && (first.is_uppercase() || first.is_ascii_digit())
         && text.chars().any(char::is_alphabetic)
+        && !is_mostly_numbers(&text)
         && !ends_like_sentence
         && !text.contains('@')
+}
+
+/// True for a row of figures such as a table's bold total line ("Summa 665
+/// 2 225 1 490 4 380"): more than [`MAX_NUMBERS_IN_TITLE`] numbers, and more
+/// than twice as many digits as letters. A title with a year set letter by
+/// letter ("7. Framåtblick 2 0 2 4") is still a title.
+fn is_mostly_numbers(text: &str) -> bool {
+    let numbers = text
+        .split_whitespace()
+        .filter(|token| token.chars().any(|c| c.is_ascii_digit()))
+        .filter(|token| !token.chars().any(char::is_alphabetic))
+        .count();
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    numbers > MAX_NUMBERS_IN_TITLE && digits > 2 * letters
 }
 
 fn rest_of(paragraph: &Paragraph) -> Option<String> {
@@ -219,6 +237,17 @@ mod tests {
         assert!(!looks_like_title("och sedan", 70));
         assert!(looks_like_title("Syfte och mål", 70));
         assert!(looks_like_title("3. Resultat", 70));
+    }
+
+    #[test]
+    fn a_bold_row_of_figures_is_not_a_heading() {
+        let detector = detector(10.0);
+        let total = paragraph(vec![line("Summa 665 2 225 1 490 4 380", 10.0, true)]);
+        assert_eq!(detector.detect(&total), None);
+        for title in ["Kvartal 1 2024", "7 . Framåtblick 2 0 2 4", "2.3 Mål 2024"] {
+            let dated = paragraph(vec![line(title, 10.0, true)]);
+            assert!(detector.detect(&dated).is_some(), "{title}");
+        }
     }
 
     #[test]
