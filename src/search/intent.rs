@@ -4,13 +4,15 @@
 //! answer rarely repeats. The cue phrases of `data/query_intents.toml` say
 //! which section kind a question asks for; [`Intents::read`] takes the cue
 //! out of the words every hit must contain, and [`Intent::boost`] ranks
-//! sections of that kind higher.
+//! sections of that kind higher, and passages using the words such sections
+//! use ("framgångsfaktorer") a little higher: a flattened report whose
+//! headings were lost has no section kinds to go by.
 
 use crate::index::Fields;
 use serde::Deserialize;
 use std::sync::LazyLock;
 use tantivy::Term;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 
 /// The built-in cues.
@@ -18,6 +20,8 @@ const INTENTS_TOML: &str = include_str!("../../data/query_intents.toml");
 
 /// Score added to a section of the asked-for kind.
 const KIND_SCORE: f32 = 3.0;
+/// Weight of the kind's answer words in a passage, relative to the query's own words.
+const ANSWER_WORDS_BOOST: f32 = 0.5;
 
 /// One section kind and the phrases that ask for it.
 #[derive(Debug, Clone, Deserialize)]
@@ -27,6 +31,8 @@ pub struct IntentRule {
     pub kind: String,
     /// Lower-case phrases, matched as whole words.
     pub cues: Vec<String>,
+    /// Words that sections of this kind use, ranking passages that have them higher.
+    pub answer_words: Vec<String>,
     /// Why these phrases ask for this kind.
     pub reason: String,
 }
@@ -49,6 +55,8 @@ pub struct Intent {
     pub kind: String,
     /// The query without the cue phrase: what is searched for.
     pub rest: String,
+    /// Words that sections of the kind use (see [`IntentRule::answer_words`]).
+    pub answer_words: String,
 }
 
 impl Intents {
@@ -91,6 +99,7 @@ impl Intents {
                 (!rest.trim().is_empty()).then(|| Intent {
                     kind: rule.kind.clone(),
                     rest,
+                    answer_words: rule.answer_words.join(" "),
                 })
             })
         })
@@ -98,8 +107,15 @@ impl Intents {
 }
 
 impl Intent {
-    /// `query` (the rest, parsed) ranked higher for sections of the asked-for kind.
-    pub fn boost(&self, query: Box<dyn Query>, fields: &Fields) -> Box<dyn Query> {
+    /// `query` (the rest, parsed) ranked higher for sections of the asked-for
+    /// kind and for passages matching `answer_words` (the kind's answer
+    /// words, parsed as any-word).
+    pub fn boost(
+        &self,
+        query: Box<dyn Query>,
+        answer_words: Box<dyn Query>,
+        fields: &Fields,
+    ) -> Box<dyn Query> {
         let kind = TermQuery::new(
             Term::from_field_text(fields.section_kind, &self.kind),
             IndexRecordOption::Basic,
@@ -109,6 +125,10 @@ impl Intent {
             (
                 Occur::Should,
                 Box::new(ConstScoreQuery::new(Box::new(kind), KIND_SCORE)),
+            ),
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(answer_words, ANSWER_WORDS_BOOST)),
             ),
         ]))
     }
@@ -152,7 +172,7 @@ mod tests {
         const KINDS: &str = include_str!("../../data/section_kinds.toml");
         for rule in Intents::builtin().rules() {
             assert!(
-                !rule.cues.is_empty() && !rule.reason.is_empty(),
+                !rule.cues.is_empty() && !rule.answer_words.is_empty() && !rule.reason.is_empty(),
                 "{}",
                 rule.kind
             );

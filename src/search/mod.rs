@@ -159,7 +159,8 @@ impl SearchService {
         let text_query = parser.parse(&expanded, words)?;
         let mut ranked = parser.with_proximity(text_query.box_clone(), required);
         if let Some(intent) = &intent {
-            ranked = intent.boost(ranked, &self.fields);
+            let answer_words = parser.parse_body(&intent.answer_words, Match::Any)?;
+            ranked = intent.boost(ranked, answer_words, &self.fields);
         }
         Ok(Prepared {
             text: text_query,

@@ -58,6 +58,21 @@ impl TextParser<'_> {
         parse(self, text, words)
     }
 
+    /// Parses `text` over the body alone.
+    pub fn parse_body(&self, text: &str, words: Match) -> Result<Box<dyn Query>> {
+        let mut parser = QueryParser::new(
+            self.index.schema(),
+            vec![self.fields.body],
+            analysis::query_tokenizers(self.profile),
+        );
+        if words != Match::Any {
+            parser.set_conjunction_by_default();
+        }
+        parser
+            .parse_query(text)
+            .map_err(|e| SearchError::BadQuery(e.to_string()))
+    }
+
     /// `query`, ranked higher where the words of `typed` stand close (see [`with_proximity`]).
     pub fn with_proximity(&self, query: Box<dyn Query>, typed: &str) -> Box<dyn Query> {
         with_proximity(self, query, typed)
@@ -160,13 +175,8 @@ fn with_proximity(context: &TextParser, query: Box<dyn Query>, typed: &str) -> B
     if words.len() < 2 || context.profile == Profile::StemmingOnly {
         return query;
     }
-    let parser = QueryParser::new(
-        context.index.schema(),
-        vec![context.fields.body],
-        analysis::query_tokenizers(context.profile),
-    );
     let phrase = format!("\"{}\"~{PROXIMITY_SLOP}", words.join(" "));
-    match parser.parse_query(&phrase) {
+    match context.parse_body(&phrase, Match::Any) {
         Ok(near) => Box::new(BooleanQuery::new(vec![
             (Occur::Must, query),
             (
