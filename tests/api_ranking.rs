@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use tempfile::TempDir;
 
 /// One short text per file: (file name, text).
-const TEXTS: [(&str, &str); 13] = [
+const TEXTS: [(&str, &str); 15] = [
     (
         "form-singular.txt",
         "Rapporten beskriver arbetet i kommunen.",
@@ -51,6 +51,14 @@ const TEXTS: [(&str, &str); 13] = [
         "lardomar.md",
         "# Insatsen Vågbrytaren\n\n## Framgångsfaktorer\n\nTät samverkan med vårdcentralen \
          och gemensamma möten varje vecka.\n",
+    ),
+    (
+        "flat-a.txt",
+        "Grannsamverkan pågick hela året och styrgruppen möttes fyra gånger.",
+    ),
+    (
+        "flat-b.txt",
+        "Grannsamverkan pågick hela året; framgångsfaktorer var täta möten och tydliga roller.",
     ),
     (
         "bakgrund.md",
@@ -174,6 +182,14 @@ async fn a_question_finds_the_section_kind_that_answers_it() {
     assert_eq!(files(&results)[0], "lardomar.md", "{results}");
     assert!(files(&results).contains(&"bakgrund.md"), "{results}");
     assert_eq!(results["hits"][0]["section_kind"], "framgångsfaktorer");
+}
+
+#[tokio::test]
+async fn a_question_prefers_passages_in_the_words_of_its_answer() {
+    // Neither text has headings, so neither has a section kind; the one
+    // that speaks of framgångsfaktorer answers "vad fungerade bra".
+    let results = search("vad fungerade bra i grannsamverkan").await;
+    assert_eq!(files(&results), ["flat-b.txt", "flat-a.txt"], "{results}");
 }
 
 #[tokio::test]
