@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use tempfile::TempDir;
 
 /// One short text per file: (file name, text).
-const TEXTS: [(&str, &str); 15] = [
+const TEXTS: [(&str, &str); 16] = [
     (
         "form-singular.txt",
         "Rapporten beskriver arbetet i kommunen.",
@@ -51,6 +51,10 @@ const TEXTS: [(&str, &str); 15] = [
         "lardomar.md",
         "# Insatsen Vågbrytaren\n\n## Framgångsfaktorer\n\nTät samverkan med vårdcentralen \
          och gemensamma möten varje vecka.\n",
+    ),
+    (
+        "tolka.txt",
+        "Handläggarna fann det svårt att tolka läkarintygen i förhållande till arbetsförmågan.",
     ),
     (
         "flat-a.txt",
@@ -190,6 +194,14 @@ async fn a_question_prefers_passages_in_the_words_of_its_answer() {
     // that speaks of framgångsfaktorer answers "vad fungerade bra".
     let results = search("vad fungerade bra i grannsamverkan").await;
     assert_eq!(files(&results), ["flat-b.txt", "flat-a.txt"], "{results}");
+}
+
+#[tokio::test]
+async fn an_action_noun_finds_its_verb() {
+    // "tolkningen" is searched as itself or "tolka": the text has all the words.
+    let results = search("tolkningen av läkarintygen").await;
+    assert_eq!(files(&results), ["tolka.txt"], "{results}");
+    assert_eq!(results["hits"][0]["partial"], false);
 }
 
 #[tokio::test]

@@ -11,6 +11,7 @@
 //! with all the words are listed first; when they are fewer than
 //! [`FILL_UNDER`], sections with some of them follow ([`listing`]).
 
+mod derivation;
 mod documents;
 mod error;
 mod explain;
@@ -97,13 +98,13 @@ impl SearchService {
         let suggestion = self.spelling(&searcher, request)?;
         let text = suggestion.as_deref().unwrap_or(&request.q);
         let mut listing = Listing::new(request.offset + request.limit);
-        let mut prepared = self.prepare(text, Match::All)?;
+        let mut prepared = self.prepare(&searcher, text, Match::All)?;
         listing.add_tier(&searcher, &*self.filtered(&prepared, request))?;
         for &words in self.relaxations() {
             if listing.total() >= FILL_UNDER {
                 break;
             }
-            prepared = self.prepare(text, words)?;
+            prepared = self.prepare(&searcher, text, words)?;
             listing.add_tier(&searcher, &*self.filtered(&prepared, request))?;
         }
         let page = listing.page(request.offset, request.limit);
@@ -122,7 +123,7 @@ impl SearchService {
         if self.profile == Profile::StemmingOnly {
             return Ok(None);
         }
-        let prepared = self.prepare(&request.q, Match::All)?;
+        let prepared = self.prepare(searcher, &request.q, Match::All)?;
         let found = searcher.search(&*self.filtered(&prepared, request), &Count)?;
         if found >= FEW_HITS {
             return Ok(None);
@@ -139,16 +140,21 @@ impl SearchService {
         }
     }
 
-    /// The queries for `text`: synonyms expanded (unless the profile is the
-    /// spine's stemming only), question intents read, proximity rewarded.
-    fn prepare(&self, text: &str, words: Match) -> Result<Prepared> {
+    /// The queries for `text`: synonyms and action nouns expanded (unless the
+    /// profile is the spine's stemming only), question intents read,
+    /// proximity rewarded.
+    fn prepare(&self, searcher: &Searcher, text: &str, words: Match) -> Result<Prepared> {
         let intent = match self.profile {
             Profile::Full => Intents::builtin().read(text),
             Profile::StemmingOnly => None,
         };
         let required = intent.as_ref().map_or(text, |intent| intent.rest.as_str());
         let expanded = match self.profile {
-            Profile::Full => Synonyms::builtin().expand(required),
+            Profile::Full => {
+                let synonyms = Synonyms::builtin().expand(required);
+                let mut analyzer = self.index.tokenizer_for_field(self.fields.body)?;
+                derivation::expand(&synonyms, searcher, &mut analyzer, &self.fields)?
+            }
             Profile::StemmingOnly => required.to_string(),
         };
         let parser = TextParser {

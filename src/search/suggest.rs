@@ -95,7 +95,7 @@ fn correct_word(
 /// The one term `word` analyses to (the first at its position, so a
 /// decompounding analyzer's parts are ignored); `None` for stop words and
 /// words that split into several positions.
-fn single_term(analyzer: &mut TextAnalyzer, word: &str) -> Option<String> {
+pub(super) fn single_term(analyzer: &mut TextAnalyzer, word: &str) -> Option<String> {
     let mut stream = analyzer.token_stream(word);
     let mut first: Option<(usize, String)> = None;
     while let Some(token) = stream.next() {
@@ -152,7 +152,7 @@ fn most_frequent_neighbour(
 
 /// How `stem` is written in the sections that contain it: the written form
 /// closest to what the user typed, then the most common one.
-fn written_form(
+pub(super) fn written_form(
     searcher: &Searcher,
     analyzer: &mut TextAnalyzer,
     fields: &Fields,
