@@ -166,3 +166,26 @@ fn an_open_search_service_sees_a_later_ingest_without_restart() {
         "the open service did not pick up the new commit"
     );
 }
+
+#[tokio::test]
+async fn an_index_built_by_another_pipeline_is_rebuilt_and_counts_as_stale() {
+    let corpus = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    write(corpus.path(), "a.txt", &report_text(1, "arbetsträning"));
+    write(corpus.path(), "b.txt", &report_text(2, "kartläggning"));
+    ingest_into(corpus.path(), index.path());
+    assert!(!ingest::is_stale(corpus.path(), index.path()));
+
+    // An older binary wrote this commit: its pipeline fingerprint differs.
+    let meta = index.path().join("meta.json");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    let older = text.replace("\\\"pipeline\\\":\\\"", "\\\"pipeline\\\":\\\"older ");
+    assert_ne!(older, text, "the commit payload names its pipeline");
+    std::fs::write(&meta, older).unwrap();
+    assert!(ingest::is_stale(corpus.path(), index.path()));
+
+    let rebuilt = ingest_into(corpus.path(), index.path());
+    assert_eq!((rebuilt.indexed, rebuilt.unchanged), (2, 0));
+    assert!(!ingest::is_stale(corpus.path(), index.path()));
+    assert_eq!(total(&view(corpus.path(), &index), "kartläggning").await, 1);
+}

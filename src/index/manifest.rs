@@ -2,8 +2,11 @@
 //!
 //! It is stored as the payload of every tantivy commit, so the list of
 //! indexed files and the index itself can never disagree, even when ingest
-//! is killed between two commits.
+//! is killed between two commits. Beside it the payload names the
+//! [`PIPELINE`] that read the files: an index read by another one is
+//! rebuilt rather than trusted.
 
+use crate::analysis::Profile;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -26,16 +29,36 @@ pub struct FileState {
 /// Every known file by its path relative to the corpus.
 pub type Manifest = BTreeMap<String, FileState>;
 
-/// Serialises a manifest for a commit payload.
-pub fn to_payload(manifest: &Manifest) -> String {
-    serde_json::to_string(manifest).expect("a map of plain structs serialises")
+/// Fingerprint of the code and data that decide what an index holds
+/// (extraction, sections, metadata, analysis, schema), made by `build.rs`.
+pub const PIPELINE: &str = env!("FINSAM_PIPELINE");
+
+/// What a commit stores beside the index.
+#[derive(Serialize, Deserialize)]
+struct Payload {
+    pipeline: String,
+    files: Manifest,
 }
 
-/// Reads a commit payload; an index from before manifests has none (empty).
-pub fn from_payload(payload: Option<&str>) -> Manifest {
-    payload
-        .and_then(|p| serde_json::from_str(p).ok())
-        .unwrap_or_default()
+/// Serialises a manifest for a commit payload, naming this binary's
+/// [`PIPELINE`] and the profile the text was analysed under.
+pub fn to_payload(manifest: &Manifest, profile: Profile) -> String {
+    let payload = Payload {
+        pipeline: pipeline(profile),
+        files: manifest.clone(),
+    };
+    serde_json::to_string(&payload).expect("plain structs serialise")
+}
+
+/// The manifest of a commit payload written by this [`PIPELINE`] under
+/// `profile`; `None` for one written by another pipeline or profile, or none.
+pub fn from_payload(payload: Option<&str>, profile: Profile) -> Option<Manifest> {
+    let payload: Payload = serde_json::from_str(payload?).ok()?;
+    (payload.pipeline == pipeline(profile)).then_some(payload.files)
+}
+
+fn pipeline(profile: Profile) -> String {
+    format!("{PIPELINE} {profile:?}")
 }
 
 #[cfg(test)]
@@ -43,7 +66,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn manifest_round_trips_and_missing_payload_is_empty() {
+    fn manifest_round_trips_and_another_pipelines_or_none_is_not_read() {
         let mut manifest = Manifest::new();
         let state = FileState {
             size: 3,
@@ -53,8 +76,12 @@ mod tests {
             correction: None,
         };
         manifest.insert("a/b.pdf".into(), state);
-        assert_eq!(from_payload(Some(&to_payload(&manifest))), manifest);
-        assert!(from_payload(None).is_empty());
-        assert!(from_payload(Some("not json")).is_empty());
+        let payload = to_payload(&manifest, Profile::Full);
+        assert_eq!(from_payload(Some(&payload), Profile::Full), Some(manifest));
+        assert_eq!(from_payload(Some(&payload), Profile::StemmingOnly), None);
+        let other = payload.replace(PIPELINE, "another pipeline");
+        assert_eq!(from_payload(Some(&other), Profile::Full), None);
+        assert_eq!(from_payload(None, Profile::Full), None);
+        assert_eq!(from_payload(Some("not json"), Profile::Full), None);
     }
 }

@@ -42,3 +42,13 @@ pub fn open(dir: &Path, profile: Profile) -> Result<(Index, Fields)> {
 pub fn exists(dir: &Path) -> bool {
     dir.join("meta.json").exists()
 }
+
+/// True when `dir` holds an index this binary built under `profile`: same
+/// schema, same [`manifest::PIPELINE`], last commit made by ingest.
+pub fn is_current(dir: &Path, profile: Profile) -> bool {
+    let Ok((index, _)) = open(dir, profile) else {
+        return false;
+    };
+    let payload = index.load_metas().ok().and_then(|metas| metas.payload);
+    manifest::from_payload(payload.as_deref(), profile).is_some()
+}

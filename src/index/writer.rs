@@ -6,7 +6,7 @@
 //! last commit's manifest.
 
 use super::manifest::{self, Manifest};
-use super::{DocumentRecord, Fields, IndexError, Result, StoredSection};
+use super::{DocumentRecord, Fields, Result, StoredSection};
 use crate::analysis::Profile;
 use std::path::Path;
 use tantivy::directory::MmapDirectory;
@@ -27,18 +27,16 @@ pub struct IndexUpdater {
     reader: IndexReader,
     fields: Fields,
     manifest: Manifest,
+    profile: Profile,
 }
 
 impl IndexUpdater {
     /// Opens (or creates) the index in `dir`; `rebuild` starts from empty.
-    /// An index built by a version with another schema is rebuilt too.
-    /// Text is analysed under `profile`.
+    /// An index built by another pipeline (schema, extraction, labelling or
+    /// analysis) or profile is rebuilt too. Text is analysed under `profile`.
     pub fn open(dir: &Path, rebuild: bool, profile: Profile) -> Result<IndexUpdater> {
         std::fs::create_dir_all(dir)?;
-        let outdated = matches!(
-            super::open(dir, profile),
-            Err(IndexError::SchemaMismatch(_))
-        );
+        let outdated = super::exists(dir) && !super::is_current(dir, profile);
         if outdated {
             tracing::warn!(index = %dir.display(), "indexet byggdes av en annan version och byggs om");
         }
@@ -49,7 +47,8 @@ impl IndexUpdater {
         let index = Index::open_or_create(MmapDirectory::open(dir)?, schema)?;
         Fields::resolve(&index.schema())?;
         crate::analysis::register(index.tokenizers(), profile);
-        let manifest = manifest::from_payload(index.load_metas()?.payload.as_deref());
+        let manifest = manifest::from_payload(index.load_metas()?.payload.as_deref(), profile)
+            .unwrap_or_default();
         let writer: IndexWriter = index.writer(WRITER_HEAP_BYTES)?;
         let reader = index
             .reader_builder()
@@ -61,6 +60,7 @@ impl IndexUpdater {
             reader,
             fields,
             manifest,
+            profile,
         })
     }
 
@@ -95,7 +95,7 @@ impl IndexUpdater {
     /// Makes all changes visible and durable together with `manifest`.
     pub fn commit(&mut self, manifest: &Manifest) -> Result<()> {
         let mut prepared = self.writer.prepare_commit()?;
-        prepared.set_payload(&manifest::to_payload(manifest));
+        prepared.set_payload(&manifest::to_payload(manifest, self.profile));
         prepared.commit()?;
         self.reader.reload()?;
         self.manifest = manifest.clone();

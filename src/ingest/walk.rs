@@ -1,6 +1,7 @@
 //! Finding the source files below the corpus folder.
 
 use super::IngestError;
+use crate::analysis::Profile;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 use walkdir::WalkDir;
@@ -95,8 +96,12 @@ pub fn relative_path(corpus: &Path, path: &Path) -> String {
     parts.join("/")
 }
 
-/// True when the index is missing or a source file is newer than the last commit.
+/// True when the index is missing, was built by another pipeline, or a
+/// source file is newer than the last commit.
 pub fn is_stale(corpus: &Path, index: &Path) -> bool {
+    if !crate::index::is_current(index, Profile::Full) {
+        return true;
+    }
     let Ok(committed) = std::fs::metadata(index.join("meta.json")).and_then(|m| m.modified())
     else {
         return true;
