@@ -14,11 +14,11 @@ fn committed_files(index: &Path) -> usize {
         return 0;
     };
     let meta: serde_json::Value = serde_json::from_str(&meta).unwrap_or_default();
-    let manifest: serde_json::Value = meta["payload"]
+    let payload: serde_json::Value = meta["payload"]
         .as_str()
         .and_then(|p| serde_json::from_str(p).ok())
         .unwrap_or_default();
-    manifest.as_object().map_or(0, |m| {
+    payload["files"].as_object().map_or(0, |m| {
         m.values().filter(|s| s["doc_id"].is_string()).count()
     })
 }
