@@ -7,9 +7,10 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use finsam::analysis::Profile;
 use finsam::ingest::{self, IngestOptions, Isolation, WorkerLimits, WorkerPool};
-use finsam::search::{SearchRequest, SearchService};
+use finsam::search::{SearchRequest, SearchResults, SearchService};
 use finsam::server::{self, AppState};
 use progress::ProgressView;
+use std::io::Write;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -302,47 +303,69 @@ fn inspect(file: &Path, show_pages: bool) -> Result<()> {
     } else {
         serde_json::to_string_pretty(&finsam::sections::split(&extracted.pages))?
     };
-    println!("{json}");
-    Ok(())
+    print_out(&(json + "\n"))
 }
 
 fn search(index: &Path, request: &SearchRequest, json: bool) -> Result<()> {
     let service = SearchService::open(index)?;
     let results = service.search(request)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&results)?);
-        return Ok(());
+        return print_out(&(serde_json::to_string_pretty(&results)? + "\n"));
     }
+    print_out(&hits_as_text(&results))
+}
+
+/// Search results as terminal text: one block per hit, a line before the
+/// first hit that lacks some of the words.
+fn hits_as_text(results: &SearchResults) -> String {
+    let mut out = String::new();
     if let Some(suggestion) = &results.suggestion {
-        println!("Menade du: {suggestion}? Visar träffar för den.");
+        out += &format!("Menade du: {suggestion}? Visar träffar för den.\n");
     }
-    println!("{} träffar", results.total);
+    out += &format!("{} träffar\n", results.total);
+    let first_partial = results.hits.iter().position(|hit| hit.partial);
     for (rank, hit) in results.hits.iter().enumerate() {
-        println!(
-            "{:>2}. {} – {} (s. {}) [{}, {}]",
+        if Some(rank) == first_partial {
+            out += "--- träffarna nedan saknar något av sökorden ---\n";
+        }
+        out += &format!(
+            "{:>2}. {} – {} (s. {}) [{}, {}]\n    {}\n    {}\n",
             rank + 1,
             hit.title,
             hit.heading,
             hit.page,
             hit.forbund,
-            hit.report_type
+            hit.report_type,
+            plain_snippet(&hit.snippet),
+            hit.path
         );
-        println!("    {}", plain_snippet(&hit.snippet));
-        println!("    {}", hit.path);
         for matched in hit.explain.iter().flatten() {
-            println!("    {}: {}", matched.field, matched.terms.join(", "));
+            out += &format!("    {}: {}\n", matched.field, matched.terms.join(", "));
         }
     }
-    Ok(())
+    out
 }
 
-/// The HTML snippet as terminal text: marks become *stars*, entities are decoded.
+/// Writes `text` to standard output; a reader that stopped reading
+/// (`finsam search … | head`) is not an error.
+fn print_out(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => Ok(written?),
+    }
+}
+
+/// The HTML snippet as one line of terminal text: marks become *stars*,
+/// entities are decoded, line breaks become spaces.
 fn plain_snippet(html: &str) -> String {
-    html.replace("<mark>", "*")
+    let text = html
+        .replace("<mark>", "*")
         .replace("</mark>", "*")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
-        .replace("&amp;", "&")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

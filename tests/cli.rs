@@ -3,7 +3,9 @@
 mod common;
 
 use common::{finsam, ingest_args};
+use std::io::Read;
 use std::path::Path;
+use std::process::{Command, Stdio};
 
 fn good_pdf() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -62,6 +64,44 @@ fn broken_and_empty_files_are_reported_and_good_ones_indexed() {
         index.path().to_str().unwrap(),
     ]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("bra.pdf"));
+
+    // No file has both words: the hits with one of them follow a line that says so.
+    let out = finsam(&[
+        "search",
+        "återvändare kvartalsrapport",
+        "--index",
+        index.path().to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let divider = stdout
+        .find("saknar något av sökorden")
+        .expect("divider line");
+    assert!(divider < stdout.find(" 1. ").expect("a hit"), "{stdout}");
+}
+
+#[test]
+fn output_cut_short_by_its_reader_is_not_an_error() {
+    // `finsam inspect big.txt | head -c 1`: far more than a pipe holds.
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("stor.txt");
+    std::fs::write(
+        &big,
+        "Samverkan mellan parterna i förbundet.\n".repeat(20_000),
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_finsam"))
+        .args(["inspect", "--pages", big.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    stdout.read_exact(&mut [0u8; 1]).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
 #[test]
