@@ -1,12 +1,14 @@
 //! Cutting a document into sections: the unit that search returns.
 //!
 //! A report is read as a stream of paragraphs, each tagged with its page.
-//! Paragraphs that look like headings ([`heading`]) open a new section; the
+//! Tables of contents are left out ([`contents`]). Paragraphs that look
+//! like headings ([`heading`]) open a new section; the
 //! sections are then tidied ([`shape`]): headings with no body become the
 //! parent of the next heading, tiny sections are folded into their
 //! neighbour, and long ones are cut into passages of sensible length, so a
 //! hit is always a readable piece and never a whole document.
 
+mod contents;
 mod heading;
 mod paragraphs;
 mod shape;
@@ -63,6 +65,17 @@ mod tests {
         let headings: Vec<&str> = sections.iter().map(|s| s.heading.as_str()).collect();
         assert_eq!(headings, ["Bakgrund", "Syfte och mål"]);
         assert!(sections[1].text.starts_with("Insatsen har"));
+    }
+
+    #[test]
+    fn a_table_of_contents_is_left_out() {
+        let contents =
+            "Innehållsförteckning\n\n1. Bakgrund .......... 2\n2. Syfte och mål .......... 3";
+        let text = format!("{contents}\n\n1. Bakgrund\n\n{BODY}\n\n2. Syfte och mål\n\n{BODY}");
+        let sections = split(&[page(1, &text)]);
+        let headings: Vec<&str> = sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(headings, ["1. Bakgrund", "2. Syfte och mål"]);
+        assert!(sections.iter().all(|s| !s.text.contains("..........")));
     }
 
     #[test]
