@@ -28,6 +28,15 @@ const MAX_LABEL_CHARS: usize = 60;
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,2}(\.\d{1,2})*\.?\s+\p{Lu}").expect("valid regex"));
 
+/// A place and a date, as above signatures: "Vaggeryd 2025-02-14",
+/// "Lund den 3 maj 2024".
+static PLACE_AND_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}[\p{L}-]+(?: [\p{L}-]+)?,? (?:\d{4}-\d{2}-\d{2}|den \d{1,2} \p{Ll}+ \d{4})$",
+    )
+    .expect("valid regex")
+});
+
 /// Decides which paragraphs are headings, knowing the document's body font size.
 pub struct HeadingDetector {
     body_font_size: f32,
@@ -116,6 +125,7 @@ fn looks_like_title(text: &str, max_chars: usize) -> bool {
         && (first.is_uppercase() || first.is_ascii_digit())
         && text.chars().any(char::is_alphabetic)
         && !is_mostly_numbers(&text)
+        && !PLACE_AND_DATE.is_match(&text)
         && !ends_like_sentence
         && !text.contains('@')
 }
@@ -246,6 +256,23 @@ mod tests {
         assert_eq!(detector.detect(&total), None);
         for title in ["Kvartal 1 2024", "7 . Framåtblick 2 0 2 4", "2.3 Mål 2024"] {
             let dated = paragraph(vec![line(title, 10.0, true)]);
+            assert!(detector.detect(&dated).is_some(), "{title}");
+        }
+    }
+
+    #[test]
+    fn a_place_and_date_line_is_not_a_heading() {
+        let detector = detector(10.0);
+        for line_text in [
+            "Vaggeryd 2025-02-14",
+            "Lund den 3 maj 2024",
+            "Övre Soppero, 2024-01-31",
+        ] {
+            let signed = paragraph(vec![line(line_text, 10.0, false)]);
+            assert_eq!(detector.detect(&signed), None, "{line_text}");
+        }
+        for title in ["Uppföljning 2024", "Processdag 14 juni 2012"] {
+            let dated = paragraph(vec![line(title, 10.0, false)]);
             assert!(detector.detect(&dated).is_some(), "{title}");
         }
     }
