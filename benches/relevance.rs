@@ -17,6 +17,7 @@ use anyhow::Result;
 use eval::{Corpus, Evaluation, Indexed, Indexes, Query, System};
 use finsam::analysis::Profile;
 use pg::{FullText, SectionRow, Server};
+use std::path::Path;
 
 fn main() -> Result<()> {
     if !std::env::args().any(|arg| arg == "--bench") {
@@ -38,6 +39,32 @@ fn main() -> Result<()> {
     println!("relevance: {} queries", queries.len());
     eval::print_tables(&evaluations);
     print_query_ranks(&evaluations);
+    if let Some(path) = std::env::var_os("FINSAM_RELEVANCE_POOL") {
+        write_pool(Path::new(&path), &evaluations)?;
+    }
+    Ok(())
+}
+
+/// Writes, for judging, every system's first hit of each query whose first
+/// hit is not yet judged an answer: system, query, heading, text (TSV).
+fn write_pool(path: &Path, evaluations: &[Evaluation]) -> Result<()> {
+    let mut out = String::from("system\tquery\theading\ttext\n");
+    for evaluation in evaluations {
+        let unjudged = evaluation.ranks.iter().zip(&evaluation.top_hits);
+        for ((query, _), hit) in unjudged.filter(|((_, rank), _)| *rank != Some(1)) {
+            let Some(hit) = hit else { continue };
+            let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+            out += &format!(
+                "{}\t{}\t{}\t{}\n",
+                evaluation.system,
+                query.text,
+                flat(&hit.heading),
+                flat(&hit.text)
+            );
+        }
+    }
+    std::fs::write(path, out)?;
+    println!("pool of unjudged first hits written to {}", path.display());
     Ok(())
 }
 

@@ -230,6 +230,8 @@ pub struct Evaluation {
     pub first_answer_ranks: Vec<Option<usize>>,
     /// Character length of every returned hit.
     pub hit_lengths: Vec<usize>,
+    /// Each query's first hit, when there was one (for judging by pooling).
+    pub top_hits: Vec<Option<Passage>>,
 }
 
 impl Evaluation {
@@ -238,9 +240,11 @@ impl Evaluation {
         let mut ranks = Vec::new();
         let mut first_answer_ranks = Vec::new();
         let mut hit_lengths = Vec::new();
+        let mut top_hits = Vec::new();
         for query in queries {
             let hits = (system.run)(query);
             let hits = &hits[..hits.len().min(TOP_K)];
+            top_hits.push(hits.first().cloned());
             hit_lengths.extend(hits.iter().map(|h| h.text.chars().count()));
             let rank_of =
                 |answers: &[String]| hits.iter().position(|h| h.answers(answers)).map(|r| r + 1);
@@ -252,6 +256,7 @@ impl Evaluation {
             ranks,
             first_answer_ranks,
             hit_lengths,
+            top_hits,
         }
     }
 
