@@ -230,7 +230,9 @@ pub struct Evaluation {
     pub first_answer_ranks: Vec<Option<usize>>,
     /// Character length of every returned hit.
     pub hit_lengths: Vec<usize>,
-    /// Each query's first hit, when there was one (for judging by pooling).
+    /// Each query's first hit, when there was one (for judging by pooling;
+    /// only the bench reads it, the floor test shares this file).
+    #[allow(dead_code)]
     pub top_hits: Vec<Option<Passage>>,
 }
 
