@@ -50,6 +50,14 @@ pub const FEW_HITS: usize = 3;
 /// sections with some of them, after those.
 pub const FILL_UNDER: usize = 10;
 
+/// A query text as read once for all tiers (see [`SearchService::read`]).
+struct Reading {
+    typed: String,
+    intent: Option<intent::Intent>,
+    required: String,
+    expanded: String,
+}
+
 /// The queries made of one text: as searched (synonyms expanded), as typed
 /// (for snippets), and as ranked (proximity and intents added).
 struct Prepared {
@@ -95,16 +103,15 @@ impl SearchService {
     /// but one, then any, of them follow (marked `partial`).
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
-        let suggestion = self.spelling(&searcher, request)?;
-        let text = suggestion.as_deref().unwrap_or(&request.q);
+        let (reading, suggestion) = self.read_spelled(&searcher, request)?;
         let mut listing = Listing::new(request.offset + request.limit);
-        let mut prepared = self.prepare(&searcher, text, Match::All)?;
+        let mut prepared = self.prepare(&reading, Match::All)?;
         listing.add_tier(&searcher, &*self.filtered(&prepared, request))?;
         for &words in self.relaxations() {
             if listing.total() >= FILL_UNDER {
                 break;
             }
-            prepared = self.prepare(&searcher, text, words)?;
+            prepared = self.prepare(&reading, words)?;
             listing.add_tier(&searcher, &*self.filtered(&prepared, request))?;
         }
         let page = listing.page(request.offset, request.limit);
@@ -117,18 +124,26 @@ impl SearchService {
         })
     }
 
-    /// The query with corrected spelling, when it finds fewer than
-    /// [`FEW_HITS`] sections and some word has a likelier neighbour.
-    fn spelling(&self, searcher: &Searcher, request: &SearchRequest) -> Result<Option<String>> {
+    /// The query read as typed or, when that finds fewer than [`FEW_HITS`]
+    /// sections and some word has a likelier neighbour, read with corrected
+    /// spelling (the correction is returned too).
+    fn read_spelled(
+        &self,
+        searcher: &Searcher,
+        request: &SearchRequest,
+    ) -> Result<(Reading, Option<String>)> {
+        let typed = self.read(searcher, &request.q)?;
         if self.profile == Profile::StemmingOnly {
-            return Ok(None);
+            return Ok((typed, None));
         }
-        let prepared = self.prepare(searcher, &request.q, Match::All)?;
-        let found = searcher.search(&*self.filtered(&prepared, request), &Count)?;
-        if found >= FEW_HITS {
-            return Ok(None);
+        let strict = self.filtered(&self.prepare(&typed, Match::All)?, request);
+        if searcher.search(&*strict, &Count)? >= FEW_HITS {
+            return Ok((typed, None));
         }
-        suggest::correct(searcher, &self.index, &self.fields, &request.q)
+        match suggest::correct(searcher, &self.index, &self.fields, &request.q)? {
+            Some(corrected) => Ok((self.read(searcher, &corrected)?, Some(corrected))),
+            None => Ok((typed, None)),
+        }
     }
 
     /// How the query is relaxed when all its words find few sections (the
@@ -140,37 +155,51 @@ impl SearchService {
         }
     }
 
-    /// The queries for `text`: synonyms and action nouns expanded (unless the
-    /// profile is the spine's stemming only), question intents read,
-    /// proximity rewarded.
-    fn prepare(&self, searcher: &Searcher, text: &str, words: Match) -> Result<Prepared> {
+    /// Reads `text` once for every tier: its question intent, the words
+    /// every hit needs, and those words with synonyms and action nouns
+    /// expanded (the stemming-only profile reads it as the spine did).
+    fn read(&self, searcher: &Searcher, text: &str) -> Result<Reading> {
         let intent = match self.profile {
             Profile::Full => Intents::builtin().read(text),
             Profile::StemmingOnly => None,
         };
-        let required = intent.as_ref().map_or(text, |intent| intent.rest.as_str());
+        let required = intent
+            .as_ref()
+            .map_or(text, |intent| intent.rest.as_str())
+            .to_string();
         let expanded = match self.profile {
             Profile::Full => {
-                let synonyms = Synonyms::builtin().expand(required);
+                let synonyms = Synonyms::builtin().expand(&required);
                 let mut analyzer = self.index.tokenizer_for_field(self.fields.body)?;
                 derivation::expand(&synonyms, searcher, &mut analyzer, &self.fields)?
             }
-            Profile::StemmingOnly => required.to_string(),
+            Profile::StemmingOnly => required.clone(),
         };
+        Ok(Reading {
+            typed: text.to_string(),
+            intent,
+            required,
+            expanded,
+        })
+    }
+
+    /// The queries of a reading with its words combined as `words` asks;
+    /// proximity and the intent rank matches.
+    fn prepare(&self, reading: &Reading, words: Match) -> Result<Prepared> {
         let parser = TextParser {
             index: &self.index,
             fields: &self.fields,
             profile: self.profile,
         };
-        let text_query = parser.parse(&expanded, words)?;
-        let mut ranked = parser.with_proximity(text_query.box_clone(), required);
-        if let Some(intent) = &intent {
+        let text_query = parser.parse(&reading.expanded, words)?;
+        let mut ranked = parser.with_proximity(text_query.box_clone(), &reading.required);
+        if let Some(intent) = &reading.intent {
             let answer_words = parser.parse_body(&intent.answer_words, Match::Any)?;
             ranked = intent.boost(ranked, answer_words, &self.fields);
         }
         Ok(Prepared {
             text: text_query,
-            typed: parser.parse(text, words)?,
+            typed: parser.parse(&reading.typed, words)?,
             ranked,
         })
     }
