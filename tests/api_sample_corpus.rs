@@ -58,8 +58,10 @@ async fn search_exports_csv_and_openapi_describes_the_api() {
     let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
     let (title, heading, text) = (column("title"), column("heading"), column("text"));
     assert!(column("section_kind") > 0);
+    let partial = column("partial");
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert!(!rows.is_empty() && rows.len() <= 5);
+    assert!(rows.iter().all(|r| &r[partial] == "false"));
     assert!(rows.iter().all(|r| {
         [title, heading, text]
             .iter()
@@ -78,6 +80,27 @@ async fn search_exports_csv_and_openapi_describes_the_api() {
         assert!(
             spec["paths"][path].is_object(),
             "{path} missing from openapi.json"
+        );
+    }
+    let documented: Vec<&str> = spec["paths"]["/api/search"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|parameter| parameter["name"].as_str())
+        .collect();
+    let read = [
+        "q",
+        "year_from",
+        "year_to",
+        "limit",
+        "offset",
+        "explain",
+        "format",
+    ];
+    for name in read.into_iter().chain(finsam::index::FACETS) {
+        assert!(
+            documented.contains(&name),
+            "{name} missing from openapi.json"
         );
     }
 }

@@ -3,7 +3,7 @@
 use crate::search::SearchResults;
 
 /// Column names of the CSV export, in order.
-const COLUMNS: [&str; 13] = [
+const COLUMNS: [&str; 14] = [
     "id",
     "doc_id",
     "path",
@@ -16,10 +16,12 @@ const COLUMNS: [&str; 13] = [
     "year",
     "section_kind",
     "score",
+    "partial",
     "text",
 ];
 
-/// The hits as CSV (comma-separated, quoted where needed, målgrupper joined by `;`).
+/// The hits as CSV (comma-separated, quoted where needed, målgrupper joined
+/// by `;`, `partial` true for a hit lacking some of the query's words).
 pub fn to_csv(results: &SearchResults) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(COLUMNS)?;
@@ -37,6 +39,7 @@ pub fn to_csv(results: &SearchResults) -> Result<String, csv::Error> {
             &hit.year.map(|y| y.to_string()).unwrap_or_default(),
             &hit.section_kind,
             &format!("{:.4}", hit.score),
+            if hit.partial { "true" } else { "false" },
             &hit.text,
         ])?;
     }
