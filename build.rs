@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Sources and data that shape the index. Query-time data (synonyms,
-/// question intents) and the search, server and web code are not here:
+/// question intents, section weights) and the search, server and web code are not here:
 /// changing them needs no re-ingest.
 const PIPELINE_INPUTS: [&str; 10] = [
     "src/analysis",
@@ -22,7 +22,11 @@ const PIPELINE_INPUTS: [&str; 10] = [
     "Cargo.lock",
 ];
 /// Query-time data files under `data/`.
-const QUERY_TIME_DATA: [&str; 2] = ["data/synonyms.toml", "data/query_intents.toml"];
+const QUERY_TIME_DATA: [&str; 3] = [
+    "data/synonyms.toml",
+    "data/query_intents.toml",
+    "data/section_weights.toml",
+];
 
 fn main() {
     let mut files = Vec::new();

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use tempfile::TempDir;
 
 /// One short text per file: (file name, text).
-const TEXTS: [(&str, &str); 16] = [
+const TEXTS: [(&str, &str); 18] = [
     (
         "form-singular.txt",
         "Rapporten beskriver arbetet i kommunen.",
@@ -51,6 +51,16 @@ const TEXTS: [(&str, &str); 16] = [
         "lardomar.md",
         "# Insatsen Vågbrytaren\n\n## Framgångsfaktorer\n\nTät samverkan med vårdcentralen \
          och gemensamma möten varje vecka.\n",
+    ),
+    (
+        "kallor.md",
+        "# Insatsen Fyren\n\n## Referenser\n\nLotsmodellen i praktiken. Lotsmodellen och \
+         samverkan. Lotsmodellen i länet.\n",
+    ),
+    (
+        "lotsar.md",
+        "# Insatsen Fyren två\n\n## Resultat\n\nLotsmodellen gav deltagarna en fast kontakt \
+         genom hela kedjan av insatser från flera myndigheter under året.\n",
     ),
     (
         "tolka.txt",
@@ -194,6 +204,15 @@ async fn a_question_prefers_passages_in_the_words_of_its_answer() {
     // that speaks of framgångsfaktorer answers "vad fungerade bra".
     let results = search("vad fungerade bra i grannsamverkan").await;
     assert_eq!(files(&results), ["flat-b.txt", "flat-a.txt"], "{results}");
+}
+
+#[tokio::test]
+async fn a_reference_list_yields_to_a_section_about_the_words() {
+    // The reference list names "Lotsmodellen" three times in a short text;
+    // the result section that says what it did ranks first.
+    let results = search("lotsmodellen").await;
+    assert_eq!(files(&results), ["lotsar.md", "kallor.md"], "{results}");
+    assert_eq!(results["hits"][1]["section_kind"], "referenser");
 }
 
 #[tokio::test]

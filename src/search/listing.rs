@@ -4,8 +4,9 @@
 //! first tier that found it, so a partial match never outranks a full one.
 
 use super::Result;
+use super::kind_weights::KindWeights;
 use std::collections::HashSet;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::Count;
 use tantivy::query::Query;
 use tantivy::{DocAddress, Searcher};
 
@@ -23,6 +24,7 @@ pub struct Listed {
 /// The first `wanted` sections over the tiers added so far.
 pub struct Listing {
     wanted: usize,
+    weights: KindWeights,
     listed: Vec<Listed>,
     seen: HashSet<DocAddress>,
     total: usize,
@@ -30,10 +32,12 @@ pub struct Listing {
 }
 
 impl Listing {
-    /// An empty listing that keeps the first `wanted` sections.
-    pub fn new(wanted: usize) -> Listing {
+    /// An empty listing that keeps the first `wanted` sections, each
+    /// scored times its kind's weight.
+    pub fn new(wanted: usize, weights: KindWeights) -> Listing {
         Listing {
             wanted,
+            weights,
             listed: Vec::new(),
             seen: HashSet::new(),
             total: 0,
@@ -48,7 +52,7 @@ impl Listing {
         let partial = self.full_matches.is_some();
         // The listed sections are among this tier's too: `wanted` of its
         // best hold every new one that can still be listed.
-        let top = TopDocs::with_limit(self.wanted.max(1)).order_by_score();
+        let top = self.weights.top_docs(self.wanted.max(1));
         let (docs, total) = searcher.search(query, &(top, Count))?;
         for (score, address) in docs {
             if self.listed.len() >= self.wanted {
@@ -109,7 +113,7 @@ mod tests {
 
     fn listing(texts: &[&str], tiers: &[&str], wanted: usize) -> Listing {
         let (searcher, parser) = index(texts);
-        let mut listing = Listing::new(wanted);
+        let mut listing = Listing::new(wanted, KindWeights::builtin());
         for tier in tiers {
             let query = parser.parse_query(tier).unwrap();
             listing.add_tier(&searcher, &*query).unwrap();

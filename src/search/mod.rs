@@ -17,6 +17,7 @@ mod error;
 mod explain;
 mod facets;
 pub mod intent;
+pub mod kind_weights;
 mod listing;
 mod model;
 mod query;
@@ -36,6 +37,7 @@ use crate::analysis::Profile;
 use crate::index::{self, Fields, StoredSection};
 use explain::Explainer;
 use intent::Intents;
+use kind_weights::KindWeights;
 use listing::{Listed, Listing};
 use query::{Match, TextParser};
 use std::path::Path;
@@ -104,7 +106,11 @@ impl SearchService {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
         let (reading, suggestion) = self.read_spelled(&searcher, request)?;
-        let mut listing = Listing::new(request.offset + request.limit);
+        let weights = match self.profile {
+            Profile::Full => KindWeights::builtin(),
+            Profile::StemmingOnly => KindWeights::none(),
+        };
+        let mut listing = Listing::new(request.offset + request.limit, weights);
         let mut prepared = self.prepare(&reading, Match::All)?;
         listing.add_tier(&searcher, &*self.filtered(&prepared, request))?;
         for &words in self.relaxations() {

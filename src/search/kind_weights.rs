@@ -1,0 +1,114 @@
+//! Section kinds that count less in ranking (`data/section_weights.toml`):
+//! a reference list matches many queries about its topic and answers none.
+//! A hit's score is multiplied by its section kind's weight, read from the
+//! `section_kind` fast field, so the ranking of every query tier obeys it.
+
+use serde::Deserialize;
+use std::sync::{Arc, LazyLock};
+use tantivy::collector::{Collector, TopDocs};
+use tantivy::{DocAddress, DocId, Score, SegmentReader};
+
+/// The built-in weights.
+const SECTION_WEIGHTS_TOML: &str = include_str!("../../data/section_weights.toml");
+
+/// The fast field holding each section's kind.
+const KIND_FIELD: &str = "section_kind";
+
+/// One kind's weight.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindWeight {
+    /// The section kind, as in `data/section_kinds.toml`.
+    pub kind: String,
+    /// Its sections' scores are multiplied by this.
+    pub weight: Score,
+    /// Why the kind counts less.
+    pub reason: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WeightsFile {
+    weight: Vec<KindWeight>,
+}
+
+/// The weights of the kinds that count less than 1.0; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct KindWeights(Arc<Vec<KindWeight>>);
+
+impl KindWeights {
+    /// The built-in weights, parsed once.
+    pub fn builtin() -> KindWeights {
+        static BUILTIN: LazyLock<KindWeights> = LazyLock::new(|| {
+            KindWeights::from_toml(SECTION_WEIGHTS_TOML)
+                .expect("data/section_weights.toml is valid (pinned by tests)")
+        });
+        BUILTIN.clone()
+    }
+
+    /// No weights: every kind counts 1.0 (the stemming-only profile ranks as
+    /// the first version did).
+    pub fn none() -> KindWeights {
+        KindWeights(Arc::new(Vec::new()))
+    }
+
+    /// Parses a weights file.
+    pub fn from_toml(text: &str) -> Result<KindWeights, toml::de::Error> {
+        let file: WeightsFile = toml::from_str(text)?;
+        Ok(KindWeights(Arc::new(file.weight)))
+    }
+
+    /// The weights, in file order.
+    pub fn weights(&self) -> &[KindWeight] {
+        &self.0
+    }
+
+    /// The best `limit` documents by score times their kind's weight.
+    pub fn top_docs(&self, limit: usize) -> impl Collector<Fruit = Vec<(Score, DocAddress)>> {
+        let weights = self.clone();
+        TopDocs::with_limit(limit).tweak_score(move |segment: &SegmentReader| {
+            let by_ord = weights.by_term_ord(segment);
+            let kinds = segment.fast_fields().str(KIND_FIELD).ok().flatten();
+            move |doc: DocId, score: Score| {
+                let Some(kinds) = &kinds else { return score };
+                let kind = kinds.term_ords(doc).next();
+                let weight = by_ord.iter().find(|(ord, _)| Some(*ord) == kind);
+                weight.map_or(score, |(_, weight)| score * weight)
+            }
+        })
+    }
+
+    /// The weights by the kinds' term ordinals in one segment's dictionary.
+    fn by_term_ord(&self, segment: &SegmentReader) -> Vec<(u64, Score)> {
+        let Ok(Some(kinds)) = segment.fast_fields().str(KIND_FIELD) else {
+            return Vec::new();
+        };
+        self.0
+            .iter()
+            .filter_map(|w| Some((kinds.dictionary().term_ord(&w.kind).ok()??, w.weight)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_weight_is_a_known_kind_below_one_with_a_reason() {
+        const KINDS: &str = include_str!("../../data/section_kinds.toml");
+        for weight in KindWeights::builtin().weights() {
+            assert!(
+                KINDS.contains(&format!("name = \"{}\"", weight.kind)),
+                "{} is not a section kind",
+                weight.kind
+            );
+            assert!(
+                weight.weight > 0.0 && weight.weight < 1.0,
+                "{}",
+                weight.kind
+            );
+            assert!(!weight.reason.is_empty(), "{}", weight.kind);
+        }
+    }
+}
