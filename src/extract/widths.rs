@@ -34,9 +34,8 @@ type Style = (String, i64, bool);
 /// Replaces font widths that disagree with the page's measured advances.
 pub(crate) fn calibrate_widths(rows: &mut [Row]) {
     let measured = measured_advances(rows);
+    let base_widths = BaseWidths::for_unmeasured_accents(rows, &measured);
     let reported = reported_widths(rows);
-    let reported_by_style = median_widths(rows, style);
-    let reported_by_weight = median_widths(rows, |glyph| any_size(&style(glyph)));
     let typical = median(reported.values().copied().collect()).unwrap_or(TYPICAL);
     for glyph in rows
         .iter_mut()
@@ -45,16 +44,7 @@ pub(crate) fn calibrate_widths(rows: &mut [Row]) {
     {
         let em = glyph.size.max(f64::MIN_POSITIVE);
         let width = glyph.width / em;
-        let base = base_style(glyph);
-        let base_width = reported_by_style
-            .get(&base)
-            .or_else(|| reported_by_weight.get(&any_size(&base)))
-            .copied();
-        let advance = measured
-            .get(&style(glyph))
-            .or_else(|| measured.get(&base_style(glyph)))
-            .copied()
-            .or_else(|| base_width.filter(|_| is_accented(glyph)));
+        let advance = measured_advance(&measured, glyph).or_else(|| base_widths.width(glyph));
         match advance {
             Some(advance) if (advance - width).abs() > DISAGREEMENT => glyph.width = advance * em,
             Some(_) => {}
@@ -68,9 +58,56 @@ pub(crate) fn calibrate_widths(rows: &mut [Row]) {
     }
 }
 
+/// The glyph's advance measured on the page: its own style's, else its
+/// base letter's in that style.
+fn measured_advance(measured: &HashMap<Style, f64>, glyph: &Glyph) -> Option<f64> {
+    let own = measured.get(&style(glyph));
+    own.or_else(|| measured.get(&base_style(glyph))).copied()
+}
+
+/// The fonts' own widths of base letters, for accented letters the page
+/// does not measure: an accent never changes a letter's advance, so a font
+/// saying "ä" is narrower than "a" is wrong about "ä".
+#[derive(Default)]
+struct BaseWidths {
+    by_style: HashMap<Style, f64>,
+    by_weight: HashMap<Style, f64>,
+}
+
+impl BaseWidths {
+    /// The widths, read only when some accented letter on the page lacks a
+    /// measured advance (most pages have none).
+    fn for_unmeasured_accents(rows: &[Row], measured: &HashMap<Style, f64>) -> BaseWidths {
+        let needed = rows
+            .iter()
+            .flat_map(|r| &r.glyphs)
+            .any(|g| is_letter(g) && is_accented(g) && measured_advance(measured, g).is_none());
+        if !needed {
+            return BaseWidths::default();
+        }
+        BaseWidths {
+            by_style: median_widths(rows, style),
+            by_weight: median_widths(rows, |glyph| any_size(&style(glyph))),
+        }
+    }
+
+    /// The font's width of the glyph's base letter, in the glyph's style or
+    /// at another size of its weight, when the glyph is accented.
+    fn width(&self, glyph: &Glyph) -> Option<f64> {
+        if self.by_style.is_empty() || !is_accented(glyph) {
+            return None;
+        }
+        let base = base_style(glyph);
+        let own_size = self.by_style.get(&base);
+        own_size
+            .or_else(|| self.by_weight.get(&any_size(&base)))
+            .copied()
+    }
+}
+
 /// True for a letter with accents (`ä`, `é`): one as wide as its base letter.
 fn is_accented(glyph: &Glyph) -> bool {
-    base_letter(&glyph.text) != glyph.text
+    !glyph.text.is_ascii() && base_letter(&glyph.text) != glyph.text
 }
 
 fn is_letter(glyph: &Glyph) -> bool {
