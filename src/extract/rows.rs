@@ -55,11 +55,12 @@ impl Row {
 
     /// The row's text with spaces between words.
     pub fn text(&self) -> String {
+        let stacked = stacked(&self.glyphs);
         let mut text = String::new();
         let mut previous: Option<&Glyph> = None;
-        for glyph in &self.glyphs {
+        for (glyph, &in_stack) in self.glyphs.iter().zip(&stacked) {
             if let Some(prev) = previous {
-                if repeats(prev, glyph) {
+                if repeats(prev, glyph) && !in_stack {
                     continue;
                 }
                 if glyph.x - prev.end() > WORD_GAP * prev.size.max(glyph.size) {
@@ -89,6 +90,31 @@ pub(crate) fn group_rows(mut glyphs: Vec<Glyph>) -> Vec<Row> {
 fn same_row(row: &[Glyph], glyph: &Glyph) -> bool {
     let top = &row[0];
     top.y - glyph.y <= SAME_ROW * top.size.max(glyph.size)
+}
+
+/// For each glyph, whether it stands in a stack: three or more glyphs, not
+/// all the same, drawn at one position. A font without advance widths makes
+/// pdf-extract place every glyph of a run where the first one stands
+/// ("Slutra|pport" with p, p, o, r at one x); such glyphs are letters in a
+/// row, not a fake-bold overdraw, and none of them is dropped.
+fn stacked(glyphs: &[Glyph]) -> Vec<bool> {
+    let mut stacked = vec![false; glyphs.len()];
+    let mut start = 0;
+    while start < glyphs.len() {
+        let first = &glyphs[start];
+        let reach = OVERDRAW * first.size.max(0.1);
+        let end = start
+            + glyphs[start..]
+                .iter()
+                .take_while(|g| (g.x - first.x).abs() < reach)
+                .count();
+        let mixed = glyphs[start..end].iter().any(|g| g.text != first.text);
+        if end - start >= 3 && mixed {
+            stacked[start..end].iter_mut().for_each(|s| *s = true);
+        }
+        start = end.max(start + 1);
+    }
+    stacked
 }
 
 fn repeats(prev: &Glyph, glyph: &Glyph) -> bool {
@@ -136,6 +162,19 @@ pub(crate) mod tests {
         let mut bold = word("a", 20.0, 100.0);
         bold.extend(word("a", 20.3, 100.0)); // the same glyph drawn again, 0.3 pt over
         assert_eq!(group_rows(bold)[0].text(), "a");
+    }
+
+    #[test]
+    fn letters_stacked_at_one_position_by_missing_advances_are_all_kept() {
+        // pdf-extract put "p", "p", "o" and "r" of "Slutrapport" at one x.
+        let mut glyphs = word("Slutra", 0.0, 100.0);
+        for text in ["p", "p", "o", "r"] {
+            let mut stacked = word(text, 30.0, 100.0);
+            stacked[0].width = 5.0;
+            glyphs.extend(stacked);
+        }
+        glyphs.extend(word("t", 35.0, 100.0));
+        assert_eq!(group_rows(glyphs)[0].text(), "Slutrapport");
     }
 
     #[test]
