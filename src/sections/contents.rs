@@ -10,10 +10,15 @@ use super::paragraphs::Paragraph;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A dot leader (dots, an ellipsis, spaced dots) and a page number, then the
-/// next entry (a capital or a number) or the end.
+/// A dot leader (dots, an ellipsis, spaced dots) and a page number (group
+/// 1), then the next entry (a capital or a number) or the end.
 static LEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\.{3,}|…+|(?:\. ){3,}\.?)\s*\d{1,3}(?:\s+[\p{Lu}\d]|\s*$)")
+    Regex::new(r"(?:\.{3,}|…+|(?:\. ){3,}\.?)\s*(\d{1,3})(?:\s+[\p{Lu}\d]|\s*$)")
+        .expect("valid regex")
+});
+/// A contents title, or a section number, before an entry's heading.
+static ENTRY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:innehållsförteckning|innehåll)?\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?")
         .expect("valid regex")
 });
 /// A long leader and a page number ending the text: one entry on its own.
@@ -36,6 +41,23 @@ pub fn is_table_of_contents(paragraph: &Paragraph) -> bool {
     let entries = LEADER.find_iter(text).count();
     let dense = text.chars().count() <= entries * MAX_CHARS_PER_ENTRY;
     dense && (entries >= MIN_ENTRIES || ENTRY.is_match(text))
+}
+
+/// The headings a contents paragraph lists, without section numbers or
+/// page numbers: "1. Inledning... 3 Projektnamn... 3" → Inledning, Projektnamn.
+pub fn entries(paragraph: &Paragraph) -> Vec<String> {
+    let text = paragraph.text.as_str();
+    let mut headings = Vec::new();
+    let mut start = 0;
+    for leader in LEADER.captures_iter(text) {
+        let (whole, page) = (leader.get(0).expect("match"), leader.get(1).expect("group"));
+        let entry = ENTRY_PREFIX.replace(text[start..whole.start()].trim(), "");
+        if entry.chars().any(char::is_alphabetic) {
+            headings.push(entry.trim().to_string());
+        }
+        start = page.end();
+    }
+    headings
 }
 
 fn is_contents_title(text: &str) -> bool {
@@ -68,6 +90,24 @@ mod tests {
         assert!(is_contents("2.1 Aktiviteter ........................ 7"));
         assert!(is_contents("3 Resultat . . . . . . . 12"));
         assert!(is_contents("Innehållsförteckning"));
+    }
+
+    #[test]
+    fn entries_are_the_headings_without_numbers() {
+        let contents = paragraph(
+            "Innehållsförteckning 1. Inledning... 3 Projektnamn... 3 Bakgrund och \
+             problembeskrivning... 3 Workshop... 9 3. Uppföljning och framåt... 10",
+        );
+        assert_eq!(
+            entries(&contents),
+            [
+                "Inledning",
+                "Projektnamn",
+                "Bakgrund och problembeskrivning",
+                "Workshop",
+                "Uppföljning och framåt"
+            ]
+        );
     }
 
     #[test]

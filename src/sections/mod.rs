@@ -1,8 +1,9 @@
 //! Cutting a document into sections: the unit that search returns.
 //!
 //! A report is read as a stream of paragraphs, each tagged with its page.
-//! Tables of contents are left out ([`contents`]). Paragraphs that look
-//! like headings ([`heading`]) open a new section; the
+//! Tables of contents are left out ([`contents`]), but their entries name
+//! the headings a flattened report ran into its text ([`run_in`]).
+//! Paragraphs that look like headings ([`heading`]) open a new section; the
 //! sections are then tidied ([`shape`]): headings with no body become the
 //! parent of the next heading, tiny sections are folded into their
 //! neighbour, and long ones are cut into passages of sensible length, so a
@@ -11,33 +12,41 @@
 mod contents;
 mod heading;
 mod paragraphs;
+mod run_in;
 mod shape;
 
 use crate::document::{Page, Section};
+use contents::{entries, is_table_of_contents};
 use heading::HeadingDetector;
-use paragraphs::paragraphs;
+use paragraphs::{Paragraph, paragraphs};
+use run_in::RunInHeadings;
 use shape::{Block, RawSection};
 
 /// Splits a document's pages into ordered sections.
 pub fn split(pages: &[Page]) -> Vec<Section> {
     let detector = HeadingDetector::for_pages(pages);
+    let (contents, body): (Vec<Paragraph>, Vec<Paragraph>) = paragraphs(pages)
+        .into_iter()
+        .partition(is_table_of_contents);
+    let detected: Vec<_> = body.iter().map(|p| detector.detect(p)).collect();
+    let run_in = RunInHeadings::new(
+        contents.iter().flat_map(entries).collect(),
+        detected
+            .iter()
+            .flatten()
+            .map(|(heading, _)| heading.as_str()),
+    );
     let first_page = pages.first().map_or(1, |p| p.number);
     let mut raw = vec![RawSection::new(String::new(), first_page)];
-    for paragraph in paragraphs(pages) {
+    for (paragraph, heading) in body.into_iter().zip(detected) {
         let page = paragraph.page;
-        match detector.detect(&paragraph) {
+        match heading {
             Some((heading, rest)) => {
                 raw.push(RawSection::new(heading, page));
                 let current = raw.last_mut().expect("just pushed");
                 current.blocks.extend(rest.map(|text| Block { text, page }));
             }
-            None => {
-                let current = raw.last_mut().expect("never empty");
-                current.blocks.push(Block {
-                    text: paragraph.text,
-                    page,
-                });
-            }
+            None => run_in.add(&mut raw, paragraph.text, page),
         }
     }
     shape::tidy(raw)

@@ -1,6 +1,5 @@
 //! Paragraphs: runs of non-blank lines on one page, joined into one text.
 
-use super::contents::is_table_of_contents;
 use crate::document::{Line, Page};
 
 /// One paragraph of text and the page it stands on.
@@ -17,22 +16,19 @@ pub struct Paragraph {
 /// Font sizes closer than this (points) count as the same style.
 const SAME_SIZE: f32 = 0.6;
 
-/// The paragraphs of all pages in reading order, tables of contents left
-/// out. A paragraph ends at a blank line and where the type style changes
-/// (a heading set tight above its text).
+/// The paragraphs of all pages in reading order. A paragraph ends at a
+/// blank line and where the type style changes (a heading set tight above
+/// its text).
 pub fn paragraphs(pages: &[Page]) -> Vec<Paragraph> {
     let mut out = Vec::new();
     for page in pages {
         for run in page.lines.split(Line::is_blank) {
             for styled in split_at_style_changes(run) {
-                let paragraph = Paragraph {
+                out.push(Paragraph {
                     text: join_lines(styled),
                     lines: styled.to_vec(),
                     page: page.number,
-                };
-                if !is_table_of_contents(&paragraph) {
-                    out.push(paragraph);
-                }
+                });
             }
         }
     }
