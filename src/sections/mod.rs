@@ -88,6 +88,23 @@ mod tests {
     }
 
     #[test]
+    fn a_flattened_report_is_cut_at_the_headings_its_contents_list() {
+        let contents = "Innehåll 1. Bakgrund... 2 2. Resultat... 3 3. Framgångsfaktorer... 4";
+        let flat = format!(
+            "Rapport om insatsen. 1. Bakgrund {BODY} 2. Resultat {BODY} \
+             3. Framgångsfaktorer Tät samverkan gjorde skillnad. {BODY}"
+        );
+        let sections = split(&[page(1, &format!("{contents}\n\n{flat}"))]);
+        let headings: Vec<&str> = sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(
+            headings,
+            ["1. Bakgrund", "2. Resultat", "3. Framgångsfaktorer"],
+            "{sections:#?}"
+        );
+        assert!(sections[0].text.starts_with("Rapport om insatsen."));
+    }
+
+    #[test]
     fn numbered_heading_with_colon_keeps_body() {
         let text = format!("2.1 Aktiviteter: Beskriv kortfattat aktiviteterna. {BODY}");
         let sections = split(&[page(1, &text)]);
