@@ -42,7 +42,6 @@ use listing::{Listed, Listing};
 use query::{Match, TextParser};
 use std::path::Path;
 use synonyms::Synonyms;
-use tantivy::collector::Count;
 use tantivy::query::Query;
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument};
 
@@ -105,14 +104,17 @@ impl SearchService {
     /// but one, then any, of them follow (marked `partial`).
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
-        let (reading, suggestion) = self.read_spelled(&searcher, request)?;
-        let weights = match self.profile {
-            Profile::Full => KindWeights::builtin(),
-            Profile::StemmingOnly => KindWeights::none(),
+        let typed = self.read(&searcher, &request.q)?;
+        let (mut prepared, mut listing) = self.strict(&searcher, request, &typed)?;
+        let suggestion = self.correction(&searcher, request, listing.total())?;
+        let reading = match &suggestion {
+            Some(corrected) => {
+                let reading = self.read(&searcher, corrected)?;
+                (prepared, listing) = self.strict(&searcher, request, &reading)?;
+                reading
+            }
+            None => typed,
         };
-        let mut listing = Listing::new(request.offset + request.limit, weights);
-        let mut prepared = self.prepare(&reading, Match::All)?;
-        listing.add_tier(&searcher, &*self.filtered(&prepared, request))?;
         for &words in self.relaxations() {
             if listing.total() >= FILL_UNDER {
                 break;
@@ -130,26 +132,36 @@ impl SearchService {
         })
     }
 
-    /// The query read as typed or, when that finds fewer than [`FEW_HITS`]
-    /// sections and some word has a likelier neighbour, read with corrected
-    /// spelling (the correction is returned too).
-    fn read_spelled(
+    /// The reading's query with all its words required, and a listing of
+    /// the sections it finds.
+    fn strict(
         &self,
         searcher: &Searcher,
         request: &SearchRequest,
-    ) -> Result<(Reading, Option<String>)> {
-        let typed = self.read(searcher, &request.q)?;
-        if self.profile == Profile::StemmingOnly {
-            return Ok((typed, None));
+        reading: &Reading,
+    ) -> Result<(Prepared, Listing)> {
+        let weights = match self.profile {
+            Profile::Full => KindWeights::builtin(),
+            Profile::StemmingOnly => KindWeights::none(),
+        };
+        let mut listing = Listing::new(request.offset + request.limit, weights);
+        let prepared = self.prepare(reading, Match::All)?;
+        listing.add_tier(searcher, &*self.filtered(&prepared, request))?;
+        Ok((prepared, listing))
+    }
+
+    /// A spelling correction of the query, when all its words found fewer
+    /// than [`FEW_HITS`] sections and some word has a likelier neighbour.
+    fn correction(
+        &self,
+        searcher: &Searcher,
+        request: &SearchRequest,
+        found: usize,
+    ) -> Result<Option<String>> {
+        if found >= FEW_HITS || self.profile == Profile::StemmingOnly {
+            return Ok(None);
         }
-        let strict = self.filtered(&self.prepare(&typed, Match::All)?, request);
-        if searcher.search(&*strict, &Count)? >= FEW_HITS {
-            return Ok((typed, None));
-        }
-        match suggest::correct(searcher, &self.index, &self.fields, &request.q)? {
-            Some(corrected) => Ok((self.read(searcher, &corrected)?, Some(corrected))),
-            None => Ok((typed, None)),
-        }
+        suggest::correct(searcher, &self.index, &self.fields, &request.q)
     }
 
     /// How the query is relaxed when all its words find few sections (the
