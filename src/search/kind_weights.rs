@@ -6,6 +6,7 @@
 use serde::Deserialize;
 use std::sync::{Arc, LazyLock};
 use tantivy::collector::{Collector, TopDocs};
+use tantivy::columnar::StrColumn;
 use tantivy::{DocAddress, DocId, Score, SegmentReader};
 
 /// The built-in weights.
@@ -67,8 +68,10 @@ impl KindWeights {
     pub fn top_docs(&self, limit: usize) -> impl Collector<Fruit = Vec<(Score, DocAddress)>> {
         let weights = self.clone();
         TopDocs::with_limit(limit).tweak_score(move |segment: &SegmentReader| {
-            let by_ord = weights.by_term_ord(segment);
             let kinds = segment.fast_fields().str(KIND_FIELD).ok().flatten();
+            let by_ord = kinds
+                .as_ref()
+                .map_or_else(Vec::new, |k| weights.by_term_ord(k));
             move |doc: DocId, score: Score| {
                 let Some(kinds) = &kinds else { return score };
                 let kind = kinds.term_ords(doc).next();
@@ -78,11 +81,8 @@ impl KindWeights {
         })
     }
 
-    /// The weights by the kinds' term ordinals in one segment's dictionary.
-    fn by_term_ord(&self, segment: &SegmentReader) -> Vec<(u64, Score)> {
-        let Ok(Some(kinds)) = segment.fast_fields().str(KIND_FIELD) else {
-            return Vec::new();
-        };
+    /// The weights by the kinds' term ordinals in one segment's column.
+    fn by_term_ord(&self, kinds: &StrColumn) -> Vec<(u64, Score)> {
         self.0
             .iter()
             .filter_map(|w| Some((kinds.dictionary().term_ord(&w.kind).ok()??, w.weight)))
