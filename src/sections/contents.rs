@@ -6,6 +6,7 @@
 //! or the "Innehållsförteckning" title above them, is left out of the
 //! sections.
 
+use super::SECTION_NUMBER;
 use super::paragraphs::Paragraph;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -18,8 +19,10 @@ static LEADER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A contents title, or a section number, before an entry's heading.
 static ENTRY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:innehållsförteckning|innehåll)?\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"^(?i:innehållsförteckning|innehåll)?\s*(?:{SECTION_NUMBER}\s+)?"
+    ))
+    .expect("valid regex")
 });
 /// A long leader and a page number ending the text: one entry on its own.
 static ENTRY: LazyLock<Regex> = LazyLock::new(|| {

@@ -7,6 +7,7 @@
 //! still look like a title: no sentence punctuation at the end, not starting
 //! in lower case, not too long.
 
+use super::SECTION_NUMBER;
 use super::paragraphs::Paragraph;
 use crate::document::{Line, Page};
 use regex::Regex;
@@ -26,7 +27,7 @@ const MAX_NUMBERS_IN_TITLE: usize = 3;
 const MAX_LABEL_CHARS: usize = 60;
 
 static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,2}(\.\d{1,2})*\.?\s+\p{Lu}").expect("valid regex"));
+    LazyLock::new(|| Regex::new(&format!(r"^{SECTION_NUMBER}\s+\p{{Lu}}")).expect("valid regex"));
 
 /// A place and a date, as above signatures: "Vaggeryd 2025-02-14",
 /// "Lund den 3 maj 2024".

@@ -22,6 +22,9 @@ use paragraphs::{Paragraph, paragraphs};
 use run_in::RunInHeadings;
 use shape::{Block, RawSection};
 
+/// A section number in a heading ("2", "2.1", "3.1.2."), as a regex fragment.
+const SECTION_NUMBER: &str = r"\d{1,2}(?:\.\d{1,2})*\.?";
+
 /// Splits a document's pages into ordered sections.
 pub fn split(pages: &[Page]) -> Vec<Section> {
     let detector = HeadingDetector::for_pages(pages);

@@ -9,6 +9,7 @@
 //! start (after an optional section number) and is followed by a capitalised
 //! word opens a section there.
 
+use super::SECTION_NUMBER;
 use super::shape::{Block, RawSection};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -17,7 +18,7 @@ use std::sync::LazyLock;
 const MIN_ENTRIES: usize = 3;
 /// A section number just before a run-in heading ("2. Processen …").
 static NUMBER_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d{1,2}(?:\.\d{1,2})*\.?\s*$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(&format!(r"{SECTION_NUMBER}\s*$")).expect("valid regex"));
 
 /// The headings to look for in running text (none for a report whose
 /// layout shows its headings).
