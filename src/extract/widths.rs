@@ -205,23 +205,36 @@ mod tests {
         rows[0].text()
     }
 
+    /// `text` at 10 pt with every `letter` given the font width `width`.
+    fn with_width(text: &str, letter: &str, width: f64) -> Vec<Glyph> {
+        sized(text, 100.0, 10.0, letter, width)
+    }
+
+    /// `text` on baseline `y` at `size` pt, letters half an em wide, except
+    /// every `letter`, which the font says is `width` wide.
+    fn sized(text: &str, y: f64, size: f64, letter: &str, width: f64) -> Vec<Glyph> {
+        let mut glyphs = word(text, 0.0, y);
+        for glyph in &mut glyphs {
+            glyph.x *= size / 10.0;
+            glyph.size = size;
+            glyph.width = if glyph.text == letter {
+                width
+            } else {
+                size / 2.0
+            };
+        }
+        glyphs
+    }
+
     #[test]
     fn zero_width_letter_inside_words_is_measured() {
-        let mut glyphs = word("hålla både våren", 0.0, 100.0);
-        glyphs
-            .iter_mut()
-            .filter(|g| g.text == "å")
-            .for_each(|g| g.width = 0.0);
+        let glyphs = with_width("hålla både våren", "å", 0.0);
         assert_eq!(text_after_calibration(glyphs), "hålla både våren");
     }
 
     #[test]
     fn rare_zero_width_letter_borrows_its_base_letter() {
-        let mut glyphs = word("halla på", 0.0, 100.0);
-        glyphs
-            .iter_mut()
-            .filter(|g| g.text == "å")
-            .for_each(|g| g.width = 0.0);
+        let glyphs = with_width("halla på", "å", 0.0);
         assert_eq!(text_after_calibration(glyphs), "halla på");
     }
 
@@ -229,11 +242,7 @@ mod tests {
     fn rare_accented_letter_with_a_wrong_width_takes_its_base_letters_advance() {
         // A bold heading font reports a default width for "ä" that is too
         // narrow; its advance is that of the "a"s of the same style.
-        let mut glyphs = word("bananas hälsa", 0.0, 100.0);
-        glyphs
-            .iter_mut()
-            .filter(|g| g.text == "ä")
-            .for_each(|g| g.width = 3.0);
+        let glyphs = with_width("bananas hälsa", "ä", 3.0);
         assert_eq!(text_after_calibration(glyphs), "bananas hälsa");
     }
 
@@ -241,36 +250,17 @@ mod tests {
     fn rare_accented_letter_takes_its_base_letters_width_in_the_same_font() {
         // A 19 pt title has too few letters to measure; its font says "ä"
         // is narrower than "a", which no accent makes it.
-        let mut title = word("plan hälsa", 0.0, 200.0);
-        for glyph in &mut title {
-            glyph.x *= 1.9;
-            glyph.size = 19.0;
-            glyph.width = if glyph.text == "ä" { 5.0 } else { 9.5 };
-        }
+        let title = sized("plan hälsa", 200.0, 19.0, "ä", 5.0);
         assert_eq!(text_after_calibration(title), "plan hälsa");
     }
 
     #[test]
     fn accented_letter_alone_in_its_size_takes_the_fonts_base_width_at_another_size() {
-        // "två år" at 13 pt has no "a" to compare with; the same bold font
-        // at 19 pt reports the width of "a".
-        let sized = |text: &str, y: f64, size: f64| {
-            let mut glyphs = word(text, 0.0, y);
-            for glyph in &mut glyphs {
-                glyph.x *= size / 10.0;
-                glyph.size = size;
-                glyph.bold = true;
-                glyph.width = if glyph.text == "å" {
-                    1.0
-                } else {
-                    glyph.size / 2.0
-                };
-            }
-            glyphs
-        };
-        let glyphs = sized("två år", 100.0, 13.0)
+        // "två år" at 13 pt has no "a" to compare with; the same font at
+        // 19 pt reports the width of "a".
+        let glyphs = sized("två år", 100.0, 13.0, "å", 1.0)
             .into_iter()
-            .chain(sized("plan", 200.0, 19.0));
+            .chain(sized("plan", 200.0, 19.0, "å", 1.0));
         let mut rows = group_rows(glyphs.collect());
         calibrate_widths(&mut rows);
         let texts: Vec<String> = rows.iter().map(Row::text).collect();
