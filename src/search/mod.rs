@@ -212,7 +212,7 @@ impl SearchService {
         let text_query = parser.parse(&reading.expanded, words)?;
         let mut ranked = parser.with_proximity(text_query.box_clone(), &reading.required);
         if let Some(intent) = &reading.intent {
-            let answer_words = parser.parse_body(&intent.answer_words, Match::Any)?;
+            let answer_words = parser.parse_body(&intent.answer_words)?;
             ranked = intent.boost(ranked, answer_words, &self.fields);
         }
         Ok(Prepared {

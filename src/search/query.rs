@@ -58,16 +58,13 @@ impl TextParser<'_> {
         parse(self, text, words)
     }
 
-    /// Parses `text` over the body alone.
-    pub fn parse_body(&self, text: &str, words: Match) -> Result<Box<dyn Query>> {
-        let mut parser = QueryParser::new(
+    /// Parses `text` over the body alone, any word matching.
+    pub fn parse_body(&self, text: &str) -> Result<Box<dyn Query>> {
+        let parser = QueryParser::new(
             self.index.schema(),
             vec![self.fields.body],
             analysis::query_tokenizers(self.profile),
         );
-        if words != Match::Any {
-            parser.set_conjunction_by_default();
-        }
         parser
             .parse_query(text)
             .map_err(|e| SearchError::BadQuery(e.to_string()))
@@ -176,7 +173,7 @@ fn with_proximity(context: &TextParser, query: Box<dyn Query>, typed: &str) -> B
         return query;
     }
     let phrase = format!("\"{}\"~{PROXIMITY_SLOP}", words.join(" "));
-    match context.parse_body(&phrase, Match::Any) {
+    match context.parse_body(&phrase) {
         Ok(near) => Box::new(BooleanQuery::new(vec![
             (Occur::Must, query),
             (
