@@ -11,6 +11,7 @@
 //! with all the words are listed first; when they are fewer than
 //! [`FILL_UNDER`], sections with some of them follow ([`listing`]).
 
+mod budget;
 mod derivation;
 mod documents;
 mod error;
@@ -25,7 +26,9 @@ mod query_words;
 mod snippet;
 mod suggest;
 pub mod synonyms;
+pub mod syntax;
 
+pub use budget::Budget;
 pub use error::{Result, SearchError};
 pub use explain::FieldMatch;
 pub use model::{
@@ -103,14 +106,25 @@ impl SearchService {
     /// all its words come first and, when they are few, sections with all
     /// but one, then any, of them follow (marked `partial`).
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        self.search_within(request, &Budget::unlimited())
+    }
+
+    /// [`SearchService::search`] within a time `budget`: a search that
+    /// outruns it stops and answers [`SearchError::TimedOut`].
+    pub fn search_within(&self, request: &SearchRequest, budget: &Budget) -> Result<SearchResults> {
+        let q = syntax::normalize(&request.q)?;
         let searcher = self.reader.searcher();
-        let typed = self.read(&searcher, &request.q)?;
-        let (mut prepared, mut listing) = self.strict(&searcher, request, &typed)?;
-        let suggestion = self.correction(&searcher, request, listing.total())?;
+        let typed = self.read(&searcher, &q)?;
+        let (mut prepared, mut listing) = self.strict(&searcher, request, &typed, budget)?;
+        if !q.trim().is_empty() && !query::has_terms(&*prepared.text) {
+            return Ok(SearchResults::nothing_searchable(&q));
+        }
+        budget.check()?;
+        let suggestion = self.correction(&searcher, &q, listing.total(), budget)?;
         let reading = match &suggestion {
             Some(corrected) => {
                 let reading = self.read(&searcher, corrected)?;
-                (prepared, listing) = self.strict(&searcher, request, &reading)?;
+                (prepared, listing) = self.strict(&searcher, request, &reading, budget)?;
                 reading
             }
             None => typed,
@@ -119,16 +133,21 @@ impl SearchService {
             if listing.total() >= FILL_UNDER {
                 break;
             }
-            prepared = self.prepare(&reading, words)?;
+            budget.check()?;
+            prepared = self.prepare(&reading, words, budget)?;
             listing.add_tier(&searcher, &*self.filtered(&prepared, request))?;
         }
+        budget.check()?;
         let page = listing.page(request.offset, request.limit);
+        let facets = facets::count(&searcher, &*prepared.text, &self.fields, request)?;
+        budget.check()?;
         Ok(SearchResults {
             total: listing.total(),
             hits: self.hits(&searcher, request, &prepared, page)?,
-            facets: facets::count(&searcher, &*prepared.text, &self.fields, request)?,
+            facets,
             suggestion,
             relaxed: listing.relaxed(),
+            notice: None,
         })
     }
 
@@ -139,13 +158,14 @@ impl SearchService {
         searcher: &Searcher,
         request: &SearchRequest,
         reading: &Reading,
+        budget: &Budget,
     ) -> Result<(Prepared, Listing)> {
         let weights = match self.profile {
             Profile::Full => KindWeights::builtin(),
             Profile::StemmingOnly => KindWeights::none(),
         };
         let mut listing = Listing::new(request.offset + request.limit, weights);
-        let prepared = self.prepare(reading, Match::All)?;
+        let prepared = self.prepare(reading, Match::All, budget)?;
         listing.add_tier(searcher, &*self.filtered(&prepared, request))?;
         Ok((prepared, listing))
     }
@@ -155,13 +175,14 @@ impl SearchService {
     fn correction(
         &self,
         searcher: &Searcher,
-        request: &SearchRequest,
+        q: &str,
         found: usize,
+        budget: &Budget,
     ) -> Result<Option<String>> {
         if found >= FEW_HITS || self.profile == Profile::StemmingOnly {
             return Ok(None);
         }
-        suggest::correct(searcher, &self.index, &self.fields, &request.q)
+        suggest::correct(searcher, &self.index, &self.fields, q, budget)
     }
 
     /// How the query is relaxed when all its words find few sections (the
@@ -202,8 +223,9 @@ impl SearchService {
     }
 
     /// The queries of a reading with its words combined as `words` asks;
-    /// proximity and the intent rank matches.
-    fn prepare(&self, reading: &Reading, words: Match) -> Result<Prepared> {
+    /// proximity and the intent rank matches; the searched ones stop when
+    /// `budget` is spent.
+    fn prepare(&self, reading: &Reading, words: Match, budget: &Budget) -> Result<Prepared> {
         let parser = TextParser {
             index: &self.index,
             fields: &self.fields,
@@ -216,9 +238,9 @@ impl SearchService {
             ranked = intent.boost(ranked, answer_words, &self.fields);
         }
         Ok(Prepared {
-            text: text_query,
+            text: budget.bound(text_query),
             typed: parser.parse(&reading.typed, words)?,
-            ranked,
+            ranked: budget.bound(ranked),
         })
     }
 

@@ -68,6 +68,27 @@ pub struct SearchResults {
     /// True when fewer than [`FILL_UNDER`](super::FILL_UNDER) sections had all the
     /// words and sections with some of them are listed too, after those (`partial`).
     pub relaxed: bool,
+    /// A note to the user about how the query was read, e.g. that it held
+    /// only words that are never searched; null otherwise.
+    pub notice: Option<String>,
+}
+
+impl SearchResults {
+    /// The answer to a query of only words that are never searched (stop
+    /// words like "hur", "mycket"): no hits, and a notice saying why.
+    pub fn nothing_searchable(q: &str) -> SearchResults {
+        SearchResults {
+            total: 0,
+            hits: Vec::new(),
+            facets: Facets::default(),
+            suggestion: None,
+            relaxed: false,
+            notice: Some(format!(
+                "Frågan \"{q}\" innehåller bara vanliga småord, som inte söks efter. \
+                 Lägg till ett ord som säger vad du letar efter, t.ex. \"hur mycket kostade insatsen\"."
+            )),
+        }
+    }
 }
 
 /// One matching section.

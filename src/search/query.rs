@@ -8,7 +8,8 @@ use std::ops::Bound;
 use tantivy::Index;
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, Query, QueryParser, QueryParserError,
+    RangeQuery, TermQuery,
 };
 use tantivy::schema::IndexRecordOption;
 
@@ -106,9 +107,12 @@ fn parse(context: &TextParser, text: &str, words: Match) -> Result<Box<dyn Query
     for (field, boost) in searched {
         parser.set_field_boost(field, boost);
     }
-    let query = parser
-        .parse_query(text)
-        .map_err(|e| SearchError::BadQuery(e.to_string()))?;
+    let query = match parser.parse_query(text) {
+        // Every word it keeps is excluded: the words it searches for were
+        // all stop words ("hur mycket -kostnad"); it finds nothing.
+        Err(QueryParserError::AllButQueryForbidden) => Box::new(EmptyQuery),
+        parsed => parsed.map_err(|e| SearchError::BadQuery(e.to_string()))?,
+    };
     Ok(match words {
         Match::AllButOne => all_but_one(query),
         Match::All | Match::Any => query,
@@ -155,7 +159,7 @@ fn year_range(fields: &Fields, request: &SearchRequest) -> Option<Box<dyn Query>
 }
 
 /// True when `query` looks for some term (a stop word alone looks for none).
-fn has_terms(query: &dyn Query) -> bool {
+pub fn has_terms(query: &dyn Query) -> bool {
     let mut found = false;
     query.query_terms(&mut |_, _| found = true);
     found

@@ -12,8 +12,8 @@
 //! constants), the user's syntax and synonyms, and snippets that highlight
 //! (fuzzy queries report no terms to the snippet generator).
 
-use super::Result;
 use super::query_words;
+use super::{Budget, Result};
 use crate::analysis;
 use crate::index::{Fields, StoredSection};
 use std::collections::HashMap;
@@ -25,6 +25,9 @@ use tantivy::{Index, Searcher, TantivyDocument, TantivyError, Term};
 
 /// Shortest term (in characters) that is corrected.
 const MIN_CHARS: usize = 5;
+/// Longest term (in characters) that is corrected: longer words are no
+/// misspellings of indexed ones, and the automaton's cost grows with length.
+const MAX_CHARS: usize = 40;
 /// Longest term allowed one edit; longer terms get two.
 const MAX_CHARS_ONE_EDIT: usize = 8;
 /// A term found in fewer sections than this counts as rare.
@@ -41,11 +44,13 @@ pub fn correct(
     index: &Index,
     fields: &Fields,
     query: &str,
+    budget: &Budget,
 ) -> Result<Option<String>> {
     let mut analyzer = index.tokenizer_for_field(fields.body)?;
     let mut out = String::with_capacity(query.len());
     let (mut copied, mut changed) = (0, false);
     for word in query_words::words(query) {
+        budget.check()?;
         let Some(better) = correct_word(searcher, &mut analyzer, fields, word.text)? else {
             continue;
         };
@@ -111,7 +116,7 @@ pub(super) fn single_term(analyzer: &mut TextAnalyzer, word: &str) -> Option<Str
 /// Edits allowed for a term of this length, or `None` when it is too short.
 fn max_distance(term: &str) -> Option<u8> {
     match term.chars().count() {
-        n if n < MIN_CHARS => None,
+        n if !(MIN_CHARS..=MAX_CHARS).contains(&n) => None,
         n if n <= MAX_CHARS_ONE_EDIT => Some(1),
         _ => Some(2),
     }
