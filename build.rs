@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 /// Sources and data that shape the index. Query-time data (synonyms,
 /// question intents, section weights) and the search, server and web code are not here:
 /// changing them needs no re-ingest.
-const PIPELINE_INPUTS: [&str; 10] = [
+const PIPELINE_INPUTS: [&str; 11] = [
     "src/analysis",
     "src/document.rs",
     "src/extract",
@@ -17,6 +17,7 @@ const PIPELINE_INPUTS: [&str; 10] = [
     "src/ingest",
     "src/language.rs",
     "src/metadata",
+    "src/privacy.rs",
     "src/sections",
     "data",
     "Cargo.lock",

@@ -1,7 +1,7 @@
 //! Finsamsök: a search engine over the reports of Swedish samordningsförbund.
 //!
 //! The module tree is the pipeline a document travels:
-//! [`extract`] → [`language`] → [`sections`] → [`metadata`] → [`analysis`] →
+//! [`extract`] → [`privacy`] → [`language`] → [`sections`] → [`metadata`] → [`analysis`] →
 //! [`index`] → [`search`] → [`server`]. [`ingest`] drives the first stages over
 //! a folder; [`document`] holds the plain types passed between them.
 
@@ -12,6 +12,7 @@ pub mod index;
 pub mod ingest;
 pub mod language;
 pub mod metadata;
+pub mod privacy;
 pub mod search;
 pub mod sections;
 pub mod server;

@@ -46,14 +46,20 @@ pub struct Plan {
 /// Looks at one file, reading it only when the manifest does not vouch for
 /// it. A file's correction is part of its identity: a changed correction
 /// makes a new document, labelled anew.
-pub fn scan(corpus: &Path, file: &Path, old: &Manifest, corrections: &Corrections) -> Scanned {
+pub fn scan(
+    corpus: &Path,
+    file: &Path,
+    old: &Manifest,
+    corrections: &Corrections,
+    keep_personnummer: bool,
+) -> Scanned {
     let path = super::walk::relative_path(corpus, file);
     let (size, modified_ns) = stat(file);
     let (correction, correction_problem) = match corrections.for_file(&path, file) {
         Ok(correction) => (correction, None),
         Err(problem) => (None, Some(problem)),
     };
-    let fingerprint = correction.as_ref().map(|c| c.fingerprint.clone());
+    let fingerprint = reading_fingerprint(correction.as_ref(), keep_personnummer);
     let known = old
         .get(&path)
         .filter(|s| s.size == size && s.modified_ns == modified_ns && s.correction == fingerprint);
@@ -68,6 +74,20 @@ pub fn scan(corpus: &Path, file: &Path, old: &Manifest, corrections: &Correction
         unchanged,
         correction,
         correction_problem,
+    }
+}
+
+/// What, besides its bytes, decides how a file is read: the user's
+/// correction, and (only when set) that personnummer are kept unmasked. A
+/// change of either reads the file anew under a new document id.
+fn reading_fingerprint(correction: Option<&Correction>, keep_personnummer: bool) -> Option<String> {
+    let correction = correction.map(|c| c.fingerprint.clone());
+    match keep_personnummer {
+        false => correction,
+        true => Some(format!(
+            "{} personnummer-kvar",
+            correction.unwrap_or_default()
+        )),
     }
 }
 
