@@ -54,6 +54,9 @@ pub struct IngestOptions {
     pub max_file_bytes: u64,
     /// How text is analysed; search the index with the same profile.
     pub profile: Profile,
+    /// Keep personnummer and samordningsnummer as written instead of masking
+    /// them (for a closed installation; see [`crate::privacy`]).
+    pub keep_personnummer: bool,
 }
 
 impl IngestOptions {
@@ -67,6 +70,7 @@ impl IngestOptions {
             isolation: Isolation::InProcess,
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             profile: Profile::Full,
+            keep_personnummer: false,
         }
     }
 }
@@ -98,7 +102,15 @@ pub fn run(
     let scanned: Vec<Scanned> = found
         .files
         .par_iter()
-        .map(|f| plan::scan(&options.corpus, f, &old, &corrections))
+        .map(|f| {
+            plan::scan(
+                &options.corpus,
+                f,
+                &old,
+                &corrections,
+                options.keep_personnummer,
+            )
+        })
         .collect();
     let plan = Plan::new(&old, scanned);
     let to_read = plan.extract.iter().map(|(_, files)| files.len()).sum();
@@ -123,7 +135,11 @@ pub fn run(
         .into_iter()
         .chain(csv_problems)
         .map(|(path, reason)| (path, Outcome::Failed { reason }));
-    for (path, outcome) in known.chain(problems) {
+    let skipped = found
+        .skipped
+        .into_iter()
+        .map(|(path, reason)| (path, Outcome::Skipped { reason }));
+    for (path, outcome) in known.chain(problems).chain(skipped) {
         let file = FileOutcome { path, outcome };
         progress(Progress::File(&file));
         report.record(file);
@@ -270,8 +286,15 @@ fn build_record(
         return Err("ingen text hittades (skannad PDF? behöver OCR)".to_string());
     }
     let ocr_pages = extracted.ocr_pages;
-    let mut metadata = labeler.label(&paths[0], &pages);
+    let mut pages = pages;
     let mut warnings = extracted.warnings;
+    if !options.keep_personnummer {
+        let masked = crate::privacy::mask_pages(&mut pages);
+        if masked > 0 {
+            warnings.push(format!("{masked} personnummer maskerades"));
+        }
+    }
+    let mut metadata = labeler.label(&paths[0], &pages);
     warnings.extend(correct(&mut metadata, first));
     let sections = crate::sections::split(&pages);
     let labels = labeler.label_sections(&metadata, &sections);

@@ -16,34 +16,60 @@ pub struct Found {
     pub files: Vec<PathBuf>,
     /// Paths (relative to the corpus) that could not be walked, with the reason.
     pub problems: Vec<(String, String)>,
+    /// Paths (relative to the corpus) left out on purpose, with the reason:
+    /// symbolic links to files or folders outside the corpus.
+    pub skipped: Vec<(String, String)>,
 }
 
 /// Every source file below `corpus`; hidden folders and README files are
 /// skipped, and symlink loops and unreadable entries are reported, not fatal.
+/// Symbolic links are followed only to targets inside the corpus: nothing
+/// outside it is ever read.
 pub fn source_files(corpus: &Path) -> Result<Found, IngestError> {
     if !corpus.is_dir() {
         return Err(IngestError::CorpusMissing(corpus.to_path_buf()));
     }
-    std::fs::read_dir(corpus).map_err(|source| IngestError::CorpusUnreadable {
+    let unreadable = |source| IngestError::CorpusUnreadable {
         path: corpus.to_path_buf(),
         source,
-    })?;
+    };
+    std::fs::read_dir(corpus).map_err(unreadable)?;
+    let root = corpus.canonicalize().map_err(unreadable)?;
     let mut found = Found::default();
-    let walk = WalkDir::new(corpus)
+    let mut walk = WalkDir::new(corpus)
         .follow_links(true)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walk {
-        match entry {
-            Ok(e) if e.file_type().is_file() && is_source(e.path()) => {
-                found.files.push(e.into_path())
+    while let Some(entry) = walk.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                found.problems.push(problem(corpus, &error));
+                continue;
             }
-            Ok(_) => {}
-            Err(error) => found.problems.push(problem(corpus, &error)),
+        };
+        let wanted = entry.file_type().is_dir() || is_source(entry.path());
+        if wanted && entry.path_is_symlink() && !inside(&root, entry.path()) {
+            let reason = "symbolisk länk till något utanför korpusen – hoppades över";
+            found
+                .skipped
+                .push((relative_path(corpus, entry.path()), reason.into()));
+            if entry.file_type().is_dir() {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
+        if entry.file_type().is_file() && is_source(entry.path()) {
+            found.files.push(entry.into_path());
         }
     }
     found.files.sort();
     Ok(found)
+}
+
+/// True when `path`, with every link resolved, lies inside `root` (itself resolved).
+fn inside(root: &Path, path: &Path) -> bool {
+    path.canonicalize().is_ok_and(|p| p.starts_with(root))
 }
 
 /// A walk error as a relative path and a Swedish reason.
