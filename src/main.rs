@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 use finsam::analysis::Profile;
 use finsam::ingest::{self, IngestOptions, Isolation, WorkerLimits, WorkerPool};
 use finsam::search::{SearchRequest, SearchResults, SearchService};
-use finsam::server::{self, AppState};
+use finsam::server::{self, AppState, Limits};
 use progress::ProgressView;
 use std::io::Write;
 use std::net::SocketAddr;
@@ -43,7 +43,7 @@ enum Command {
         #[arg(long)]
         stemming_only: bool,
         #[command(flatten)]
-        limits: Limits,
+        reading: Reading,
     },
     /// Serve the web page and the JSON API (ingests first if the index is missing or stale).
     Serve {
@@ -58,8 +58,11 @@ enum Command {
         /// Do not ingest before serving, even when the index is stale.
         #[arg(long)]
         no_ingest: bool,
+        /// Time budget of one search in milliseconds; a slower search answers 503.
+        #[arg(long, default_value_t = 2000, env = "FINSAM_SEARCH_TIMEOUT_MS")]
+        search_timeout_ms: u64,
         #[command(flatten)]
-        limits: Limits,
+        reading: Reading,
     },
     /// Extract the files whose NUL-terminated paths arrive on stdin, one JSON answer line
     /// each, in an isolated child process (ingest keeps a pool of these).
@@ -152,9 +155,9 @@ impl Filters {
     }
 }
 
-/// Limits on reading one file.
+/// How files are read: limits on one file, and personal data.
 #[derive(clap::Args)]
-struct Limits {
+struct Reading {
     /// Longest time extracting one file may take, in seconds.
     #[arg(long, default_value_t = 120)]
     timeout_secs: u64,
@@ -164,9 +167,13 @@ struct Limits {
     /// Files larger than this many MiB are not read.
     #[arg(long, default_value_t = 500)]
     max_file_mb: u64,
+    /// Keep personnummer and samordningsnummer unmasked (only for a closed
+    /// installation; by default they are masked as 19850315-XXXX).
+    #[arg(long, env = "FINSAM_KEEP_PERSONNUMMER")]
+    keep_personnummer: bool,
 }
 
-impl Limits {
+impl Reading {
     /// Ingest options for `paths` that extract in a child process of this binary.
     fn options(&self, paths: &Paths) -> Result<IngestOptions> {
         let program = std::env::current_exe().context("kan inte hitta finsam-programmet")?;
@@ -178,6 +185,7 @@ impl Limits {
         Ok(IngestOptions {
             isolation: Isolation::Subprocess(WorkerPool::new(limits)),
             max_file_bytes: self.max_file_mb.saturating_mul(1024 * 1024),
+            keep_personnummer: self.keep_personnummer,
             ..IngestOptions::new(&paths.corpus, &paths.index)
         })
     }
@@ -207,7 +215,7 @@ fn main() -> Result<()> {
             commit_every,
             report,
             stemming_only,
-            limits,
+            reading,
         } => {
             let profile = match stemming_only {
                 true => Profile::StemmingOnly,
@@ -217,7 +225,7 @@ fn main() -> Result<()> {
                 rebuild,
                 commit_every,
                 profile,
-                ..limits.options(&paths)?
+                ..reading.options(&paths)?
             };
             run_ingest(&options, report.as_deref())
         }
@@ -226,16 +234,19 @@ fn main() -> Result<()> {
             addr,
             web,
             no_ingest,
-            limits,
+            search_timeout_ms,
+            reading,
         } => {
             if !no_ingest && ingest::is_stale(&paths.corpus, &paths.index) {
                 eprintln!(
                     "Indexet saknas eller är äldre än korpusen – indexerar {} …",
                     paths.corpus.display()
                 );
-                run_ingest(&limits.options(&paths)?, None)?;
+                run_ingest(&reading.options(&paths)?, None)?;
             }
-            serve(&paths, addr, web)
+            let server_limits =
+                Limits::default().with_search_time(Duration::from_millis(search_timeout_ms));
+            serve(&paths, addr, web, server_limits)
         }
         Command::Inspect { file, pages } => inspect(&file, pages),
         Command::ExtractWorker { memory_mb } => Ok(ingest::worker_main(memory_mb)?),
@@ -271,25 +282,44 @@ fn run_ingest(options: &IngestOptions, report_file: Option<&Path>) -> Result<()>
     Ok(())
 }
 
-#[tokio::main]
-async fn serve(paths: &Paths, addr: SocketAddr, web: PathBuf) -> Result<()> {
+fn serve(paths: &Paths, addr: SocketAddr, web: PathBuf, limits: Limits) -> Result<()> {
     let search = SearchService::open(&paths.index)?;
-    let state = AppState {
-        search: Arc::new(search),
-        corpus: paths.corpus.clone(),
-    };
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .with_context(|| format!("kan inte lyssna på {addr}"))?;
-    eprintln!("Finsamsök svarar på http://{addr}/");
-    axum::serve(listener, server::router(state, web))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
-    Ok(())
+    let state = AppState::with_limits(Arc::new(search), paths.corpus.clone(), limits.clone());
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(limits.blocking_threads())
+        .build()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("kan inte lyssna på {addr}"))?;
+        eprintln!("Finsamsök svarar på http://{addr}/");
+        server::serve(
+            listener,
+            server::router(state, web),
+            &limits,
+            shutdown_signal(),
+        )
+        .await;
+        eprintln!("Finsamsök har stängts.");
+        Ok(())
+    })
 }
 
+/// Completes on Ctrl-C or SIGTERM (how service managers stop a server).
 async fn shutdown_signal() {
-    let _ = tokio::signal::ctrl_c().await;
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        () = terminate => {}
+    }
 }
 
 fn inspect(file: &Path, show_pages: bool) -> Result<()> {

@@ -1,13 +1,15 @@
 //! One function per route: parse, call the service, shape the answer.
 
-use super::{ApiError, AppState, export, params};
-use crate::search::{DocumentDetail, DocumentList, SearchService};
+use super::{ApiError, AppState, export, params, work};
+use crate::search::DocumentDetail;
+use crate::search::DocumentList;
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Path, Query, State};
-use axum::http::header;
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use std::sync::Arc;
+use tower::ServiceExt;
+use tower_http::services::ServeFile;
 
 /// `GET /api/search`: JSON, or CSV with `format=csv`.
 pub async fn search(
@@ -16,7 +18,7 @@ pub async fn search(
 ) -> Result<Response, ApiError> {
     let csv = params::wants_csv(&pairs)?;
     let request = params::search_request(pairs)?;
-    let results = blocking(&state, move |s| s.search(&request)).await?;
+    let results = work::run(&state, move |s, budget| s.search_within(&request, budget)).await?;
     if !csv {
         return Ok(Json(results).into_response());
     }
@@ -38,7 +40,7 @@ pub async fn documents(
 ) -> Result<Json<DocumentList>, ApiError> {
     let (limit, offset) = params::paging(&pairs)?;
     Ok(Json(
-        blocking(&state, move |s| s.documents(limit, offset)).await?,
+        work::run(&state, move |s, _| s.documents(limit, offset)).await?,
     ))
 }
 
@@ -50,10 +52,12 @@ pub async fn document(
     Ok(Json(find_document(&state, doc_id).await?))
 }
 
-/// `GET /api/documents/{doc_id}/file`: the original file.
+/// `GET /api/documents/{doc_id}/file`: the original file, streamed (with
+/// range requests, for PDF viewers).
 pub async fn document_file(
     State(state): State<AppState>,
     Path(doc_id): Path<String>,
+    request: Request,
 ) -> Result<Response, ApiError> {
     let detail = find_document(&state, doc_id).await?;
     let path = state.corpus.join(&detail.summary.path);
@@ -62,27 +66,70 @@ pub async fn document_file(
         .ok()
         .zip(state.corpus.canonicalize().ok())
         .is_some_and(|(p, c)| p.starts_with(c));
-    let bytes = match tokio::fs::read(&path).await {
-        Ok(bytes) if inside_corpus => bytes,
-        _ => {
-            return Err(ApiError::NotFound(format!(
-                "filen {} finns inte längre i korpusen",
-                detail.summary.path
-            )));
+    let served = match inside_corpus {
+        true => ServeFile::new(&path).oneshot(request).await.ok(),
+        false => None,
+    };
+    match served {
+        Some(response) if response.status().is_success() => {
+            Ok(as_download(&detail.summary.path, response.map(Body::new)))
         }
+        _ => Err(ApiError::NotFound(format!(
+            "filen {} finns inte längre i korpusen",
+            detail.summary.path
+        ))),
+    }
+}
+
+/// A corpus file's answer made safe: a PDF inline (to open at a page), text
+/// as plain text, anything else as a download; never HTML or script.
+fn as_download(path: &str, mut response: Response) -> Response {
+    let name = std::path::Path::new(path)
+        .file_name()
+        .map_or("dokument".into(), |n| {
+            n.to_string_lossy().replace(['"', '\\'], "_")
+        });
+    let extension = std::path::Path::new(path)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase());
+    let (content_type, disposition) = match extension.as_deref() {
+        Some("pdf") => ("application/pdf", "inline"),
+        Some("txt" | "md") => ("text/plain; charset=utf-8", "attachment"),
+        _ => ("application/octet-stream", "attachment"),
     };
-    let mime = mime_guess::from_path(&path).first_or_octet_stream();
-    let content_type = if mime.type_() == "text" {
-        format!("{mime}; charset=utf-8")
-    } else {
-        mime.to_string()
-    };
-    Ok(([(header::CONTENT_TYPE, content_type)], Body::from(bytes)).into_response())
+    let disposition = format!("{disposition}; filename=\"{}\"", ascii_name(&name));
+    let headers = response.headers_mut();
+    for (name, value) in [
+        (header::CONTENT_TYPE, content_type.to_string()),
+        (header::CONTENT_DISPOSITION, disposition),
+        (header::CONTENT_SECURITY_POLICY, FILE_POLICY.to_string()),
+    ] {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            headers.insert(name, value);
+        }
+    }
+    response
+}
+
+/// A served file may run nothing and be framed only by the page itself.
+const FILE_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
+/// `name` with non-ASCII letters replaced, for a `filename="…"` parameter.
+fn ascii_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_graphic() || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 /// `GET /healthz`: 200 while the index answers.
 pub async fn health(State(state): State<AppState>) -> Result<&'static str, ApiError> {
-    blocking(&state, |s| s.documents(0, 0)).await?;
+    work::run(&state, |s, _| s.documents(0, 0)).await?;
     Ok("ok")
 }
 
@@ -96,20 +143,7 @@ pub async fn openapi() -> impl IntoResponse {
 
 async fn find_document(state: &AppState, doc_id: String) -> Result<DocumentDetail, ApiError> {
     let missing = format!("dokumentet {doc_id} finns inte");
-    blocking(state, move |s| s.document(&doc_id))
+    work::run(state, move |s, _| s.document(&doc_id))
         .await?
         .ok_or(ApiError::NotFound(missing))
-}
-
-/// Runs a search-service call off the async workers (tantivy blocks).
-async fn blocking<T, F>(state: &AppState, call: F) -> Result<T, ApiError>
-where
-    T: Send + 'static,
-    F: FnOnce(&SearchService) -> crate::search::Result<T> + Send + 'static,
-{
-    let service: Arc<SearchService> = state.search.clone();
-    let joined = tokio::task::spawn_blocking(move || call(&service)).await;
-    joined
-        .map_err(|e| ApiError::Internal(e.to_string()))?
-        .map_err(ApiError::from)
 }
