@@ -3,10 +3,10 @@
 
 use axum::Router;
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::{Request, Response, StatusCode};
 use finsam::ingest::{self, IngestOptions, IngestReport};
 use finsam::search::SearchService;
-use finsam::server::{self, AppState};
+use finsam::server::{self, AppState, Limits};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -82,22 +82,34 @@ impl Ingested {
 
     /// The application router over this index.
     pub fn router(&self) -> Router {
+        self.router_with(Limits::default())
+    }
+
+    /// The application router over this index, under `limits`.
+    pub fn router_with(&self, limits: Limits) -> Router {
         let search = SearchService::open(self.index.path()).expect("index opens");
-        let state = AppState {
-            search: Arc::new(search),
-            corpus: self.corpus.clone(),
-        };
-        server::router(state, Path::new(env!("CARGO_MANIFEST_DIR")).join("web"))
+        let state = AppState::with_limits(Arc::new(search), self.corpus.clone(), limits);
+        server::router(state, web())
     }
 }
 
-/// GETs `uri` and returns the status, content type and body bytes.
-pub async fn get(router: &Router, uri: &str) -> (StatusCode, String, Vec<u8>) {
+/// The page's static files.
+pub fn web() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("web")
+}
+
+/// GETs `uri` and returns the whole response.
+pub async fn response(router: &Router, uri: &str) -> Response<Body> {
     let request = Request::builder()
         .uri(uri)
         .body(Body::empty())
         .expect("request");
-    let response = router.clone().oneshot(request).await.expect("response");
+    router.clone().oneshot(request).await.expect("response")
+}
+
+/// GETs `uri` and returns the status, content type and body bytes.
+pub async fn get(router: &Router, uri: &str) -> (StatusCode, String, Vec<u8>) {
+    let response = response(router, uri).await;
     let status = response.status();
     let content_type = response
         .headers()
