@@ -288,7 +288,7 @@ async function renderSearch(state) {
       setStatus(renderPager(state, docs.total, docNoun).replace("Visar", "Alla rapporter: visar"), false);
     } else {
       $("hits").innerHTML = renderHits(search.hits, state);
-      renderSuggestion(search.suggestion, state, search.relaxed);
+      renderSuggestion(search.suggestion, state, search.relaxed, search.notice);
       const line = renderPager(state, search.total, hitNoun);
       const csv = `${searchPath(state, PAGE_SIZE)}&format=csv`;
       const exportLink = line ? ` · <a href="${esc(csv)}" download>Exportera sidan som CSV</a>` : "";
@@ -304,7 +304,10 @@ async function renderSearch(state) {
   }
 }
 
-function renderSuggestion(suggestion, state, relaxed) {
+function renderSuggestion(suggestion, state, relaxed, notice) {
+  if (notice) {
+    $("suggestion").innerHTML = `<p class="suggestion">${esc(notice)}</p>`;
+  }
   if (relaxed) {
     $("suggestion").innerHTML = `<p class="suggestion">Få eller inga träffar innehöll alla sökorden – därför visas även träffar med några av dem, efter strecket.</p>`;
   }

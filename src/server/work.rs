@@ -40,3 +40,68 @@ impl Drop for CancelOnDrop {
         self.0.cancel();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{self, IngestOptions};
+    use crate::server::Limits;
+    use std::time::Duration;
+
+    /// State over a one-report index with one search slot and a short queue.
+    fn one_slot() -> (tempfile::TempDir, AppState) {
+        let dir = tempfile::tempdir().unwrap();
+        let (corpus, index) = (dir.path().join("korpus"), dir.path().join("index"));
+        std::fs::create_dir(&corpus).unwrap();
+        std::fs::write(corpus.join("a.md"), "# Rapport\n\nSamverkan.\n").unwrap();
+        ingest::run(&IngestOptions::new(&corpus, &index), |_| {}).unwrap();
+        let search = Arc::new(SearchService::open(&index).unwrap());
+        let limits = Limits {
+            searches: 1,
+            queue_time: Duration::from_millis(100),
+            ..Limits::default()
+        };
+        (dir, AppState::with_limits(search, corpus, limits))
+    }
+
+    #[tokio::test]
+    async fn a_search_waits_for_a_slot_then_answers_busy() {
+        let (_dir, state) = one_slot();
+        let holder = state.clone();
+        let long = tokio::spawn(async move {
+            run(&holder, |_, _| {
+                std::thread::sleep(Duration::from_millis(800));
+                Ok(())
+            })
+            .await
+        });
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let refused = run(&state, |s, _| s.documents(0, 0)).await;
+        assert!(matches!(refused, Err(ApiError::Busy)), "{refused:?}");
+        long.await.unwrap().unwrap();
+        assert!(run(&state, |s, _| s.documents(0, 0)).await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn a_dropped_request_cancels_its_search() {
+        let (_dir, state) = one_slot();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let request = run(&state, move |_, budget: &Budget| {
+            let started = std::time::Instant::now();
+            while !budget.spent() && started.elapsed() < Duration::from_secs(5) {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            tx.send(started.elapsed()).unwrap();
+            Ok(())
+        });
+        // The client goes away after 100 ms: the request's future is dropped.
+        let _ = tokio::time::timeout(Duration::from_millis(100), request).await;
+        let ran = tokio::task::spawn_blocking(move || rx.recv().unwrap())
+            .await
+            .unwrap();
+        assert!(
+            ran < Duration::from_secs(1),
+            "the search went on for {ran:?}"
+        );
+    }
+}
