@@ -15,6 +15,7 @@ BLOCKS = [
     ("title", "Verksamhetsplan och budget 2024"),
     ("subtitle", "Samordningsförbundet Gävleborg – med plan för 2025–2026"),
     ("meta", "Medlemmar: Bollnäs, Gävle, Hofors, Hudiksvall, Ljusdal, Nordanstig, Ockelbo, Ovanåker, Sandviken och Söderhamns kommuner, Region Gävleborg, Försäkringskassan och Arbetsförmedlingen."),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "1. Inledning"),
     ("p", "Samordningsförbundet Gävleborg är ett länsförbund som omfattar länets tio kommuner, Region Gävleborg, Försäkringskassan och Arbetsförmedlingen. Förbundet verkar enligt lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser och finansierar insatser som parterna genomför tillsammans. Verksamhetsplanen beskriver inriktning, mål och budget för 2024."),
     ("h1", "2. Inriktning 2024"),

@@ -21,6 +21,7 @@ BLOCKS = [
         ("Kontaktperson", "Johanna Petrén, johanna.petren@goteborg.example.se"),
         ("Insatstyp", "Individinriktad"),
     ]),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "1. Bakgrund och behov"),
     ("p", "Stadsområde Nordost har Göteborgs högsta andel unga som varken arbetar eller studerar. En kartläggning som Finsam Göteborg lät göra 2020 visade att drygt 1 100 personer i åldern 18–29 år i området hade aktivitetsersättning, försörjningsstöd eller var inskrivna som arbetssökande utan aktivitet, och att omkring hälften av dem hade kontakt med psykiatrin eller hade en diagnos inom NPF."),
     ("p", "De unga beskriver att de väntar på att bli friska nog att arbeta. Vården ser arbete som något som kommer efter behandlingen, och arbetsmarknadsverksamheterna bedömer att de unga inte är redo. Ingen av aktörerna har ett tydligt uppdrag att stödja dem direkt ut i arbete."),

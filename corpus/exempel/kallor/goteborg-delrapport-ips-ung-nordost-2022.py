@@ -16,6 +16,7 @@ BLOCKS = [
     ("subtitle", "Perioden 2021-03-01 – 2022-06-30 · Göteborgs Stad, Stadsområde Nordost"),
     ("meta", "Johanna Petrén, projektledare, och Samir Haddad, IPS-handledare · 2022-09-12 · Rapport till Finsam Göteborg (Samordningsförbundet Göteborg)"),
     ("framebreak",),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "Sammanfattning"),
     ("p", "IPS Ung Nordost har nu pågått i sexton månader. 57 unga vuxna har skrivits in och 23 har avslutats. Av dem har 10 fått arbete eller börjat studera. Den första trohetsmätningen hösten 2021 gav 84 poäng av 125, det vill säga måttlig trohet. Insatsen kom igång långsammare än planerat, men sedan januari 2022 är alla tre IPS-specialister på plats och flödet av deltagare har ökat."),
     ("h1", "1. Genomförande"),
@@ -33,6 +34,7 @@ BLOCKS = [
     ("p", "Hälften av deltagarna har en diagnos inom NPF, och nästan alla har samtidigt ångest eller depression. 34 är män och 23 kvinnor."),
     ("h1", "3. Resultat"),
     ("p", "Av de 23 som avslutats har 7 fått arbete på den öppna arbetsmarknaden, 3 börjat studera, 3 gått till arbetsförberedande insats hos Arbetsförmedlingen, 4 fortsatt i behandling och 6 avbrutit. Medianen från inskrivning till första arbetsgivarkontakt är 31 dagar."),
+    ("pagebreak",),
     ("h1", "4. Trohet till IPS"),
     ("p", "Trohetsmätningen hösten 2021 visade styrkor i noll exkludering och i deltagarnas egna val. Lägst poäng fick integrationen med vården, förmånsrådgivningen och uppföljningen efter anställning. Styrgruppen har därför prioriterat fasta platser i behandlingsteamen och en rutin för förmånsrådgivning."),
     ("h1", "5. Lärdomar hittills"),

@@ -13,6 +13,7 @@ BLOCKS = [
     ("title", "Årsredovisning 2023"),
     ("subtitle", "Samordningsförbundet Halland – förvaltningsberättelse, resultat- och balansräkning"),
     ("meta", "Medlemmar: Halmstads, Laholms, Hylte, Falkenbergs, Varbergs och Kungsbacka kommuner, Region Halland, Försäkringskassan och Arbetsförmedlingen. Fastställd av styrelsen 2024-03-14."),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "1. Året i korthet"),
     ("p", "Under 2023 finansierade förbundet fem individinriktade insatser med sammanlagt 311 deltagare, och 44 procent av dem som avslutade gick till arbete eller studier. Förbundet genomförde också utbildningar i SIP, motiverande samtal och försäkringsmedicin för 410 medarbetare hos parterna. Årets resultat blev ett överskott på 612 tkr."),
     ("h1", "2. Förvaltningsberättelse"),

@@ -12,6 +12,7 @@ BLOCKS = [
     ("title", "Delrapport projekt Steget"),
     ("subtitle", "Lägesrapport efter första året, perioden 2022-09-01 – 2023-06-30"),
     ("meta", "Rapport till Samordningsförbundet Halland, styrelsemötet 2023-09-21 · Elin Sandberg, projektledare, Varbergs kommun"),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "1. Sammanfattning"),
     ("p", "Projektet Steget ger unga vuxna med psykisk ohälsa i Varberg och Falkenberg stöd enligt IPS. Under det första året har 52 unga skrivits in. 21 har avslutats, och 10 av dem har fått arbete eller börjat studera. Den första trohetsmätningen gav 82 poäng, vilket motsvarar måttlig trohet. Det största hindret har varit att få arbetsspecialisterna på plats i psykiatrins behandlingsteam i Falkenberg."),
     ("h1", "2. Genomförande"),

@@ -20,6 +20,7 @@ BLOCKS = [
         ("Rapportör", "Emelie Roos, projektledare"),
         ("Datum", "2025-07-10"),
     ]),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "1. Deltagare"),
     ("table", [
         ["", "Kvartal 2", "Sedan start"],
@@ -45,5 +46,5 @@ BLOCKS = [
     ("h1", "6. Kommande kvartal"),
     ("p", "Rekrytering av psykolog, halvtidsutvärderingen i september och förberedelse av implementeringsplanen till styrgruppen i december 2025. Utvärderaren kommer att jämföra resultaten med Samverkansteam Mälardalen i Västra Mälardalen.<super>3</super>"),
     ("spacer", 0.3),
-    ("p", "<font size=8><super>1</super> Samordningsförbundet Burlöv-Staffanstorp, Slutrapport – Återkomsten. Samordnat stöd för återvändare från sjukförsäkringen i Burlöv och Staffanstorp (Dnr 2024/11), 2024.<br/><super>2</super> Finsam Lund, Projektplan: Hälsosteget, version 1.2, 2024-06-10.<br/><super>3</super> Samordningsförbundet Västra Mälardalen, Verksamhetsplan och budget 2025, avsnitt 6.1. Se även SBU (2024), Arbetsinriktade behandlingar vid psykisk ohälsa – en systematisk översikt.</font>"),
+    ("meta", "<font size=8><super>1</super> Samordningsförbundet Burlöv-Staffanstorp, Slutrapport – Återkomsten. Samordnat stöd för återvändare från sjukförsäkringen i Burlöv och Staffanstorp (Dnr 2024/11), 2024.<br/><super>2</super> Finsam Lund, Projektplan: Hälsosteget, version 1.2, 2024-06-10.<br/><super>3</super> Samordningsförbundet Västra Mälardalen, Verksamhetsplan och budget 2025, avsnitt 6.1. Se även SBU (2024), Arbetsinriktade behandlingar vid psykisk ohälsa – en systematisk översikt.</font>"),
 ]

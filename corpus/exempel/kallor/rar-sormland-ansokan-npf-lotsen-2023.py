@@ -21,6 +21,7 @@ BLOCKS = [
         ("Sökt belopp", "4 260 000 kronor (1 420 000 kronor per år)"),
         ("Kontaktperson", "Ida Forsberg, utvecklingsledare, ida.forsberg@katrineholm.example.se"),
     ]),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "1. Bakgrund"),
     ("p", "Antalet unga vuxna med aktivitetsersättning har ökat i Sörmland under flera år, och en majoritet av de nybeviljade ersättningarna gäller personer med diagnoser inom NPF, främst adhd och autism. Vid en kartläggning i Katrineholm och Vingåker hösten 2022 identifierades 126 unga vuxna med NPF-diagnos som hade aktivitetsersättning, försörjningsstöd eller var inskrivna hos Arbetsförmedlingen utan aktivitet."),
     ("p", "Handläggare hos alla parter beskriver att den unga får en diagnos och ibland en ersättning, men att ingen tar ansvar för vägen vidare. Utredningen i vården innehåller värdefull information om styrkor och svårigheter, men den når sällan Arbetsförmedlingen eller arbetsgivaren. Många unga har också erfarenhet av att ha misslyckats i skolan och i tidigare insatser, och behöver ett lågt tempo och en vuxen som finns kvar över tid."),

@@ -12,6 +12,7 @@ BLOCKS = [
     ("title", "Slutrapport NPF-lotsen"),
     ("subtitle", "Personlig lots för unga vuxna med NPF i Katrineholm, Vingåker och Flen, 2023-08-01 – 2026-07-31"),
     ("meta", "Ida Forsberg, projektledare, och Leo Marttila, arbetsterapeut · Rapport till Samordningsförbundet RAR i Sörmland 2026-10-05"),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "1. Sammanfattning"),
     ("p", "NPF-lotsen har under tre år gett 131 unga vuxna med neuropsykiatriska funktionsnedsättningar en personlig lots som samordnat stödet från vård, kommun, Försäkringskassan och Arbetsförmedlingen. Av de 114 som avslutats har 63 (55 procent) gått till arbete, studier eller en arbetsmarknadsinsats med tydlig plan, och 41 (36 procent) till arbete eller studier. Överlämningsmodellen mellan vuxenpsykiatrin, lotsen och Arbetsförmedlingen beslutades i december 2025 och används nu i alla tre kommunerna. Från hösten 2026 ingår lotsfunktionen i Katrineholms och Flens ordinarie verksamhet."),
     ("h1", "2. Bakgrund och syfte"),

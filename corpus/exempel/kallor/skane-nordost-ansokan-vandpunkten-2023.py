@@ -21,6 +21,7 @@ BLOCKS = [
         ("Sökt belopp", "4 250 000 kronor"),
         ("Kontaktperson", "Karin Åström, enhetschef Beroendeenheten, karin.astrom@kristianstad.example.se"),
     ]),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "1. Bakgrund"),
     ("p", "I Kristianstad och Hässleholm har omkring 300 vuxna både ett pågående missbruk eller beroende och försörjningsstöd. Många har haft kontakt med beroendevården i flera år och har deltagit i arbetsmarknadsinsatser som avbrutits vid återfall. Det vanliga beskedet är att personen först ska vara drogfri en viss tid innan arbete blir aktuellt. Samtidigt visar erfarenheter från IPS inom beroendevården, bland annat i Stockholm, att arbete kan vara en del av återhämtningen och att stöd till arbete kan ges parallellt med behandling."),
     ("p", "Beroendemottagningen och kommunens beroendeenhet har i dag ingen gemensam arbetsinriktad insats. Arbetsförmedlingen har begränsade möjligheter att ge ett nära stöd till personer med återkommande återfall, och Försäkringskassan möter sällan gruppen eftersom få har en sjukpenninggrundande inkomst."),

@@ -13,6 +13,7 @@ BLOCKS = [
     ("title", "Delrapport vid halvtid: Brobyggarna"),
     ("subtitle", "Perioden 2025-05-01 – 2026-02-28 · Vaggeryds och Habo kommuner"),
     ("meta", "Underlag till lärseminariet 2026-03-19 för styrelse och beredningsgrupp i Samordningsförbundet Södra Vätterbygden · Dnr SFSV 2025/07"),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "1. Sammanfattning"),
     ("p", "Projektet Brobyggarna ger nyanlända och andra utrikes födda med långvarigt ekonomiskt bistånd ett samordnat stöd där språk, hälsa och arbete hänger ihop. Efter tio månader har 41 personer deltagit, 22 kvinnor och 19 män. Av de nio som avslutats har fyra gått till arbete eller studier. 31 deltagare har fått en hälsokartläggning och 17 har höjt sin sfi-nivå. Arbetsintegrerat språklärande med språkombud har införts på sju arbetsplatser."),
     ("h1", "2. Genomförande"),

@@ -18,6 +18,7 @@ BLOCKS = [
         ("Kontaktperson", "Amra Hodžić, enhetschef, amra.hodzic@vaggeryd.example.se"),
         ("Datum", "2026-01-14"),
     ]),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "1. Deltagare"),
     ("table", [
         ["", "Kvinnor", "Män", "Totalt"],
@@ -37,6 +38,7 @@ BLOCKS = [
     ]),
     ("h1", "3. Resultat"),
     ("p", "Av de fyra som avslutats har en fått ett introduktionsjobb inom lager, en har börjat på vård- och omsorgsutbildning och två har flyttat. 21 av 32 deltagare (66 procent) har fått en hälsokartläggning. Insatsen ligger något efter planen på 12 nya deltagare per kvartal under uppstarten men i fas under hösten."),
+    ("pagebreak",),
     ("h1", "4. Avvikelser och hinder"),
     ("p", "Rekryteringen av hälsokommunikatör med rätt språkkunskaper tog till oktober; under tiden lånade regionen personal från Flyktingmedicinskt centrum, som planerat. Arbetsförmedlingens lokala närvaro i Vaggeryd är fortsatt begränsad. I Habo har det varit svårt att hitta arbetsträningsplatser nära kollektivtrafik."),
     ("h1", "5. Ekonomi"),

@@ -22,6 +22,7 @@ BLOCKS = [
         ("Sökt belopp", "18 900 000 kronor"),
         ("Kontaktperson", "Patrik Lund, enhetschef, patrik.lund@stockholm.example.se"),
     ]),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "Bakgrund"),
     ("p", "I Farsta och på Södermalm har omkring 900 vuxna med ekonomiskt bistånd ett dokumenterat missbruk eller beroende. Socialtjänstens arbetsmarknadsinsatser kräver i praktiken att personen har varit drogfri en tid, och beroendevården har inte arbete som en del av behandlingsplanen. Många blir därför kvar i försörjningsstöd i många år. Studier av IPS för personer med beroende visar att stöd till arbete kan ges samtidigt som behandling och ger fler i arbete än stegvisa modeller."),
     ("h1", "Syfte"),
@@ -33,6 +34,7 @@ BLOCKS = [
         "Andelen deltagare i pågående behandling ökar från inskrivning till avslut.",
         "Beslut om fortsatt drift hos huvudmännen senast våren 2024.",
     ]),
+    ("pagebreak",),
     ("h1", "Målgrupp"),
     ("p", "Vuxna 20–64 år i Farsta och Södermalm med missbruk eller beroende, ekonomiskt bistånd och en egen vilja att arbeta eller studera."),
     ("h1", "Arbetssätt"),

@@ -13,6 +13,7 @@ BLOCKS = [
     ("title", "Slutrapport Beroendelotsen"),
     ("subtitle", "Arbete parallellt med behandling för personer med missbruk och ekonomiskt bistånd, Farsta och Södermalm 2021–2024"),
     ("meta", "Slutrapport till Samordningsförbundet Stockholms stad · Farsta stadsdelsförvaltning · Patrik Lund, enhetschef, och Nora Jansson, projektledare · 2024-09-30"),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "Sammanfattning"),
     ("p", "Insatsen Beroendelotsen har sedan september 2021 gett 311 personer med missbruk eller beroende och ekonomiskt bistånd ett arbetsinriktat stöd samtidigt som de fått behandling. Av de 262 som avslutats har 84 (32 procent) gått till arbete eller studier och ytterligare 47 (18 procent) till arbetsförberedande insats. Andelen med pågående behandling ökade från 38 till 66 procent. Från juli 2024 ingår arbetssättet i Farsta och Södermalms ordinarie verksamhet."),
     ("h1", "1. Bakgrund och syfte"),

@@ -20,6 +20,7 @@ BLOCKS = [
         ("Rapportör", "Hodan Warsame, projektledare"),
         ("Datum", "2025-04-11"),
     ]),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "1. Deltagare"),
     ("table", [
         ["Deltagare", "Under kvartalet", "Sedan start"],

@@ -14,6 +14,7 @@ BLOCKS = [
     ("title", "Delrapport Team Framsteg"),
     ("subtitle", "Första verksamhetsåret, 2022-09-01 – 2023-08-31"),
     ("meta", "Till styrelsen för Samordningsförbundet Umeå · 2023-09-25 · Anneli Berglund, enhetschef"),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "1. Sammanfattning"),
     ("p", "Team Framsteg har under sitt första år tagit emot 54 deltagare med långvarigt försörjningsstöd och psykisk ohälsa eller missbruk. 21 har avslutats, och 9 av dem har arbete, studier eller en annan försörjning än försörjningsstöd. Teamet har kommit igång med gemensamma ärendedragningar och samlokalisering två dagar i veckan. Det största hindret är att samtycke till informationsutbyte med psykiatrin tar tid att få på plats."),
     ("h1", "2. Genomförande"),

@@ -20,6 +20,7 @@ BLOCKS = [
         ("Budget", "7 400 tkr från Samordningsförbundet Umeå"),
         ("Ansvarig", "Anneli Berglund, enhetschef, anneli.berglund@umea.example.se"),
     ]),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "1. Bakgrund"),
     ("p", "Umeå kommun hade 2021 omkring 650 hushåll med långvarigt ekonomiskt bistånd. En genomgång av 120 akter visade att 44 procent av de vuxna hade dokumenterad psykisk ohälsa och 29 procent ett missbruk eller beroende. En stor del hade varit aktuella hos socialtjänst, psykiatri och Arbetsförmedlingen samtidigt, utan att insatserna samordnats. Beskedet från arbetsmarknadsaktörerna var ofta att personen först måste bli drogfri eller stabil, medan vården inte såg arbete som en del av behandlingen."),
     ("p", "Erfarenheter från IPS och från integrerade team i andra delar av landet visar att behandling och arbetsinriktat stöd ger bättre resultat när de ges parallellt. Team Framsteg ska pröva ett sådant arbetssätt i Umeå."),

@@ -14,6 +14,7 @@ BLOCKS = [
     ("title", "Slutrapport Team Framsteg"),
     ("subtitle", "Samverkansteam för personer med psykisk ohälsa, missbruk och långvarigt försörjningsstöd, 2022-09-01 – 2024-12-31"),
     ("meta", "Umeå kommun, Individ- och familjeomsorgen · Rapport till Samordningsförbundet Umeå 2025-02-14 · Dnr 2022/05"),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "Sammanfattning"),
     ("p", "Team Framsteg har under drygt två år gett 118 personer med långvarigt försörjningsstöd och psykisk ohälsa eller missbruk ett samtidigt stöd kring behandling, hälsa och arbete. Av de 89 som avslutats hade 42 (47 procent) arbete, studier eller annan försörjning än försörjningsstöd vid avslut. Umeå kommun och Region Västerbotten har beslutat att teamet ska finnas kvar från 2025 med delad finansiering, i enlighet med utvärderarnas rekommendation."),
     ("h1", "1. Bakgrund och syfte"),

@@ -20,6 +20,7 @@ BLOCKS = [
         ("Sökt belopp", "8 850 000 kronor (2 950 000 kronor per år)"),
         ("Kontaktperson", "Karin Lindqvist, utvecklingsledare, karin.lindqvist@enkoping.example.se"),
     ]),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "1. Bakgrund"),
     ("p", "Förstudien Noll till ett (Samordningsförbundet i Uppsala län, rapport 2023:4) visade att 167 personer i de tre kommunerna var sjukskrivna med läkarintyg men saknade sjukpenninggrundande inkomst och därför försörjdes av ekonomiskt bistånd. Medianen för tid med försörjningsstöd var 4,2 år. Läkarintygen beskrev sällan aktivitetsbegränsningar, ingen aktör hade ansvar för att rehabiliteringen genomfördes, och endast 9 procent hade någon gång haft en SIP."),
     ("p", "Nollplacerade hamnar mellan systemen: Försäkringskassan har inget ärende, Arbetsförmedlingen bedömer att personen inte kan ta del av insatser, och socialtjänsten begär nya intyg var tredje månad. Erfarenheter från Halmstadsmodellen och från metodimplementering kring nollplacerade i bland annat Burlöv-Staffanstorp visar att gemensamma rutiner, en samlad arbetsförmågebedömning och konsultationer med Försäkringskassan kan bryta mönstret."),

@@ -14,6 +14,7 @@ BLOCKS = [
     ("title", "Delrapport: Samverkansteam Noll till ett"),
     ("subtitle", "Första året, 2024-05-01 – 2025-06-30"),
     ("meta", "Rapport till Samordningsförbundet i Uppsala län · Enköpings kommun på uppdrag av Enköping, Tierp och Östhammar · 2025-09-08 · Karin Lindqvist, projektledare"),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "1. Sammanfattning"),
     ("p", "Samverkansteamet Noll till ett har under sitt första år tagit emot 58 nollplacerade, det vill säga sjukskrivna personer med ekonomiskt bistånd som saknar SGI. 49 har fått en gemensam arbetsförmågebedömning, i genomsnitt sex veckor efter inskrivning. Av de 17 som avslutats har 4 gått till arbete eller studier, 6 har fått sjukersättning eller annan ersättning och 3 har fått en insats hos Arbetsförmedlingen. Konsultationsteamet med Försäkringskassan har lett till 11 ansökningar om samordning av rehabiliteringsinsatser."),
     ("h1", "2. Genomförande"),

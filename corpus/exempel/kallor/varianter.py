@@ -34,6 +34,7 @@ VARIANTS = [
         name="halland-steget-slutrapport-webbversion",
         base="halland-slutrapport-steget-2024.py",
         producer="chromium",
+        meta=dict(font="dejavu"),
     ),
     dict(  # samma projektplan som bilaga till styrelsens protokoll: annat omslag, groff
         name="sundsvall-styrelsebilaga-projektplan-steget",

@@ -12,6 +12,7 @@ BLOCKS = [
     ("title", "Förstudie NPF i vuxen ålder"),
     ("subtitle", "Vuxna med neuropsykiatriska funktionsnedsättningar som står utanför arbetsmarknaden i Köping, Arboga och Kungsör"),
     ("meta", "Samordningsförbundet Västra Mälardalen, rapport 2025:2 · November 2025 · Sara Holmén, processledare"),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
     ("h1", "Sammanfattning"),
     ("p", "Förstudien har kartlagt behov och befintliga insatser för vuxna 25–64 år med NPF som står utanför arbetsmarknaden. I de tre kommunerna identifierades 214 personer med adhd- eller autismdiagnos som hade försörjningsstöd, aktivitets- eller sjukersättning eller var inskrivna hos Arbetsförmedlingen utan aktivitet. De flesta hade fått sin diagnos i vuxen ålder. Förstudien föreslår en treårig insats med en NPF-kunnig lots och arbetsterapeut, inspirerad av NPF-lotsen i Sörmland, men riktad till vuxna över 25 år."),
     ("h1", "1. Uppdrag och metod"),
@@ -25,6 +26,7 @@ BLOCKS = [
         ["Inskrivna hos AF utan aktivitet", "29", "16", "8", "53"],
         ["<b>Summa</b>", "<b>116</b>", "<b>65</b>", "<b>33</b>", "<b>214</b>"],
     ], [6, 2.5, 2.5, 2.5, 2.5]),
+    ("pagebreak",),
     ("h1", "3. Befintliga insatser"),
     ("p", "UngKraft i Arboga och Kungsör (IPS för unga 16–29 år) och Ungdomsbron på Östra Södertörn visar att individuellt stöd fungerar för unga med NPF, men det finns ingen motsvarande insats för vuxna över 30. Samverkansteam Mälardalen möter en del av målgruppen i primärvården men har inte NPF-kompetens."),
     ("h1", "4. Förslag"),
