@@ -1,0 +1,61 @@
+# Källa till goteborg-ansokan-ips-ung-nordost-2021.pdf – blockkälla, groff -ms.
+# FIKTIVT EXEMPEL: förbundet finns, men insats, personer och siffror är påhittade.
+META = dict(
+    producer="groff",
+    title="Ansökan om medel IPS Ung Nordost",
+    forbund="Samordningsförbundet Göteborg",
+    header_left="Finsam Göteborg",
+    header_right="Ansökan om medel – IPS Ung Nordost",
+    footer_left="www.finsamgoteborg.se",
+)
+BLOCKS = [
+    ("title", "Ansökan om medel från Finsam Göteborg"),
+    ("subtitle", "IPS Ung Nordost – individuellt stöd till arbete och studier för unga vuxna med psykisk ohälsa"),
+    ("meta", "Göteborgs Stad, Stadsområde Nordost · Inkom 2021-01-18 · Ärende FG 2021/004"),
+    ("kv", [
+        ("Insatsens namn", "IPS Ung Nordost"),
+        ("Huvudman", "Göteborgs Stad, Stadsområde Nordost, Arbetsmarknad och vuxenutbildning"),
+        ("Samverkansparter", "Västra Götalandsregionen (Psykiatri Nordost, vårdcentralerna i Bergsjön, Gårdsten och Angered), Arbetsförmedlingen, Försäkringskassan"),
+        ("Period", "2021-03-01 – 2023-12-31"),
+        ("Sökt belopp", "7 200 000 kronor"),
+        ("Kontaktperson", "Johanna Petrén, johanna.petren@goteborg.example.se"),
+        ("Insatstyp", "Individinriktad"),
+    ]),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
+    ("h1", "1. Bakgrund och behov"),
+    ("p", "Stadsområde Nordost har Göteborgs högsta andel unga som varken arbetar eller studerar. En kartläggning som Finsam Göteborg lät göra 2020 visade att drygt 1 100 personer i åldern 18–29 år i området hade aktivitetsersättning, försörjningsstöd eller var inskrivna som arbetssökande utan aktivitet, och att omkring hälften av dem hade kontakt med psykiatrin eller hade en diagnos inom NPF."),
+    ("p", "De unga beskriver att de väntar på att bli friska nog att arbeta. Vården ser arbete som något som kommer efter behandlingen, och arbetsmarknadsverksamheterna bedömer att de unga inte är redo. Ingen av aktörerna har ett tydligt uppdrag att stödja dem direkt ut i arbete."),
+    ("h1", "2. Syfte"),
+    ("p", "Att unga vuxna med psykisk ohälsa ska få ett samordnat och integrerat stöd från vård och arbetsmarknadsverksamhet så att de kan få och behålla ett arbete eller genomföra studier."),
+    ("h1", "3. Mål"),
+    ("bullets", [
+        "Minst 100 deltagare under insatsperioden.",
+        "Minst 40 procent av de avslutade har arbete eller studier vid avslut.",
+        "Minst 60 procent upplever ökad hälsa och framtidstro.",
+        "IPS-trohet på minst 100 poäng vid sista mätningen.",
+        "Beslut om implementering i ordinarie verksamhet senast hösten 2023.",
+    ]),
+    ("h1", "4. Målgrupp"),
+    ("p", "Unga vuxna 18–29 år, folkbokförda i stadsområde Nordost, med psykisk ohälsa eller NPF och en uttalad vilja att arbeta eller studera. Deltagarna kan ha aktivitetsersättning, ekonomiskt bistånd, sjukpenning eller sakna ersättning. Missbruk är inte ett hinder så länge personen har kontakt med beroendevården."),
+    ("h1", "5. Metod"),
+    ("p", "Insatsen arbetar enligt Individual Placement and Support (IPS). Tre IPS-specialister anställs av stadsområdet och knyts till behandlingsteam inom Psykiatri Nordost och till vårdcentralernas psykosociala team. Varje specialist har högst 20 deltagare. Arbetet följer IPS åtta principer, med särskild vikt vid förmånsrådgivning för unga med aktivitetsersättning. En IPS-handledare (50 procent) ansvarar för metodstöd och trohetsmätningar med IPS-25."),
+    ("h1", "6. Organisation"),
+    ("p", "Styrgruppen består av chefer från stadsområdet, Psykiatri Nordost, vårdcentralerna, Arbetsförmedlingen och Försäkringskassan och träffas varannan månad. Projektledaren (50 procent) rapporterar till Finsam Göteborg."),
+    ("h1", "7. Budget"),
+    ("table", [
+        ["Tkr", "2021", "2022", "2023", "Summa"],
+        ["Personal", "1 700", "2 250", "2 300", "6 250"],
+        ["Handledning, utbildning, trohetsmätning", "110", "110", "110", "330"],
+        ["Lokaler och administration", "160", "180", "180", "520"],
+        ["Extern utvärdering", "0", "50", "50", "100"],
+        ["<b>Summa</b>", "<b>1 970</b>", "<b>2 590</b>", "<b>2 640</b>", "<b>7 200</b>"],
+    ], [6, 2.4, 2.4, 2.4, 2.8]),
+    ("h1", "8. Uppföljning och implementering"),
+    ("p", "Deltagare registreras i SUS. Trohetsmätningar görs varje höst. En delrapport lämnas 2022 och en slutrapport efter insatsens slut. Stadsområdet och regionen tar ställning till ordinarie drift hösten 2023."),
+    ("h1", "Referenser"),
+    ("bullets", [
+        "Finsam Göteborg (2020): Unga vuxna utanför arbete och studier i Nordost – en kartläggning.",
+        "Socialstyrelsen (2021): Individual Placement and Support – metodbeskrivning i Metodguiden.",
+        "Umeå universitet (2019): IPS i Sverige – resultat från den nationella uppföljningen.",
+    ]),
+]

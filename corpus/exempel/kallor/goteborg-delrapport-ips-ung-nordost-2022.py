@@ -1,0 +1,50 @@
+# Källa till goteborg-delrapport-ips-ung-nordost-2022.pdf (reportlab, DejaVu Sans, två spalter).
+# FIKTIVT EXEMPEL: förbundet finns, men insats, personer och siffror är påhittade.
+META = dict(
+    title="Delrapport IPS Ung Nordost 2022",
+    forbund="Samordningsförbundet Göteborg",
+    header_left="Finsam Göteborg",
+    header_right="Delrapport IPS Ung Nordost",
+    footer_left="www.finsamgoteborg.se",
+    font="dejavu",
+    layout="twocol",
+    title_frame_height=5.2,
+    accent="#005a8c",
+)
+BLOCKS = [
+    ("title", "Delrapport IPS Ung Nordost"),
+    ("subtitle", "Perioden 2021-03-01 – 2022-06-30 · Göteborgs Stad, Stadsområde Nordost"),
+    ("meta", "Johanna Petrén, projektledare, och Samir Haddad, IPS-handledare · 2022-09-12 · Rapport till Finsam Göteborg (Samordningsförbundet Göteborg)"),
+    ("framebreak",),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
+    ("h1", "Sammanfattning"),
+    ("p", "IPS Ung Nordost har nu pågått i sexton månader. 57 unga vuxna har skrivits in och 23 har avslutats. Av dem har 10 fått arbete eller börjat studera. Den första trohetsmätningen hösten 2021 gav 84 poäng av 125, det vill säga måttlig trohet. Insatsen kom igång långsammare än planerat, men sedan januari 2022 är alla tre IPS-specialister på plats och flödet av deltagare har ökat."),
+    ("h1", "1. Genomförande"),
+    ("p", "Under första halvåret 2021 fanns bara en arbetsspecialist, vilket förklarar det låga deltagarantalet i början. Den andra specialisten började i oktober 2021 och den tredje i januari 2022. Sedan hösten 2021 deltar IPS-specialisterna i Psykiatri Nordosts teammöten varje vecka, och antalet remisser från psykiatrin har ökat från två till sex per månad."),
+    ("p", "Arbetsförmedlingens omställning har gjort att kontaktpersonen har bytts tre gånger, och det har varit oklart vem som kan fatta beslut om lönestöd. Försäkringskassan har utsett en handläggare som finns tillgänglig för förmånsrådgivning en eftermiddag i månaden."),
+    ("h1", "2. Deltagare"),
+    ("table", [
+        ["Deltagare", "Antal"],
+        ["Inskrivna", "57"],
+        ["Avslutade", "23"],
+        ["Pågående 2022-06-30", "34"],
+        ["Aktivitetsersättning vid start", "21"],
+        ["Ekonomiskt bistånd vid start", "17"],
+    ], [5, 2.5]),
+    ("p", "Hälften av deltagarna har en diagnos inom NPF, och nästan alla har samtidigt ångest eller depression. 34 är män och 23 kvinnor."),
+    ("h1", "3. Resultat"),
+    ("p", "Av de 23 som avslutats har 7 fått arbete på den öppna arbetsmarknaden, 3 börjat studera, 3 gått till arbetsförberedande insats hos Arbetsförmedlingen, 4 fortsatt i behandling och 6 avbrutit. Medianen från inskrivning till första arbetsgivarkontakt är 31 dagar."),
+    ("pagebreak",),
+    ("h1", "4. Trohet till IPS"),
+    ("p", "Trohetsmätningen hösten 2021 visade styrkor i noll exkludering och i deltagarnas egna val. Lägst poäng fick integrationen med vården, förmånsrådgivningen och uppföljningen efter anställning. Styrgruppen har därför prioriterat fasta platser i behandlingsteamen och en rutin för förmånsrådgivning."),
+    ("h1", "5. Lärdomar hittills"),
+    ("bullets", [
+        "Börja med överenskommelsen om integration med vården.",
+        "Utse en fast kontakt på Försäkringskassan från start.",
+        "Unga utan ersättning och utan vårdkontakt (UVAS) nås inte genom remisser; uppsökande arbete behövs.",
+    ]),
+    ("h1", "6. Ekonomi"),
+    ("p", "Till och med juni 2022 har 2 980 tkr förbrukats av beviljade 7 200 tkr. Underskridandet beror på den sena rekryteringen och väntas hämtas in under 2023 när samtliga tjänster är tillsatta."),
+    ("h1", "7. Fortsatt arbete"),
+    ("p", "Hösten 2022 görs den andra trohetsmätningen, och arbetet med en skriftlig samverkansöverenskommelse mellan stadsområdet och Psykiatri Nordost inleds. SIP ska användas för alla deltagare med insatser från fler än två aktörer."),
+]

@@ -1,0 +1,62 @@
+# Källa till rar-sormland-ansokan-npf-lotsen-2023.pdf (reportlab, DejaVu Sans).
+# FIKTIVT EXEMPEL: förbundet finns, men insats, personer och siffror är påhittade.
+META = dict(
+    title="Ansökan om medel NPF-lotsen",
+    forbund="Samordningsförbundet RAR Sörmland",
+    header_left="Samordningsförbundet RAR i Sörmland",
+    header_right="Ansökan om medel – NPF-lotsen",
+    footer_left="Katrineholms kommun",
+    font="dejavu",
+    accent="#6b1f4f",
+)
+BLOCKS = [
+    ("title", "Ansökan om medel"),
+    ("subtitle", "NPF-lotsen – personlig lots för unga vuxna med NPF i Katrineholm och Vingåker"),
+    ("meta", "Till Samordningsförbundet RAR i Sörmland · Inkom 2023-03-20"),
+    ("kv", [
+        ("Insatsens namn", "NPF-lotsen"),
+        ("Sökande huvudman", "Katrineholms kommun, Vård- och omsorgsförvaltningen/Arbetsmarknad"),
+        ("Samverkansparter", "Vingåkers kommun, Region Sörmland (vuxenpsykiatrin Katrineholm), Försäkringskassan, Arbetsförmedlingen"),
+        ("Period", "2023-08-01 – 2026-07-31"),
+        ("Sökt belopp", "4 260 000 kronor (1 420 000 kronor per år)"),
+        ("Kontaktperson", "Ida Forsberg, utvecklingsledare, ida.forsberg@katrineholm.example.se"),
+    ]),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
+    ("h1", "1. Bakgrund"),
+    ("p", "Antalet unga vuxna med aktivitetsersättning har ökat i Sörmland under flera år, och en majoritet av de nybeviljade ersättningarna gäller personer med diagnoser inom NPF, främst adhd och autism. Vid en kartläggning i Katrineholm och Vingåker hösten 2022 identifierades 126 unga vuxna med NPF-diagnos som hade aktivitetsersättning, försörjningsstöd eller var inskrivna hos Arbetsförmedlingen utan aktivitet."),
+    ("p", "Handläggare hos alla parter beskriver att den unga får en diagnos och ibland en ersättning, men att ingen tar ansvar för vägen vidare. Utredningen i vården innehåller värdefull information om styrkor och svårigheter, men den når sällan Arbetsförmedlingen eller arbetsgivaren. Många unga har också erfarenhet av att ha misslyckats i skolan och i tidigare insatser, och behöver ett lågt tempo och en vuxen som finns kvar över tid."),
+    ("h1", "2. Syfte"),
+    ("p", "Syftet är att unga vuxna med NPF ska få en personlig lots som samordnar stödet från vård, kommun, Försäkringskassan och Arbetsförmedlingen och som stöttar den unga hela vägen till arbete eller studier."),
+    ("h1", "3. Mål"),
+    ("bullets", [
+        "Minst 100 deltagare under insatsperioden.",
+        "Minst 40 procent av de avslutade går till arbete, studier eller en arbetsmarknadsinsats med tydlig plan.",
+        "Samtliga deltagare har en aktivitetsplan som bygger på en arbetsterapeutisk bedömning.",
+        "En gemensam modell för överlämning från vård till arbetsmarknadsaktörer är beslutad senast 2025-12-31.",
+    ]),
+    ("h1", "4. Målgrupp"),
+    ("p", "Unga vuxna 18–30 år, folkbokförda i Katrineholm eller Vingåker, med diagnos inom NPF eller pågående NPF-utredning, som varken arbetar eller studerar och som själva vill delta."),
+    ("h1", "5. Arbetssätt"),
+    ("p", "Två lotsar (socionom och beteendevetare) och en arbetsterapeut på 50 procent anställs av Katrineholms kommun. Lotsen följer den unga till möten, hjälper till att samla information från utredningar och förmedlar den med samtycke till Arbetsförmedlingen och arbetsgivare. Arbetsterapeuten gör aktivitetsbaserade bedömningar, till exempel med AWP, och förskriver kognitiva hjälpmedel. Gruppverksamheten \"Min vardag, mitt arbete\" tar upp struktur, sömn, energi och hjälpmedel. SIP upprättas när fler än två aktörer har insatser. Arbetet bygger på ett lågaffektivt bemötande och Supported Employment för den som vill ut i arbete."),
+    ("h1", "6. Organisation och uppföljning"),
+    ("p", "En styrgrupp med enhetschefer från alla parter och förbundets processledare träffas minst fyra gånger per år. Deltagarna registreras i Uppföljning Finsam. En halvtidsrapport lämnas efter det första året och en slutrapport efter avslut."),
+    ("h1", "7. Budget per år"),
+    ("table", [
+        ["Kostnadsslag", "Kronor per år"],
+        ["Lotsar 2,0 årsarbetare", "1 040 000"],
+        ["Arbetsterapeut 0,5 årsarbetare", "290 000"],
+        ["Gruppverksamhet, hjälpmedel, material", "50 000"],
+        ["Resor och lokaler", "40 000"],
+        ["<b>Summa</b>", "<b>1 420 000</b>"],
+    ], [10, 6]),
+    ("h1", "8. Implementering"),
+    ("p", "Katrineholms och Vingåkers kommuner ska under 2025 ta ställning till om lotsfunktionen ska ingå i ordinarie verksamhet. Överlämningsmodellen mellan vuxenpsykiatrin och arbetsmarknadsaktörerna ska kunna spridas till övriga kommuner i RAR Sörmland."),
+    ("h1", "Källor"),
+    ("numbers", [
+        "Finsam Göteborg: Delrapport IPS Ung Nordost 2022.",
+        "Försäkringskassan (2021): Aktivitetsersättning – unga med nedsatt arbetsförmåga. Socialförsäkringsrapport 2021:4.",
+        "Riksförbundet Attention (2022): Jobbrapporten – om arbetsliv och NPF.",
+        "Samordningsförbundet RAR i Sörmland: Verksamhetsplan 2023.",
+    ]),
+    ("p", "Katrineholm 2023-03-17<br/>Ida Forsberg, utvecklingsledare · Magnus Ek, avdelningschef Arbetsmarknad, Katrineholms kommun"),
+]

@@ -1,0 +1,65 @@
+# Källa till rar-sormland-slutrapport-npf-lotsen-2026.pdf – blockkälla, groff -ms.
+# FIKTIVT EXEMPEL: förbundet finns, men insats, personer och siffror är påhittade.
+META = dict(
+    producer="groff",
+    title="Slutrapport NPF-lotsen 2023–2026",
+    forbund="Samordningsförbundet RAR Sörmland",
+    header_left="Samordningsförbundet RAR i Sörmland",
+    header_right="Slutrapport NPF-lotsen",
+    footer_left="Katrineholms kommun · Fiktivt exempel",
+)
+BLOCKS = [
+    ("title", "Slutrapport NPF-lotsen"),
+    ("subtitle", "Personlig lots för unga vuxna med NPF i Katrineholm, Vingåker och Flen, 2023-08-01 – 2026-07-31"),
+    ("meta", "Ida Forsberg, projektledare, och Leo Marttila, arbetsterapeut · Rapport till Samordningsförbundet RAR i Sörmland 2026-10-05"),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
+    ("h1", "1. Sammanfattning"),
+    ("p", "NPF-lotsen har under tre år gett 131 unga vuxna med neuropsykiatriska funktionsnedsättningar en personlig lots som samordnat stödet från vård, kommun, Försäkringskassan och Arbetsförmedlingen. Av de 114 som avslutats har 63 (55 procent) gått till arbete, studier eller en arbetsmarknadsinsats med tydlig plan, och 41 (36 procent) till arbete eller studier. Överlämningsmodellen mellan vuxenpsykiatrin, lotsen och Arbetsförmedlingen beslutades i december 2025 och används nu i alla tre kommunerna. Från hösten 2026 ingår lotsfunktionen i Katrineholms och Flens ordinarie verksamhet."),
+    ("h1", "2. Bakgrund och syfte"),
+    ("p", "Insatsen startade efter en kartläggning hösten 2022 som visade att 126 unga vuxna med NPF-diagnos i Katrineholm och Vingåker varken arbetade eller studerade. Syftet var att unga vuxna med NPF skulle få en personlig lots som samordnar stödet och stöttar den unga hela vägen till arbete eller studier. Flen anslöt från 2025-01-01 efter beslut i förbundets styrelse."),
+    ("h1", "3. Mål och utfall"),
+    ("table", [
+        ["Mål", "Utfall"],
+        ["Minst 100 deltagare", "131 deltagare (varav Flen 24)"],
+        ["Minst 40 % av avslutade till arbete, studier eller insats med plan", "55 % (63 av 114)"],
+        ["Alla deltagare har en aktivitetsplan byggd på arbetsterapeutisk bedömning", "124 av 131 (95 %)"],
+        ["Överlämningsmodell beslutad senast 2025-12-31", "Beslutad 2025-12-11"],
+    ], [9, 6]),
+    ("h1", "4. Deltagare"),
+    ("p", "Av de 131 deltagarna var 78 män och 53 kvinnor, medelåldern 23 år. 69 hade diagnosen adhd, 31 autism, 19 både adhd och autism och 12 hade en pågående utredning vid start. 57 hade aktivitetsersättning, 38 försörjningsstöd, 21 aktivitetsstöd och 15 saknade ersättning."),
+    ("table", [
+        ["Status vid avslut (n = 114)", "Antal"],
+        ["Anställning, varav med lönestöd 14", "23"],
+        ["Studier (folkhögskola, Komvux, yrkeshögskola)", "18"],
+        ["Arbetsmarknadsinsats med tydlig plan", "22"],
+        ["Fortsatt vård eller daglig verksamhet", "21"],
+        ["Flytt eller avbrott", "30"],
+    ], [11, 3]),
+    ("h1", "5. Arbetssätt"),
+    ("p", "Lotsarna har träffat deltagarna i genomsnitt en gång i veckan, ofta i hemmet eller på neutral plats, och följt med till möten hos myndigheterna. Arbetsterapeuten har gjort aktivitetsbaserade bedömningar och förskrivit kognitiva hjälpmedel till 52 deltagare. Gruppverksamheten \"Min vardag, mitt arbete\" har genomförts tolv gånger. Under 2025 byggdes ett nätverk av 31 arbetsgivare, som erbjudits en kort utbildning om NPF på arbetsplatsen. 61 deltagare har haft en SIP."),
+    ("h1", "6. Framgångsfaktorer"),
+    ("bullets", [
+        "En lots som följer den unga mellan myndigheterna och finns kvar över tid.",
+        "Arbetsterapeutiska bedömningar som gör styrkor och behov av anpassningar konkreta för arbetsgivare.",
+        "Kontaktperson i vuxenpsykiatrin med mandat att delta i ärendedragningar.",
+        "Arbetsgivarnätverket och NPF-utbildningen på arbetsplatsen.",
+    ]),
+    ("h1", "7. Hinder"),
+    ("bullets", [
+        "Väntetider för NPF-utredning inom vuxenpsykiatrin (upp till 18 månader).",
+        "Osäkerhet om Arbetsförmedlingens utbud för deltagare med stora anpassningsbehov.",
+        "Få praktikplatser med korta dagar och lugn miljö i de mindre orterna.",
+    ]),
+    ("h1", "8. Ekonomi"),
+    ("p", "Insatsen har förbrukat 4 912 tkr av beviljade 5 020 tkr (inklusive utökningen för Flen 2025–2026). Överskottet på 108 tkr återbetalas till förbundet."),
+    ("h1", "9. Implementering"),
+    ("p", "Katrineholms kommun har beslutat att behålla två lotsar inom Arbetsmarknadsavdelningen från 2026-08-01. Flens kommun behåller en lots på halvtid. Vingåker köper lotsstöd av Katrineholm per deltagare. Region Sörmland behåller kontaktpersonen i vuxenpsykiatrin och arbetsterapeutens uppdrag förs över till regionens habilitering."),
+    ("h1", "Referenser"),
+    ("bullets", [
+        "Ansökan om medel – NPF-lotsen, Katrineholms kommun, inkom 2023-03-20.",
+        "RAR i Sörmland: Delrapport NPF-lotsen. Halvtidsrapport för perioden 2023-08-01 – 2024-06-30 (2024).",
+        "Samordningsförbundet Västra Mälardalen (2025): Förstudie NPF i vuxen ålder.",
+        "Östra Södertörn, Slutrapport ESF+-projektet Ungdomsbron, oktober 2024.",
+        "Specialpedagogiska skolmyndigheten (2023): NPF och arbetsliv – stöd till arbetsgivare.",
+    ]),
+]

@@ -1,0 +1,82 @@
+# Källa till sundsvall-projektplan-steget-2024.pdf (reportlab, DejaVu Sans).
+# STEGET i Sundsvall är ett annat projekt än Steget i Halland och Hälsosteget i Lund.
+# Samma projektplan finns som styrelsebilaga med annat omslag (groff), se varianter.py.
+# FIKTIVT EXEMPEL: förbundet finns, men insats, personer och siffror är påhittade.
+META = dict(
+    title="Projektplan STEGET 2024–2026",
+    forbund="Samordningsförbundet Sundsvall",
+    header_left="Samordningsförbundet Sundsvall",
+    header_right="Projektplan STEGET",
+    footer_left="Sundsvalls kommun, Arbetsmarknadsförvaltningen",
+    font="dejavu",
+    accent="#5b2a86",
+)
+BLOCKS = [
+    ("title", "Projektplan STEGET"),
+    ("subtitle", "Språk, hälsa och arbete för utrikes födda kvinnor i Sundsvall – 2024-04-01 – 2026-03-31"),
+    ("meta", "Version 1.0, 2024-02-26 · Till Samordningsförbundet Sundsvall"),
+    ("kv", [
+        ("Projektnamn", "STEGET – språk, hälsa och arbete för utrikes födda kvinnor"),
+        ("Projektägare", "Sundsvalls kommun, Arbetsmarknadsförvaltningen"),
+        ("Samverkansparter", "Sundsvalls kommun (Individ- och familjeomsorgen, Vuxenutbildningen), Region Västernorrland (Hälsocentralerna Nacksta och Skönsberg), Arbetsförmedlingen, Försäkringskassan"),
+        ("Projektledare", "Hodan Warsame, hodan.warsame@sundsvall.example.se"),
+        ("Budget", "3 900 tkr, varav 3 600 tkr från Samordningsförbundet Sundsvall"),
+        ("Diarienummer", "SFSU 2024/03"),
+    ]),
+    ("h1", "1. Bakgrund"),
+    ("p", "I Sundsvall hade i november 2023 omkring 520 hushåll haft ekonomiskt bistånd i mer än tio månader. I stadsdelarna Nacksta och Skönsberg var mer än hälften av de vuxna i dessa hushåll utrikes födda, och kvinnorna var i klar majoritet bland dem som inte deltog i någon arbetsmarknadsinsats. Många av kvinnorna har kort eller ingen skolbakgrund, har läst sfi i flera år och har ansvar för barn och anhöriga. Ohälsa är vanlig – värk, sömnproblem, oro och nedstämdhet – men sällan utredd i förhållande till arbetsförmåga."),
+    ("p", "Arbetsförmedlingen och kommunen erbjuder i dag insatser var för sig, och kvinnorna får ofta flera parallella planer. Vården möter dem för enskilda besvär, utan koppling till språkstudier eller arbete. Erfarenheter från andra förbund, bland annat hälsokommunikatörer på modersmål i Stockholm, visar att hälsa, språk och arbete behöver hänga ihop och ges av ett team som kvinnorna känner förtroende för."),
+    ("h1", "2. Syfte"),
+    ("p", "Syftet med STEGET är att utrikes födda kvinnor med långvarigt försörjningsstöd ska ta steg mot egen försörjning genom ett samordnat stöd där språk, hälsa och arbete ges samtidigt, och att parterna ska utveckla ett arbetssätt för gruppen som kan bli en del av ordinarie verksamhet."),
+    ("h1", "3. Mål"),
+    ("h2", "3.1 Projektmål"),
+    ("bullets", [
+        "Minst 60 kvinnor deltar under projekttiden.",
+        "Minst 30 procent av de avslutade går till arbete, studier eller arbetssökande med insats från Arbetsförmedlingen.",
+        "Minst 80 procent av deltagarna har haft ett strukturerat hälsosamtal och vid behov en plan för vård.",
+        "Minst 60 procent har höjt sin språknivå med minst en sfi-kurs.",
+    ]),
+    ("h2", "3.2 Effektmål"),
+    ("bullets", [
+        "Andelen utrikes födda kvinnor bland dem med långvarigt försörjningsstöd i Nacksta och Skönsberg har minskat 2027.",
+        "En gemensam rutin för hälsosamtal, samtycke och överlämning används av kommunen, hälsocentralerna och Arbetsförmedlingen.",
+    ]),
+    ("h1", "4. Målgrupp"),
+    ("p", "Kvinnor 20–64 år, folkbokförda i Sundsvall, födda utanför Europa, som har haft försörjningsstöd i minst tio av de senaste tolv månaderna och som behöver insatser från minst två av parterna. Kvinnor som har lämnat etableringsprogrammet under de senaste fem åren prioriteras. Barnomsorg under aktiviteterna ordnas av kommunen."),
+    ("h1", "5. Metod och aktiviteter"),
+    ("numbers", [
+        "<b>Uppsökande och introduktion.</b> Information via socialtjänsten, sfi och föreningar; introduktionsträffar i grupp med tolk.",
+        "<b>Hälsosamtal och hälsoskola.</b> En hälsokommunikatör från Region Västernorrland håller hälsoskola på modersmål (åtta träffar) och strukturerade hälsosamtal. Vid behov bokas tid hos hälsocentralens läkare eller fysioterapeut.",
+        "<b>Språk i vardag och arbete.</b> Yrkessvenska två förmiddagar i veckan, kopplad till praktikplatser inom vård, städ och kök.",
+        "<b>Stegvis arbetsträning.</b> Arbetsträning i kommunens verksamheter med successiv ökning av tid, därefter praktik hos arbetsgivare med stöd av arbetsmarknadskonsulent enligt Supported Employment.",
+        "<b>Samordning.</b> Gemensam handlingsplan för varje deltagare och SIP när fler än två aktörer har insatser. Motiverande samtal (MI) används i alla kontakter.",
+    ]),
+    ("h1", "6. Organisation"),
+    ("p", "Teamet består av två arbetsmarknadskonsulenter, en socialsekreterare (50 procent), en sfi-lärare (50 procent) och en hälsokommunikatör (75 procent) från regionen. Styrgruppen består av chefer från Arbetsmarknadsförvaltningen, Individ- och familjeomsorgen, Vuxenutbildningen, hälsocentralerna och Arbetsförmedlingen, med förbundschefen adjungerad."),
+    ("h1", "7. Tidplan"),
+    ("table", [
+        ["Period", "Aktivitet"],
+        ["2024-04 – 2024-06", "Rekrytering, introduktion, rutiner för samtycke och registrering i Uppföljning Finsam"],
+        ["2024-08 – 2025-12", "Fullt deltagarflöde, två hälsoskolor per termin"],
+        ["2025-03", "Halvtidsseminarium med styrelse och beredningsgrupp"],
+        ["2025-09", "Förslag till implementering till huvudmännen"],
+        ["2026-01 – 2026-03", "Avslut och slutrapport"],
+    ], [4, 12]),
+    ("h1", "8. Budget"),
+    ("table", [
+        ["Kostnadsslag (tkr)", "2024 (apr–dec)", "2025", "2026 (jan–mar)", "Summa"],
+        ["Personal", "1 040", "1 420", "350", "2 810"],
+        ["Hälsokommunikatör (regionen)", "260", "350", "90", "700"],
+        ["Tolk, material, barnomsorg", "80", "110", "20", "210"],
+        ["Lokaler och resor", "60", "80", "40", "180"],
+        ["<b>Summa</b>", "<b>1 440</b>", "<b>1 960</b>", "<b>500</b>", "<b>3 900</b>"],
+    ], [5.5, 2.8, 2.3, 2.8, 2.6]),
+    ("h1", "9. Uppföljning och utvärdering"),
+    ("p", "Deltagarna registreras i Uppföljning Finsam. Kvartalsrapporter lämnas till förbundet enligt förbundets mall. Deltagarnas upplevelse mäts med Indikatorn vid start och avslut, med tolk vid behov. Försörjningen följs upp sex månader efter avslut."),
+    ("h1", "Referenser"),
+    ("bullets", [
+        "Samordningsförbundet Stockholms stad: Verksamhetsberättelse 2023 (om insatsen Språkvägen hälsa).",
+        "Länsstyrelsen Västernorrland (2022): Hälsa och etablering – nyanländas hälsa i länet.",
+        "Folkhälsomyndigheten (2019): Hälsokommunikation för nyanlända – kunskapsstöd.",
+    ]),
+]

@@ -1,0 +1,65 @@
+# Källa till uppsala-ansokan-noll-till-ett-2024.pdf – blockkälla, groff -ms.
+# FIKTIVT EXEMPEL: förbundet finns, men insats, personer och siffror är påhittade.
+META = dict(
+    producer="groff",
+    title="Ansökan Samverkansteam Noll till ett",
+    forbund="Samordningsförbundet i Uppsala län",
+    header_left="Samordningsförbundet i Uppsala län",
+    header_right="Ansökan om insatsmedel – Noll till ett",
+    footer_left="Dnr SFUL 2024/112",
+)
+BLOCKS = [
+    ("title", "Ansökan om insatsmedel"),
+    ("subtitle", "Samverkansteam Noll till ett – samordnat stöd för sjukskrivna utan SGI i Enköping, Tierp och Östhammar"),
+    ("meta", "Till Samordningsförbundet i Uppsala län · Inkom 2024-02-19 · Dnr SFUL 2024/112"),
+    ("kv", [
+        ("Insatsens namn", "Samverkansteam Noll till ett"),
+        ("Insatsägare", "Enköpings kommun, Socialförvaltningen, på uppdrag av Enköpings, Tierps och Östhammars kommuner"),
+        ("Samverkansparter", "Tierps kommun, Östhammars kommun, Region Uppsala (primärvård och psykiatri), Försäkringskassan, Arbetsförmedlingen"),
+        ("Period", "2024-05-01 – 2027-04-30"),
+        ("Sökt belopp", "8 850 000 kronor (2 950 000 kronor per år)"),
+        ("Kontaktperson", "Karin Lindqvist, utvecklingsledare, karin.lindqvist@enkoping.example.se"),
+    ]),
+    ("pagebreak",),  # försättsblad: titel och uppgifter på en egen första sida
+    ("h1", "1. Bakgrund"),
+    ("p", "Förstudien Noll till ett (Samordningsförbundet i Uppsala län, rapport 2023:4) visade att 167 personer i de tre kommunerna var sjukskrivna med läkarintyg men saknade sjukpenninggrundande inkomst och därför försörjdes av ekonomiskt bistånd. Medianen för tid med försörjningsstöd var 4,2 år. Läkarintygen beskrev sällan aktivitetsbegränsningar, ingen aktör hade ansvar för att rehabiliteringen genomfördes, och endast 9 procent hade någon gång haft en SIP."),
+    ("p", "Nollplacerade hamnar mellan systemen: Försäkringskassan har inget ärende, Arbetsförmedlingen bedömer att personen inte kan ta del av insatser, och socialtjänsten begär nya intyg var tredje månad. Erfarenheter från Halmstadsmodellen och från metodimplementering kring nollplacerade i bland annat Burlöv-Staffanstorp visar att gemensamma rutiner, en samlad arbetsförmågebedömning och konsultationer med Försäkringskassan kan bryta mönstret."),
+    ("h1", "2. Syfte"),
+    ("p", "Att sjukskrivna utan SGI som har ekonomiskt bistånd ska få en gemensam arbetsförmågebedömning och en samordnad plan, så att de antingen närmar sig arbete eller får sin rätt till sjukersättning eller annan försörjning prövad."),
+    ("h1", "3. Mål"),
+    ("bullets", [
+        "Minst 150 deltagare under tre år.",
+        "Minst 90 procent av deltagarna har fått en gemensam arbetsförmågebedömning inom åtta veckor.",
+        "Minst 30 procent av de avslutade har gått till arbete, studier eller arbetssökande med insats, och minst 25 procent har fått en annan försörjning än ekonomiskt bistånd.",
+        "SIP för alla deltagare med insatser från fler än två aktörer.",
+        "En rutin för läkarintyg med beskrivning av aktivitetsbegränsningar är införd på vårdcentralerna i de tre kommunerna.",
+    ]),
+    ("h1", "4. Målgrupp"),
+    ("p", "Personer 20–64 år med ekonomiskt bistånd i Enköping, Tierp eller Östhammar som är sjukskrivna med läkarintyg och saknar SGI (nollplacerade)."),
+    ("h1", "5. Metod"),
+    ("numbers", [
+        "Socialtjänsten inhämtar samtycke och begär läkarintyg med beskrivning av aktivitetsbegränsningar.",
+        "Ett team med socialsekreterare, arbetsterapeut och fysioterapeut från Region Uppsala, arbetsmarknadskonsulent och en konsultativ läkare på 10 procent gör en gemensam arbetsförmågebedömning med DOA (Dialogbaserat bedömningsunderlag för arbetsförmåga) som stöd.",
+        "Konsultationsteam med Försäkringskassan och Arbetsförmedlingen en gång per månad prövar ersättningsrätt och insatser, och vid behov görs en ansökan om samordning av rehabiliteringsinsatser hos Försäkringskassan.",
+        "Deltagare med arbetsförmåga får arbetsträning och stöd enligt en trappstegsmodell eller Supported Employment; deltagare utan arbetsförmåga får stöd i ansökan om sjukersättning.",
+    ]),
+    ("h1", "6. Budget per år"),
+    ("table", [
+        ["Kostnadsslag (tkr)", "Belopp per år"],
+        ["Personal (3,3 årsarbetare)", "2 450"],
+        ["Konsultläkare 10 %", "180"],
+        ["Lokaler, resor, övrigt", "220"],
+        ["Utvärdering", "100"],
+        ["<b>Summa</b>", "<b>2 950</b>"],
+    ], [10, 5]),
+    ("h1", "7. Uppföljning"),
+    ("p", "Deltagare registreras i Uppföljning Finsam. Kvartalsrapporter lämnas till förbundets kansli och en delrapport efter det första året. Försörjningen följs upp vid avslut och sex månader senare."),
+    ("h1", "Referenser"),
+    ("bullets", [
+        "Samordningsförbundet i Uppsala län (2023). <i>Noll till ett. Förstudie om sjukskrivna personer utan sjukpenninggrundande inkomst (nollplacerade)</i>. Rapport 2023:4.",
+        "Samordningsförbundet Burlöv-Staffanstorp (2018). Delrapport Metodimplementering kring nollplacerade.",
+        "Slutrapport – Forum för långsiktig samverkan Uppsala/Tilläggsresurs för långsiktig samverkan i Uppsala kommun (2018).",
+        "Mendelson, S., Nazem, N. och Ryberg, P. (2015). På Rätt Väg! Slutrapport. Samordningsförbundet Halland.",
+        "Försäkringskassan (2020). DOA – Dialogbaserat bedömningsunderlag för arbetsförmåga. Vägledning.",
+    ]),
+]
