@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 /// Sources and data that shape the index. Query-time data (synonyms,
 /// question intents, section weights) and the search, server and web code are not here:
 /// changing them needs no re-ingest.
-const PIPELINE_INPUTS: [&str; 11] = [
+const PIPELINE_INPUTS: [&str; 12] = [
     "src/analysis",
+    "src/corpus",
     "src/document.rs",
     "src/extract",
     "src/index",

@@ -129,7 +129,7 @@ fn memory_and_threads(pid: u32) -> (u64, u64) {
 
 fn start_server(binary: &Path, index: &Path, port: u16) -> Child {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let child = Command::new(binary)
+    let mut child = Command::new(binary)
         .args([
             "serve",
             "--no-ingest",
@@ -156,6 +156,8 @@ fn start_server(binary: &Path, index: &Path, port: u16) -> Child {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("server did not answer");
 }
 
@@ -232,6 +234,7 @@ fn main() {
     let elapsed = started.elapsed().as_secs_f64();
     let (rss, _) = memory_and_threads(pid);
     let _ = server.kill();
+    let _ = server.wait();
     let (mut latencies, errors, busy) = std::mem::take(&mut *results.lock().unwrap());
     latencies.sort();
     let percentile = |p: f64| latencies[((latencies.len() - 1) as f64 * p) as usize];

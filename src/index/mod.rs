@@ -6,6 +6,7 @@
 //! `search` know tantivy.
 
 mod error;
+pub mod knowledge;
 mod manifest;
 mod read;
 mod record;
@@ -14,7 +15,7 @@ mod writer;
 
 pub use error::{IndexError, Result};
 pub use manifest::{FileState, Manifest};
-pub use read::{document_sections, sections_matching};
+pub use read::{document_sections, map_documents, sections_matching};
 pub use record::{
     DocumentRecord, SectionRecord, StoredSection, UNKNOWN_FORBUND, UNKNOWN_REPORT_TYPE,
 };

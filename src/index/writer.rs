@@ -13,7 +13,7 @@ use crate::analysis::Profile;
 use std::path::{Path, PathBuf};
 use tantivy::directory::MmapDirectory;
 use tantivy::index::SegmentId;
-use tantivy::indexer::NoMergePolicy;
+use tantivy::indexer::{NoMergePolicy, UserOperation};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 /// Heap budget of the index writer.
@@ -31,6 +31,8 @@ pub struct IndexUpdater {
     fields: Fields,
     manifest: Manifest,
     profile: Profile,
+    /// The folder being written (the live index, or a rebuild beside it).
+    dir: PathBuf,
     /// The live index this one replaces when finished (a rebuild beside it).
     replaces: Option<PathBuf>,
 }
@@ -86,6 +88,7 @@ impl IndexUpdater {
             fields,
             manifest,
             profile,
+            dir: target,
             replaces,
         })
     }
@@ -95,11 +98,16 @@ impl IndexUpdater {
         &self.manifest
     }
 
-    /// Adds one document's sections.
+    /// Adds one document's sections, in one batch: they land in one segment
+    /// (and stay together through merges), so a report is counted once per
+    /// segment by the collectors that group sections by report.
     pub fn add(&mut self, record: &DocumentRecord) -> Result<()> {
-        for doc in record.to_tantivy(&self.fields) {
-            self.writer.add_document(doc)?;
-        }
+        let operations: Vec<UserOperation> = record
+            .to_tantivy(&self.fields)
+            .into_iter()
+            .map(UserOperation::Add)
+            .collect();
+        self.writer.run(operations)?;
         Ok(())
     }
 
@@ -107,6 +115,25 @@ impl IndexUpdater {
     pub fn delete(&mut self, doc_id: &str) {
         self.writer
             .delete_term(Term::from_field_text(self.fields.doc_id, doc_id));
+    }
+
+    /// Every committed document mapped by `f`, in parallel (for the corpus stage).
+    pub fn map_documents<T: Send>(&self, f: impl Fn(DocumentRecord) -> T + Sync) -> Result<Vec<T>> {
+        Ok(super::map_documents(
+            &self.reader.searcher(),
+            &self.fields,
+            f,
+        )?)
+    }
+
+    /// Stores the corpus stage's knowledge with the index being written.
+    pub fn save_knowledge(&self, knowledge: &crate::corpus::Knowledge) -> Result<()> {
+        super::knowledge::save(&self.dir, knowledge)
+    }
+
+    /// True when the index being written has corpus knowledge stored.
+    pub fn has_knowledge(&self) -> bool {
+        super::knowledge::stamp(&self.dir).is_some()
     }
 
     /// The committed sections of a document, in order (for rewriting it).

@@ -1,7 +1,9 @@
 //! Ingest: a corpus folder in, a searchable index out.
 //!
 //! Files are found ([`walk`]), read and extracted in parallel, cut into
-//! sections, labelled and written in one commit. A file that fails is
+//! sections, labelled and written in commits; at the end of a run that
+//! changed anything, the corpus stage relates all documents
+//! ([`crate::corpus`]) and its knowledge is stored with the index. A file that fails is
 //! reported with its reason and skipped; it never stops the run or touches
 //! the index. The run fails only when nothing can be done at all.
 
@@ -22,6 +24,7 @@ pub use report::{FileOutcome, IngestReport, Outcome};
 pub use walk::{SOURCE_EXTENSIONS, is_stale};
 
 use crate::analysis::Profile;
+use crate::corpus::{self, Features};
 use crate::document::{Metadata, Page};
 use crate::index::{DocumentRecord, FileState, IndexUpdater, SectionRecord};
 use crate::metadata::Labeler;
@@ -167,6 +170,11 @@ pub fn run(
             manifest.extend(item.states);
         }
         updater.commit(&manifest)?;
+    }
+    let changed = !plan.extract.is_empty() || !plan.delete.is_empty() || !plan.repath.is_empty();
+    if changed || !updater.has_knowledge() {
+        let features = updater.map_documents(|record| Features::of(&record))?;
+        updater.save_knowledge(&corpus::relate(features))?;
     }
     updater.finish()?;
     report.seconds = started.elapsed().as_secs_f64();

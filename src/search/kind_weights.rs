@@ -68,17 +68,18 @@ impl KindWeights {
     pub fn top_docs(&self, limit: usize) -> impl Collector<Fruit = Vec<(Score, DocAddress)>> {
         let weights = self.clone();
         TopDocs::with_limit(limit).tweak_score(move |segment: &SegmentReader| {
-            let kinds = segment.fast_fields().str(KIND_FIELD).ok().flatten();
-            let by_ord = kinds
-                .as_ref()
-                .map_or_else(Vec::new, |k| weights.by_term_ord(k));
-            move |doc: DocId, score: Score| {
-                let Some(kinds) = &kinds else { return score };
-                let kind = kinds.term_ords(doc).next();
-                let weight = by_ord.iter().find(|(ord, _)| Some(*ord) == kind);
-                weight.map_or(score, |(_, weight)| score * weight)
-            }
+            let weigher = weights.for_segment(segment);
+            move |doc: DocId, score: Score| weigher.weigh(doc, score)
         })
+    }
+
+    /// The weights as one segment's kind ordinals hold them.
+    pub fn for_segment(&self, segment: &SegmentReader) -> SegmentWeights {
+        let kinds = segment.fast_fields().str(KIND_FIELD).ok().flatten();
+        let by_ord = kinds
+            .as_ref()
+            .map_or_else(Vec::new, |k| self.by_term_ord(k));
+        SegmentWeights { kinds, by_ord }
     }
 
     /// The weights by the kinds' term ordinals in one segment's column.
@@ -87,6 +88,24 @@ impl KindWeights {
             .iter()
             .filter_map(|w| Some((kinds.dictionary().term_ord(&w.kind).ok()??, w.weight)))
             .collect()
+    }
+}
+
+/// The kind weights of one segment: a section's score times its kind's weight.
+pub struct SegmentWeights {
+    kinds: Option<StrColumn>,
+    by_ord: Vec<(u64, Score)>,
+}
+
+impl SegmentWeights {
+    /// `score` of section `doc` times its kind's weight.
+    pub fn weigh(&self, doc: DocId, score: Score) -> Score {
+        let Some(kinds) = &self.kinds else {
+            return score;
+        };
+        let kind = kinds.term_ords(doc).next();
+        let weight = self.by_ord.iter().find(|(ord, _)| Some(*ord) == kind);
+        weight.map_or(score, |(_, weight)| score * weight)
     }
 }
 

@@ -12,41 +12,53 @@
 //! [`FILL_UNDER`], sections with some of them follow ([`listing`]).
 
 mod budget;
+mod by_report;
+mod corpus_views;
 mod derivation;
 mod documents;
 mod error;
 mod explain;
-mod facets;
+pub mod facet_counts;
+mod hits;
 pub mod intent;
 pub mod kind_weights;
+mod knowledge_cache;
 mod listing;
 mod model;
 mod query;
 mod query_words;
+mod ranking;
 mod snippet;
 mod suggest;
 pub mod synonyms;
 pub mod syntax;
 
 pub use budget::Budget;
+pub use corpus_views::{
+    ProjectDetail, ProjectDocument, ProjectList, ProjectRequest, ProjectSummary, SimilarItem,
+    SimilarList,
+};
 pub use error::{Result, SearchError};
 pub use explain::FieldMatch;
 pub use model::{
-    DocumentDetail, DocumentList, DocumentSummary, FacetCount, Facets, Hit, MAX_LIMIT, MAX_OFFSET,
-    SearchRequest, SearchResults, SectionView,
+    Counts, DocumentDetail, DocumentLink, DocumentList, DocumentSummary, FacetCount, Facets,
+    Grouping, Hit, MAX_LIMIT, MAX_OFFSET, SearchRequest, SearchResults, SectionHit, SectionView,
 };
 
 use crate::analysis::Profile;
-use crate::index::{self, Fields, StoredSection};
+use crate::index::{self, Fields};
 use explain::Explainer;
+use facet_counts::Unit;
+use hits::HitMaker;
 use intent::Intents;
 use kind_weights::KindWeights;
-use listing::{Listed, Listing};
+use knowledge_cache::{KnowledgeCache, Loaded};
 use query::{Match, TextParser};
+use ranking::Ranking;
 use std::path::Path;
 use synonyms::Synonyms;
 use tantivy::query::Query;
-use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument};
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
 /// A query finding fewer sections than this is tried with corrected spelling.
 pub const FEW_HITS: usize = 3;
@@ -70,12 +82,21 @@ struct Prepared {
     ranked: Box<dyn Query>,
 }
 
+/// A request ranked: the queries of its last tier, the ranking, and the
+/// spelling correction searched instead of the typed query, if any.
+struct Ranked {
+    prepared: Prepared,
+    ranking: Ranking,
+    suggestion: Option<String>,
+}
+
 /// A handle on an opened index that answers searches; cheap to share.
 pub struct SearchService {
     index: Index,
     reader: IndexReader,
     fields: Fields,
     profile: Profile,
+    knowledge: KnowledgeCache,
 }
 
 impl SearchService {
@@ -98,6 +119,7 @@ impl SearchService {
             reader,
             fields,
             profile,
+            knowledge: KnowledgeCache::new(dir.to_path_buf()),
         })
     }
 
@@ -112,62 +134,136 @@ impl SearchService {
     /// [`SearchService::search`] within a time `budget`: a search that
     /// outruns it stops and answers [`SearchError::TimedOut`].
     pub fn search_within(&self, request: &SearchRequest, budget: &Budget) -> Result<SearchResults> {
-        let q = syntax::normalize(&request.q)?;
         let searcher = self.reader.searcher();
-        let typed = self.read(&searcher, &q)?;
-        let (mut prepared, mut listing) = self.strict(&searcher, request, &typed, budget)?;
+        let loaded = self.knowledge.get();
+        let Ranked {
+            prepared,
+            ranking,
+            suggestion,
+        } = match self.rank(&searcher, request, &loaded, budget)? {
+            Ok(ranked) => ranked,
+            Err(nothing) => return Ok(nothing),
+        };
+        let unit = match ranking.counts() {
+            Counts::Sections => Unit::Sections,
+            Counts::Documents => Unit::Reports,
+        };
+        let matches =
+            query::without_documents(prepared.text.box_clone(), &self.fields, &loaded.copies);
+        let facets = facet_counts::count(&searcher, &*matches, request, unit)?;
+        budget.check()?;
+        let maker = HitMaker {
+            searcher: &searcher,
+            fields: &self.fields,
+            snippets: snippet::Snippets::new(
+                &searcher,
+                &*prepared.text,
+                &*prepared.typed,
+                &self.fields,
+            )?,
+            explainer: request.explain.then(|| Explainer::new(&*prepared.text)),
+            knowledge: &loaded.knowledge,
+        };
+        let hits = match &ranking {
+            Ranking::Sections(listing) => {
+                maker.sections(listing.page(request.offset, request.limit))?
+            }
+            Ranking::Reports(listing) => {
+                maker.reports(listing.page(request.offset, request.limit))?
+            }
+        };
+        Ok(SearchResults {
+            total: ranking.total(),
+            counts: ranking.counts(),
+            hits,
+            facets,
+            suggestion,
+            relaxed: ranking.relaxed(),
+            notice: None,
+        })
+    }
+
+    /// The ids of every report matching `request`, best first (all tiers).
+    fn ranked_reports(&self, request: &SearchRequest, budget: &Budget) -> Result<Vec<String>> {
+        let searcher = self.reader.searcher();
+        let loaded = self.knowledge.get();
+        let request = SearchRequest {
+            group: Grouping::Document,
+            ..request.clone()
+        };
+        Ok(match self.rank(&searcher, &request, &loaded, budget)? {
+            Ok(Ranked {
+                ranking: Ranking::Reports(listing),
+                ..
+            }) => listing
+                .page(0, usize::MAX)
+                .iter()
+                .map(|r| r.doc_id.clone())
+                .collect(),
+            _ => Vec::new(),
+        })
+    }
+
+    /// The ranking of a request over all its tiers (with the spelling
+    /// retry), or the answer to a query that searches nothing.
+    fn rank(
+        &self,
+        searcher: &Searcher,
+        request: &SearchRequest,
+        loaded: &Loaded,
+        budget: &Budget,
+    ) -> Result<std::result::Result<Ranked, SearchResults>> {
+        let q = syntax::normalize(&request.q)?;
+        let typed = self.read(searcher, &q)?;
+        let (mut prepared, mut ranking) = self.strict(searcher, request, &typed, loaded, budget)?;
         if !q.trim().is_empty() && !query::has_terms(&*prepared.text) {
-            return Ok(SearchResults::nothing_searchable(&q));
+            return Ok(Err(SearchResults::nothing_searchable(&q)));
         }
         budget.check()?;
-        let suggestion = self.correction(&searcher, &q, listing.total(), budget)?;
+        let suggestion = self.correction(searcher, &q, ranking.total(), budget)?;
         let reading = match &suggestion {
             Some(corrected) => {
-                let reading = self.read(&searcher, corrected)?;
-                (prepared, listing) = self.strict(&searcher, request, &reading, budget)?;
+                let reading = self.read(searcher, corrected)?;
+                (prepared, ranking) = self.strict(searcher, request, &reading, loaded, budget)?;
                 reading
             }
             None => typed,
         };
         for &words in self.relaxations() {
-            if listing.total() >= FILL_UNDER {
+            if ranking.total() >= FILL_UNDER {
                 break;
             }
             budget.check()?;
             prepared = self.prepare(&reading, words, budget)?;
-            listing.add_tier(&searcher, &*self.filtered(&prepared, request))?;
+            ranking.add_tier(searcher, &*self.filtered(&prepared, request, loaded))?;
         }
         budget.check()?;
-        let page = listing.page(request.offset, request.limit);
-        let facets = facets::count(&searcher, &*prepared.text, &self.fields, request)?;
-        budget.check()?;
-        Ok(SearchResults {
-            total: listing.total(),
-            hits: self.hits(&searcher, request, &prepared, page)?,
-            facets,
+        Ok(Ok(Ranked {
+            prepared,
+            ranking,
             suggestion,
-            relaxed: listing.relaxed(),
-            notice: None,
-        })
+        }))
     }
 
-    /// The reading's query with all its words required, and a listing of
-    /// the sections it finds.
+    /// The reading's query with all its words required, and a ranking of
+    /// what it finds.
     fn strict(
         &self,
         searcher: &Searcher,
         request: &SearchRequest,
         reading: &Reading,
+        loaded: &Loaded,
         budget: &Budget,
-    ) -> Result<(Prepared, Listing)> {
+    ) -> Result<(Prepared, Ranking)> {
         let weights = match self.profile {
             Profile::Full => KindWeights::builtin(),
             Profile::StemmingOnly => KindWeights::none(),
         };
-        let mut listing = Listing::new(request.offset + request.limit, weights);
+        let wanted = request.offset + request.limit;
+        let mut ranking = Ranking::new(request.group, wanted, weights);
         let prepared = self.prepare(reading, Match::All, budget)?;
-        listing.add_tier(searcher, &*self.filtered(&prepared, request))?;
-        Ok((prepared, listing))
+        ranking.add_tier(searcher, &*self.filtered(&prepared, request, loaded))?;
+        Ok((prepared, ranking))
     }
 
     /// A spelling correction of the query, when all its words found fewer
@@ -244,71 +340,44 @@ impl SearchService {
         })
     }
 
-    /// The ranked query restricted by the request's filters.
-    fn filtered(&self, prepared: &Prepared, request: &SearchRequest) -> Box<dyn Query> {
-        query::with_filters(prepared.ranked.box_clone(), &self.fields, request, None)
-    }
-
-    /// The listed sections as hits, with snippets (and explanations when asked).
-    fn hits(
+    /// The ranked query restricted by the request's filters, near-duplicate
+    /// copies left out (their originals stand for them).
+    fn filtered(
         &self,
-        searcher: &Searcher,
-        request: &SearchRequest,
         prepared: &Prepared,
-        page: &[Listed],
-    ) -> Result<Vec<Hit>> {
-        let snippets =
-            snippet::Snippets::new(searcher, &*prepared.text, &*prepared.typed, &self.fields)?;
-        let explainer = request.explain.then(|| Explainer::new(&*prepared.text));
-        page.iter()
-            .map(|listed| {
-                let doc: TantivyDocument = searcher.doc(listed.address)?;
-                let section = StoredSection::from_tantivy(&doc, &self.fields);
-                let mut hit = to_hit(section, listed.score, &snippets);
-                hit.partial = listed.partial;
-                if let Some(explainer) = &explainer {
-                    hit.explain = Some(explainer.explain(searcher, listed.address)?);
-                }
-                Ok(hit)
-            })
-            .collect()
+        request: &SearchRequest,
+        loaded: &Loaded,
+    ) -> Box<dyn Query> {
+        let filtered = query::with_filters(prepared.ranked.box_clone(), &self.fields, request);
+        query::without_documents(filtered, &self.fields, &loaded.copies)
     }
 
-    /// A page of the list of all documents, ordered by path.
+    /// A page of the list of all documents (originals, with their copies'
+    /// paths), ordered by path.
     pub fn documents(&self, limit: usize, offset: usize) -> Result<DocumentList> {
-        documents::list(&self.searcher(), &self.fields, limit, offset)
+        let loaded = self.knowledge.get();
+        documents::list(
+            &loaded.knowledge,
+            &self.searcher(),
+            &self.fields,
+            limit,
+            offset,
+        )
     }
 
-    /// One document with its sections, or `None` for an unknown id.
+    /// One document with its sections, references and citations, or `None`
+    /// for an unknown id.
     pub fn document(&self, doc_id: &str) -> Result<Option<DocumentDetail>> {
-        documents::detail(&self.searcher(), &self.fields, doc_id)
+        let loaded = self.knowledge.get();
+        documents::detail(&loaded.knowledge, &self.searcher(), &self.fields, doc_id)
+    }
+
+    /// Number of sections in the index (a cheap sign that it answers).
+    pub fn sections(&self) -> u64 {
+        self.searcher().num_docs()
     }
 
     fn searcher(&self) -> Searcher {
         self.reader.searcher()
-    }
-}
-
-fn to_hit(section: StoredSection, score: f32, snippets: &snippet::Snippets) -> Hit {
-    let snippet = snippets.for_text(&section.text);
-    let summary = documents::summary(&section);
-    Hit {
-        id: section.id,
-        doc_id: summary.doc_id,
-        title: summary.title,
-        heading: section.heading,
-        page: section.page_start,
-        snippet,
-        text: section.text,
-        score,
-        path: summary.path,
-        forbund: summary.forbund,
-        report_type: summary.report_type,
-        malgrupp: summary.malgrupp,
-        year: summary.year,
-        ocr: section.ocr,
-        section_kind: section.labels.kind().to_string(),
-        partial: false,
-        explain: None,
     }
 }

@@ -28,6 +28,30 @@ pub struct SearchRequest {
     pub offset: usize,
     /// List each hit's matched terms per field ([`Hit::explain`]).
     pub explain: bool,
+    /// One hit per section, or one per report.
+    pub group: Grouping,
+}
+
+/// What a hit is: a section, or a report with its best sections.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Grouping {
+    /// One hit per matching section; counts are of sections.
+    #[default]
+    Section,
+    /// One hit per matching report (its best section, with up to two more);
+    /// counts are of reports.
+    Document,
+}
+
+/// What `total` and the facet counts count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Counts {
+    /// Sections.
+    Sections,
+    /// Reports (documents).
+    Documents,
 }
 
 impl SearchRequest {
@@ -57,8 +81,10 @@ impl SearchRequest {
 /// One page of hits, the total and the facet counts.
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchResults {
-    /// Number of matching sections.
+    /// Number of matching sections, or reports (see `counts`).
     pub total: usize,
+    /// What `total` and the facet counts count.
+    pub counts: Counts,
     /// The requested page of hits, best first.
     pub hits: Vec<Hit>,
     /// Counts per facet value, given the query and the other facets' filters.
@@ -79,6 +105,7 @@ impl SearchResults {
     pub fn nothing_searchable(q: &str) -> SearchResults {
         SearchResults {
             total: 0,
+            counts: Counts::Sections,
             hits: Vec::new(),
             facets: Facets::default(),
             suggestion: None,
@@ -91,13 +118,19 @@ impl SearchResults {
     }
 }
 
-/// One matching section.
+/// One matching section (or, in results by report, the report's best section).
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
     /// Section id.
     pub id: String,
     /// Document id.
     pub doc_id: String,
+    /// Every file the document was read from ("även som": near-duplicate copies too).
+    pub paths: Vec<String>,
+    /// The project (insats) the document reports on, when it is one.
+    pub project_id: Option<String>,
+    /// The project's name.
+    pub project: Option<String>,
     /// Document title.
     pub title: String,
     /// Section heading.
@@ -130,6 +163,29 @@ pub struct Hit {
     /// The query's terms found in each field, when the request asked to explain.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<Vec<FieldMatch>>,
+    /// In results by report: the report's next best sections (at most two).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<SectionHit>,
+    /// In results by report: how many more of its sections match.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub more: Option<usize>,
+}
+
+/// A further matching section of a report, shown under its best one.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionHit {
+    /// Section id.
+    pub id: String,
+    /// Heading.
+    pub heading: String,
+    /// First page.
+    pub page: u64,
+    /// Best passage, HTML-escaped, matched terms in `<mark>`.
+    pub snippet: String,
+    /// Section kind.
+    pub section_kind: String,
+    /// Relevance score.
+    pub score: f32,
 }
 
 /// Counts per value of each facet, by facet name (see [`crate::index::FACETS`]).
@@ -171,6 +227,11 @@ pub struct DocumentSummary {
     pub partners: Vec<String>,
     /// Page count.
     pub pages: u64,
+    /// The project (insats) the document reports on, when it is one.
+    pub project_id: Option<String>,
+    /// The original this document is a near-duplicate copy of, when it is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
 }
 
 /// A page of the document list.
@@ -215,6 +276,20 @@ pub struct DocumentDetail {
     pub evidence: Vec<Evidence>,
     /// Fields set by the user's override file.
     pub overridden: Vec<String>,
+    /// The reports this one cites ("Hänvisar till"), resolved where the
+    /// corpus has them (`doc_id` null where it lacks them).
+    pub references: Vec<crate::corpus::Reference>,
+    /// The reports that cite this one ("Hänvisas till av").
+    pub cited_by: Vec<DocumentLink>,
     /// Sections in document order.
     pub sections: Vec<SectionView>,
+}
+
+/// Another document, named.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentLink {
+    /// Its id.
+    pub doc_id: String,
+    /// Its title.
+    pub title: String,
 }

@@ -9,7 +9,7 @@ use tantivy::Index;
 use tantivy::Term;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, Query, QueryParser, QueryParserError,
-    RangeQuery, TermQuery,
+    RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::IndexRecordOption;
 
@@ -189,15 +189,33 @@ fn with_proximity(context: &TextParser, query: Box<dyn Query>, typed: &str) -> B
     }
 }
 
-/// `text_query` restricted by every facet filter of the request except `skip`.
+/// `query` without the sections of the documents `doc_ids` (near-duplicate
+/// copies, which their originals stand for).
+pub fn without_documents(
+    query: Box<dyn Query>,
+    fields: &Fields,
+    doc_ids: &[String],
+) -> Box<dyn Query> {
+    if doc_ids.is_empty() {
+        return query;
+    }
+    let terms = doc_ids
+        .iter()
+        .map(|id| Term::from_field_text(fields.doc_id, id));
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, query),
+        (Occur::MustNot, Box::new(TermSetQuery::new(terms))),
+    ]))
+}
+
+/// `text_query` restricted by every facet filter and the year range of the request.
 pub fn with_filters(
     text_query: Box<dyn Query>,
     fields: &Fields,
     request: &SearchRequest,
-    skip: Option<&str>,
 ) -> Box<dyn Query> {
     let mut clauses = vec![(Occur::Must, text_query)];
-    for facet in FACETS.into_iter().filter(|f| Some(*f) != skip) {
+    for facet in FACETS {
         let values = request.filter(facet);
         let Some(field) = fields.facet(facet) else {
             continue;

@@ -1,8 +1,7 @@
 //! One function per route: parse, call the service, shape the answer.
 
 use super::{ApiError, AppState, export, params, work};
-use crate::search::DocumentDetail;
-use crate::search::DocumentList;
+use crate::search::{DocumentDetail, DocumentList, ProjectDetail, ProjectList, SimilarList};
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, Query, Request, State};
@@ -50,6 +49,51 @@ pub async fn document(
     Path(doc_id): Path<String>,
 ) -> Result<Json<DocumentDetail>, ApiError> {
     Ok(Json(find_document(&state, doc_id).await?))
+}
+
+/// `GET /api/documents/{doc_id}/similar`: "Liknande projekt" for a report.
+pub async fn document_similar(
+    State(state): State<AppState>,
+    Path(doc_id): Path<String>,
+    Query(pairs): Query<Vec<(String, String)>>,
+) -> Result<Json<SimilarList>, ApiError> {
+    let (limit, _) = params::paging(&pairs)?;
+    let missing = format!("dokumentet {doc_id} finns inte");
+    let found = work::run(&state, move |s, _| s.similar_to_document(&doc_id, limit)).await?;
+    Ok(Json(found.ok_or(ApiError::NotFound(missing))?))
+}
+
+/// `GET /api/projects`: projects whose reports match, filterable like search.
+pub async fn projects(
+    State(state): State<AppState>,
+    Query(pairs): Query<Vec<(String, String)>>,
+) -> Result<Json<ProjectList>, ApiError> {
+    let request = params::project_request(pairs)?;
+    Ok(Json(
+        work::run(&state, move |s, budget| s.projects(&request, budget)).await?,
+    ))
+}
+
+/// `GET /api/projects/{project_id}`: a project and its reports in time order.
+pub async fn project(
+    State(state): State<AppState>,
+    Path(project_id): Path<String>,
+) -> Result<Json<ProjectDetail>, ApiError> {
+    let missing = format!("projektet {project_id} finns inte");
+    let found = work::run(&state, move |s, _| s.project(&project_id)).await?;
+    Ok(Json(found.ok_or(ApiError::NotFound(missing))?))
+}
+
+/// `GET /api/projects/{project_id}/similar`: "Liknande projekt" for a project.
+pub async fn project_similar(
+    State(state): State<AppState>,
+    Path(project_id): Path<String>,
+    Query(pairs): Query<Vec<(String, String)>>,
+) -> Result<Json<SimilarList>, ApiError> {
+    let (limit, _) = params::paging(&pairs)?;
+    let missing = format!("projektet {project_id} finns inte");
+    let found = work::run(&state, move |s, _| s.similar_to_project(&project_id, limit)).await?;
+    Ok(Json(found.ok_or(ApiError::NotFound(missing))?))
 }
 
 /// `GET /api/documents/{doc_id}/file`: the original file, streamed (with
@@ -128,10 +172,10 @@ fn ascii_name(name: &str) -> String {
 }
 
 /// `GET /healthz`: 200 while the index answers. It takes no search slot, so
-/// a busy server is not reported dead: listing no documents reads only the
+/// a busy server is not reported dead: counting sections reads only the
 /// index's metadata.
 pub async fn health(State(state): State<AppState>) -> Result<&'static str, ApiError> {
-    state.search.documents(0, 0)?;
+    state.search.sections();
     Ok("ok")
 }
 

@@ -71,6 +71,16 @@ pub fn router(state: AppState, web: PathBuf) -> Router {
         .route("/api/documents", get(handlers::documents))
         .route("/api/documents/{doc_id}", get(handlers::document))
         .route("/api/documents/{doc_id}/file", get(handlers::document_file))
+        .route(
+            "/api/documents/{doc_id}/similar",
+            get(handlers::document_similar),
+        )
+        .route("/api/projects", get(handlers::projects))
+        .route("/api/projects/{project_id}", get(handlers::project))
+        .route(
+            "/api/projects/{project_id}/similar",
+            get(handlers::project_similar),
+        )
         .route("/healthz", get(handlers::health))
         .route("/api/openapi.json", get(handlers::openapi))
         .fallback_service(ServeDir::new(web))

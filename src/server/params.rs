@@ -3,7 +3,7 @@
 
 use super::ApiError;
 use crate::index::FACETS;
-use crate::search::{MAX_LIMIT, MAX_OFFSET, SearchRequest};
+use crate::search::{Grouping, MAX_LIMIT, MAX_OFFSET, ProjectRequest, SearchRequest};
 
 /// Default number of hits per page.
 const DEFAULT_LIMIT: usize = 20;
@@ -23,10 +23,53 @@ pub fn search_request(pairs: Vec<(String, String)>) -> Result<SearchRequest, Api
             "limit" => request.limit = number("limit", &value, MAX_LIMIT)?,
             "offset" => request.offset = number("offset", &value, MAX_OFFSET)?,
             "explain" => request.explain = boolean("explain", &value)?,
+            "group" => request.group = grouping(&value)?,
             _ => {}
         }
     }
     Ok(request)
+}
+
+/// Builds a project search from `key=value` pairs: a report search plus
+/// `inriktning` (repeatable) and `esf` (`ja`/`nej`, `true`/`false`).
+pub fn project_request(pairs: Vec<(String, String)>) -> Result<ProjectRequest, ApiError> {
+    let mut inriktning = Vec::new();
+    let mut esf = None;
+    let mut rest = Vec::new();
+    for (key, value) in pairs {
+        match key.as_str() {
+            "inriktning" => inriktning.push(value),
+            "esf" => esf = Some(yes_no("esf", &value)?),
+            _ => rest.push((key, value)),
+        }
+    }
+    Ok(ProjectRequest {
+        search: search_request(rest)?,
+        inriktning,
+        esf,
+    })
+}
+
+/// `section` or `document`, or a 400 that says what is wrong.
+fn grouping(value: &str) -> Result<Grouping, ApiError> {
+    match value.trim() {
+        "section" | "" => Ok(Grouping::Section),
+        "document" => Ok(Grouping::Document),
+        other => Err(ApiError::BadRequest(format!(
+            "group måste vara document (en träff per rapport) eller section (en per avsnitt), inte \"{other}\""
+        ))),
+    }
+}
+
+/// `ja`/`true`/`1` or `nej`/`false`/`0`, or a 400 that says what is wrong.
+fn yes_no(name: &str, value: &str) -> Result<bool, ApiError> {
+    match value.trim() {
+        "ja" | "true" | "1" => Ok(true),
+        "nej" | "false" | "0" => Ok(false),
+        other => Err(ApiError::BadRequest(format!(
+            "{name} måste vara ja eller nej, inte \"{other}\""
+        ))),
+    }
 }
 
 /// True for `format=csv`, false for `format=json` or no format.
@@ -113,6 +156,25 @@ mod tests {
         .unwrap();
         assert_eq!(request.filter("forbund"), ["A", "B"]);
         assert_eq!((request.q.as_str(), request.limit), ("unga", 5));
+    }
+
+    #[test]
+    fn grouping_and_project_fields_are_read() {
+        let request = search_request(pairs(&[("group", "document")])).unwrap();
+        assert_eq!(request.group, Grouping::Document);
+        assert!(search_request(pairs(&[("group", "rapport")])).is_err());
+        let projects = project_request(pairs(&[
+            ("esf", "ja"),
+            ("inriktning", "individinriktad"),
+            ("q", "unga"),
+        ]))
+        .unwrap();
+        assert_eq!(
+            (projects.esf, projects.search.q.as_str()),
+            (Some(true), "unga")
+        );
+        assert_eq!(projects.inriktning, ["individinriktad"]);
+        assert!(project_request(pairs(&[("esf", "kanske")])).is_err());
     }
 
     #[test]

@@ -1,0 +1,173 @@
+//! Knowledge about the corpus as a whole: which files are the same report
+//! (near-duplicates), which reports are about one insats (projects), which
+//! reports cite which (references), and what each insats is about (for
+//! "Liknande projekt").
+//!
+//! This stage runs after metadata, over every indexed document at the end
+//! of an ingest run: [`Features::of`] reads each document once, [`relate`]
+//! relates them all. The result, [`Knowledge`], is stored with the index
+//! and read by search; the per-document stages never see it.
+
+pub mod data;
+pub mod duplicates;
+mod features;
+pub mod model;
+pub mod projects;
+pub mod references;
+pub mod similar;
+
+pub use features::Features;
+pub use model::{DocumentFacts, Knowledge, Project, ProjectFields, Reference, Summary};
+pub use similar::{Suggestion, Unit};
+
+use std::collections::BTreeMap;
+
+/// Relates every document's features: near-duplicates, projects,
+/// references and profiles.
+pub fn relate(features: Vec<Features>) -> Knowledge {
+    let mut features = features;
+    features.sort_by(|a, b| a.summary.doc_id.cmp(&b.summary.doc_id));
+    let original_of = originals(&features);
+    let original_indexes: Vec<usize> = (0..features.len())
+        .filter(|&i| original_of[i] == i)
+        .collect();
+    let originals: Vec<&Features> = original_indexes.iter().map(|&i| &features[i]).collect();
+    let (projects, assignment) = projects::group(&originals);
+    let profiles = similar::profiles(&originals);
+    let position = |i: usize| original_indexes.binary_search(&i).expect("an original");
+    let mut documents: BTreeMap<String, DocumentFacts> = BTreeMap::new();
+    for (i, document) in features.iter().enumerate() {
+        let original = original_of[i];
+        let at = position(original);
+        let is_original = original == i;
+        let references = document
+            .references
+            .iter()
+            .map(|text| Reference {
+                text: text.clone(),
+                doc_id: references::resolve(text, &originals, at)
+                    .map(|j| originals[j].summary.doc_id.clone()),
+            })
+            .collect();
+        let facts = DocumentFacts {
+            summary: document.summary.clone(),
+            original: features[original].summary.doc_id.clone(),
+            copies: match is_original {
+                true => (0..features.len())
+                    .filter(|&j| j != i && original_of[j] == i)
+                    .map(|j| features[j].summary.doc_id.clone())
+                    .collect(),
+                false => Vec::new(),
+            },
+            project_id: assignment[at].map(|p| projects[p].project_id.clone()),
+            references,
+            cited_by: Vec::new(),
+            profile: if is_original {
+                profiles[at].clone()
+            } else {
+                Vec::new()
+            },
+            methods: document.methods.clone(),
+            diarienummer: document.diarienummer.clone(),
+        };
+        documents.insert(document.summary.doc_id.clone(), facts);
+    }
+    add_cited_by(&mut documents);
+    Knowledge {
+        documents,
+        projects: projects::by_id(projects),
+    }
+}
+
+/// For each document, the index of the original it is a copy of (itself
+/// when it is the original): in each group of near-duplicates, the one with
+/// a text layer rather than OCR, then the one with the shortest file name
+/// (copies tend to gain suffixes: "-utskrift", "-kopia", "(1)"), then the
+/// first path.
+fn originals(features: &[Features]) -> Vec<usize> {
+    let signatures: Vec<duplicates::Signature> =
+        features.iter().map(|f| f.signature.clone()).collect();
+    let mut original_of: Vec<usize> = (0..features.len()).collect();
+    for group in duplicates::groups(&signatures) {
+        let best = *group
+            .iter()
+            .min_by_key(|&&i| {
+                let f = &features[i];
+                let path = f.summary.paths.first().cloned().unwrap_or_default();
+                let name = path.rsplit('/').next().map_or(0, str::len);
+                (f.summary.ocr, name, path)
+            })
+            .expect("groups are not empty");
+        group.iter().for_each(|&i| original_of[i] = best);
+    }
+    original_of
+}
+
+/// Fills each original's `cited_by` from the resolved references of the
+/// other originals.
+fn add_cited_by(documents: &mut BTreeMap<String, DocumentFacts>) {
+    let mut citations: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (id, facts) in documents.iter().filter(|(id, f)| f.original == **id) {
+        for cited in facts.references.iter().filter_map(|r| r.doc_id.as_ref()) {
+            if cited != id {
+                citations.entry(cited.clone()).or_default().push(id.clone());
+            }
+        }
+    }
+    for (cited, mut by) in citations {
+        by.sort();
+        by.dedup();
+        if let Some(facts) = documents.get_mut(&cited) {
+            facts.cited_by = by;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(id: &str, text: &str, project: Option<&str>, kind: &str) -> Features {
+        Features {
+            summary: Summary {
+                doc_id: id.into(),
+                paths: vec![format!("{id}.pdf")],
+                forbund: "F".into(),
+                project: project.map(str::to_string),
+                report_type: kind.into(),
+                year: Some(2024),
+                ..Summary::default()
+            },
+            signature: duplicates::signature(text),
+            words: text.split_whitespace().count(),
+            ..Features::default()
+        }
+    }
+
+    #[test]
+    fn copies_stand_under_their_original_and_share_its_project() {
+        let body: String = (0..300).map(|i| format!("ord{} ", i * 7 % 997)).collect();
+        let mut original = features("b", &body, Some("Steget"), "slutrapport");
+        original.references = vec!["Ansökan Steget 2024".into()];
+        let mut copy = features("a", &format!("{body} Webbversion"), None, "slutrapport");
+        copy.summary.paths = vec!["b-webbversion.pdf".into()];
+        let application = features(
+            "c",
+            "Ansökan om medel för Steget",
+            Some("Steget"),
+            "ansökan",
+        );
+        let knowledge = relate(vec![original, copy, application]);
+        let (a, b) = (&knowledge.documents["a"], &knowledge.documents["b"]);
+        assert_eq!(
+            (a.original.as_str(), b.original.as_str()),
+            ("b", "b"),
+            "the shorter file name is the original"
+        );
+        assert_eq!(b.copies, ["a"]);
+        assert_eq!(a.project_id, b.project_id);
+        assert_eq!(knowledge.projects.len(), 1);
+        assert_eq!(b.references[0].doc_id.as_deref(), Some("c"));
+        assert_eq!(knowledge.documents["c"].cited_by, ["b"]);
+    }
+}

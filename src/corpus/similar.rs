@@ -1,0 +1,311 @@
+//! "Liknande projekt": other insatser ranked by what they are about.
+//!
+//! Each document's content sections (syfte, mål, målgrupp, metod, resultat …)
+//! become a profile: its terms weighted by tf-idf over the corpus, words
+//! that most reports share left out, the strongest kept. A unit — a
+//! project, or a document that belongs to none — is the sum of its
+//! documents' profiles. Two units are alike by the cosine of their profiles,
+//! their shared målgrupper and the methods both name; the same project and
+//! near-duplicate copies are never suggested, and each suggestion says why.
+
+use super::Features;
+use super::model::Knowledge;
+use std::collections::{BTreeSet, HashMap};
+
+/// Terms kept in a document's profile.
+const PROFILE_TERMS: usize = 60;
+/// Terms found in more than this share of documents are not in profiles.
+const MAX_DOC_SHARE: f64 = 0.5;
+/// Weights of the three kinds of likeness.
+const TEXT_WEIGHT: f32 = 0.6;
+const MALGRUPP_WEIGHT: f32 = 0.25;
+const METHOD_WEIGHT: f32 = 0.15;
+
+/// The profiles of `documents` (originals), in their order.
+pub fn profiles(documents: &[&Features]) -> Vec<Vec<(String, f32)>> {
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for document in documents {
+        for term in document.terms.keys() {
+            *df.entry(term.as_str()).or_default() += 1;
+        }
+    }
+    let n = documents.len().max(1) as f64;
+    documents
+        .iter()
+        .map(|document| {
+            let mut weighted: Vec<(String, f32)> = document
+                .terms
+                .iter()
+                .filter(|(term, _)| (df[term.as_str()] as f64) <= (n * MAX_DOC_SHARE).max(1.0))
+                .map(|(term, &tf)| {
+                    let idf = (1.0 + n / df[term.as_str()] as f64).ln() as f32;
+                    (term.clone(), (1.0 + tf.ln().max(0.0)) * idf)
+                })
+                .collect();
+            weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            weighted.truncate(PROFILE_TERMS);
+            normalised(weighted)
+        })
+        .collect()
+}
+
+/// A vector scaled to length 1 (unchanged when empty).
+fn normalised(mut vector: Vec<(String, f32)>) -> Vec<(String, f32)> {
+    let length = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if length > 0.0 {
+        vector.iter_mut().for_each(|(_, w)| *w /= length);
+    }
+    vector
+}
+
+/// What can be suggested: a project, or a document in no project.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    /// A project by id.
+    Project(String),
+    /// A document (an original in no project) by id.
+    Document(String),
+}
+
+/// A suggested unit, how alike it is, and why (in Swedish).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    /// The suggested unit.
+    pub unit: Unit,
+    /// Likeness from 0 to 1.
+    pub score: f32,
+    /// Why, e.g. "samma målgrupp: nollplacerade; båda arbetar med SIP".
+    pub reason: String,
+}
+
+/// What a unit is about: its profile, målgrupper and methods together.
+struct About {
+    terms: HashMap<String, f32>,
+    malgrupp: BTreeSet<String>,
+    methods: BTreeSet<String>,
+}
+
+/// The unit `doc_id` belongs to: its project, or itself (as its original).
+pub fn unit_of(knowledge: &Knowledge, doc_id: &str) -> Unit {
+    let original = knowledge.original_of(doc_id);
+    match knowledge
+        .document(original)
+        .and_then(|d| d.project_id.clone())
+    {
+        Some(project) => Unit::Project(project),
+        None => Unit::Document(original.to_string()),
+    }
+}
+
+/// The `limit` units most like `unit`, best first (never `unit` itself).
+pub fn similar(knowledge: &Knowledge, unit: &Unit, limit: usize) -> Vec<Suggestion> {
+    let Some(target) = about(knowledge, unit) else {
+        return Vec::new();
+    };
+    let mut suggestions: Vec<Suggestion> = units(knowledge)
+        .into_iter()
+        .filter(|other| other != unit)
+        .filter_map(|other| {
+            let candidate = about(knowledge, &other)?;
+            let (score, reason) = likeness(&target, &candidate);
+            (score > 0.0).then_some(Suggestion {
+                unit: other,
+                score,
+                reason,
+            })
+        })
+        .collect();
+    suggestions.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.unit.cmp(&b.unit))
+    });
+    suggestions.truncate(limit);
+    suggestions
+}
+
+/// Every unit: each project, and each original document in no project.
+fn units(knowledge: &Knowledge) -> Vec<Unit> {
+    let projects = knowledge.projects.keys().cloned().map(Unit::Project);
+    let loose = knowledge
+        .documents
+        .iter()
+        .filter(|(id, d)| d.original == **id && d.project_id.is_none())
+        .map(|(id, _)| Unit::Document(id.clone()));
+    projects.chain(loose).collect()
+}
+
+/// What `unit` is about, summed over its original documents.
+fn about(knowledge: &Knowledge, unit: &Unit) -> Option<About> {
+    let documents: Vec<&str> = match unit {
+        Unit::Project(id) => knowledge
+            .projects
+            .get(id)?
+            .documents
+            .iter()
+            .map(String::as_str)
+            .collect(),
+        Unit::Document(id) => vec![id.as_str()],
+    };
+    let mut about = About {
+        terms: HashMap::new(),
+        malgrupp: BTreeSet::new(),
+        methods: BTreeSet::new(),
+    };
+    for facts in documents.iter().filter_map(|id| knowledge.document(id)) {
+        for (term, weight) in &facts.profile {
+            *about.terms.entry(term.clone()).or_default() += weight;
+        }
+        about
+            .malgrupp
+            .extend(facts.summary.malgrupp.iter().cloned());
+        about.methods.extend(facts.methods.iter().cloned());
+    }
+    let length = about.terms.values().map(|w| w * w).sum::<f32>().sqrt();
+    if length > 0.0 {
+        about.terms.values_mut().for_each(|w| *w /= length);
+    }
+    Some(about)
+}
+
+/// How alike two units are, and the Swedish reason.
+fn likeness(a: &About, b: &About) -> (f32, String) {
+    let cosine: f32 = a
+        .terms
+        .iter()
+        .filter_map(|(term, w)| b.terms.get(term).map(|v| w * v))
+        .sum();
+    let shared_groups: Vec<&String> = a.malgrupp.intersection(&b.malgrupp).collect();
+    let shared_methods: Vec<&String> = a.methods.intersection(&b.methods).collect();
+    let jaccard = |shared: usize, x: usize, y: usize| {
+        if x + y == 0 {
+            0.0
+        } else {
+            shared as f32 / (x + y - shared) as f32
+        }
+    };
+    let score = TEXT_WEIGHT * cosine
+        + MALGRUPP_WEIGHT * jaccard(shared_groups.len(), a.malgrupp.len(), b.malgrupp.len())
+        + METHOD_WEIGHT * jaccard(shared_methods.len(), a.methods.len(), b.methods.len());
+    (score, reason(&shared_groups, &shared_methods))
+}
+
+/// "samma målgrupp: nollplacerade; båda arbetar med SIP och arbetsträning".
+fn reason(groups: &[&String], methods: &[&String]) -> String {
+    let mut parts = Vec::new();
+    if !groups.is_empty() {
+        parts.push(format!("samma målgrupp: {}", listed(groups)));
+    }
+    if !methods.is_empty() {
+        parts.push(format!("båda arbetar med {}", listed(methods)));
+    }
+    if parts.is_empty() {
+        return "liknande innehåll i syfte, metod och resultat".to_string();
+    }
+    parts.join("; ")
+}
+
+/// "a", "a och b", "a, b och c".
+fn listed(items: &[&String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!(
+            "{} och {last}",
+            rest.iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::model::{DocumentFacts, Project, Summary};
+
+    fn facts(
+        id: &str,
+        project: Option<&str>,
+        terms: &[(&str, f32)],
+        groups: &[&str],
+        methods: &[&str],
+    ) -> DocumentFacts {
+        DocumentFacts {
+            summary: Summary {
+                doc_id: id.into(),
+                malgrupp: groups.iter().map(|g| g.to_string()).collect(),
+                ..Summary::default()
+            },
+            original: id.into(),
+            project_id: project.map(str::to_string),
+            profile: terms.iter().map(|(t, w)| (t.to_string(), *w)).collect(),
+            methods: methods.iter().map(|m| m.to_string()).collect(),
+            ..DocumentFacts::default()
+        }
+    }
+
+    #[test]
+    fn the_most_alike_unit_comes_first_with_a_reason() {
+        let mut knowledge = Knowledge::default();
+        for f in [
+            facts(
+                "a1",
+                Some("A"),
+                &[("sip", 0.8), ("sjukskriv", 0.6)],
+                &["nollplacerade"],
+                &["SIP"],
+            ),
+            facts(
+                "a2",
+                Some("A"),
+                &[("sip", 0.7), ("arbetsträn", 0.7)],
+                &["nollplacerade"],
+                &["SIP"],
+            ),
+            facts(
+                "b",
+                None,
+                &[("sip", 0.9), ("sjukskriv", 0.4)],
+                &["nollplacerade"],
+                &["SIP"],
+            ),
+            facts("c", None, &[("språk", 1.0)], &["nyanlända"], &["språkstöd"]),
+        ] {
+            knowledge.documents.insert(f.summary.doc_id.clone(), f);
+        }
+        knowledge.projects.insert(
+            "A".into(),
+            Project {
+                project_id: "A".into(),
+                documents: vec!["a1".into(), "a2".into()],
+                ..Project::default()
+            },
+        );
+        assert_eq!(unit_of(&knowledge, "a2"), Unit::Project("A".into()));
+        let found = similar(&knowledge, &Unit::Project("A".into()), 5);
+        assert_eq!(found[0].unit, Unit::Document("b".into()));
+        assert_eq!(
+            found[0].reason,
+            "samma målgrupp: nollplacerade; båda arbetar med SIP"
+        );
+        assert!(found.iter().all(|s| s.unit != Unit::Project("A".into())));
+        assert!(found.len() == 1 || found[1].score < found[0].score);
+    }
+
+    #[test]
+    fn profiles_leave_out_words_most_documents_share() {
+        let mut common = Features::default();
+        common.terms.insert("samverkan".into(), 5.0);
+        common.terms.insert("ips".into(), 2.0);
+        let mut other = Features::default();
+        other.terms.insert("samverkan".into(), 5.0);
+        other.terms.insert("språk".into(), 2.0);
+        let mut third = Features::default();
+        third.terms.insert("samverkan".into(), 1.0);
+        let profiles = profiles(&[&common, &other, &third]);
+        assert!(profiles[0].iter().all(|(t, _)| t != "samverkan"));
+        assert_eq!(profiles[0][0].0, "ips");
+    }
+}

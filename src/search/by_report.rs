@@ -1,0 +1,309 @@
+//! Results by report: every matching section is scored once (times its
+//! kind's weight) and gathered under its report, which ranks by its best
+//! section, a little higher when further sections answer too. Reports are
+//! listed tier by tier like sections ([`super::listing`]): those with a
+//! section holding all the words first, then those found by a relaxed tier.
+
+use super::Result;
+use super::kind_weights::{KindWeights, SegmentWeights};
+use std::collections::HashMap;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::StrColumn;
+use tantivy::query::Query;
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
+
+/// Sections kept per report to show (the best first).
+pub const SHOWN_SECTIONS: usize = 3;
+/// How much the second and third best sections add to a report's score.
+const FURTHER_SECTION_WEIGHTS: [Score; 2] = [0.15, 0.05];
+
+/// One matching section of a report.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SectionMatch {
+    /// Where it is.
+    pub address: DocAddress,
+    /// Its weighted score.
+    pub score: Score,
+}
+
+/// A matching report: its best sections and how many matched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportMatch {
+    /// The document id.
+    pub doc_id: String,
+    /// Its best sections, best first (at most [`SHOWN_SECTIONS`]).
+    pub sections: Vec<SectionMatch>,
+    /// Matching sections in all.
+    pub count: usize,
+    /// True when found by a relaxed tier only.
+    pub partial: bool,
+}
+
+impl ReportMatch {
+    /// The report's score: its best section's, plus a little of the next two.
+    pub fn score(&self) -> Score {
+        let mut scores = self.sections.iter().map(|s| s.score);
+        let best = scores.next().unwrap_or(0.0);
+        best + scores
+            .zip(FURTHER_SECTION_WEIGHTS)
+            .map(|(s, w)| s * w)
+            .sum::<Score>()
+    }
+
+    fn add(&mut self, section: SectionMatch) {
+        self.count += 1;
+        let at = self.sections.partition_point(|s| s.score >= section.score);
+        if at < SHOWN_SECTIONS {
+            self.sections.insert(at, section);
+            self.sections.truncate(SHOWN_SECTIONS);
+        }
+    }
+
+    fn merge(&mut self, other: ReportMatch) {
+        self.count += other.count - other.sections.len();
+        for section in other.sections {
+            self.add(section);
+        }
+    }
+}
+
+/// The ranked reports over the tiers added so far.
+pub struct ReportListing {
+    weights: KindWeights,
+    reports: Vec<ReportMatch>,
+    seen: HashMap<String, usize>,
+    tiers: usize,
+    full_matches: usize,
+}
+
+impl ReportListing {
+    /// An empty listing, each section scored times its kind's weight.
+    pub fn new(weights: KindWeights) -> ReportListing {
+        ReportListing {
+            weights,
+            reports: Vec::new(),
+            seen: HashMap::new(),
+            tiers: 0,
+            full_matches: 0,
+        }
+    }
+
+    /// Adds the reports `query` finds that are not listed yet, after those
+    /// that are (each tier relaxes the one before).
+    pub fn add_tier(&mut self, searcher: &Searcher, query: &dyn Query) -> Result<()> {
+        let collector = ByReport {
+            weights: self.weights.clone(),
+        };
+        let mut found = searcher.search(query, &collector)?;
+        found.sort_by(|a, b| {
+            b.score()
+                .total_cmp(&a.score())
+                .then_with(|| a.doc_id.cmp(&b.doc_id))
+        });
+        let partial = self.tiers > 0;
+        for mut report in found {
+            if self.seen.contains_key(&report.doc_id) {
+                continue;
+            }
+            report.partial = partial;
+            self.seen.insert(report.doc_id.clone(), self.reports.len());
+            self.reports.push(report);
+        }
+        if self.tiers == 0 {
+            self.full_matches = self.reports.len();
+        }
+        self.tiers += 1;
+        Ok(())
+    }
+
+    /// Number of reports found by all tiers together.
+    pub fn total(&self) -> usize {
+        self.reports.len()
+    }
+
+    /// True when later tiers found reports the first did not.
+    pub fn relaxed(&self) -> bool {
+        self.reports.len() > self.full_matches
+    }
+
+    /// The listed reports from `offset` on, at most `limit` of them.
+    pub fn page(&self, offset: usize, limit: usize) -> &[ReportMatch] {
+        let start = offset.min(self.reports.len());
+        let end = offset.saturating_add(limit).min(self.reports.len());
+        &self.reports[start..end]
+    }
+}
+
+/// Collects every matching section under its report.
+struct ByReport {
+    weights: KindWeights,
+}
+
+impl Collector for ByReport {
+    type Fruit = Vec<ReportMatch>;
+    type Child = SegmentByReport;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentByReport> {
+        Ok(SegmentByReport {
+            segment,
+            ids: reader.fast_fields().str("doc_id")?,
+            weights: self.weights.for_segment(reader),
+            reports: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<ReportMatch>>) -> tantivy::Result<Vec<ReportMatch>> {
+        let mut merged: HashMap<String, ReportMatch> = HashMap::new();
+        for report in fruits.into_iter().flatten() {
+            match merged.get_mut(&report.doc_id) {
+                Some(known) => known.merge(report),
+                None => {
+                    merged.insert(report.doc_id.clone(), report);
+                }
+            }
+        }
+        Ok(merged.into_values().collect())
+    }
+}
+
+/// One segment's sections gathered by their report's term ordinal.
+struct SegmentByReport {
+    segment: SegmentOrdinal,
+    ids: Option<StrColumn>,
+    weights: SegmentWeights,
+    reports: HashMap<u64, ReportMatch>,
+}
+
+impl SegmentCollector for SegmentByReport {
+    type Fruit = Vec<ReportMatch>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let Some(ord) = self.ids.as_ref().and_then(|ids| ids.term_ords(doc).next()) else {
+            return;
+        };
+        let section = SectionMatch {
+            address: DocAddress::new(self.segment, doc),
+            score: self.weights.weigh(doc, score),
+        };
+        self.reports
+            .entry(ord)
+            .or_insert_with(|| ReportMatch {
+                doc_id: String::new(),
+                sections: Vec::new(),
+                count: 0,
+                partial: false,
+            })
+            .add(section);
+    }
+
+    fn harvest(self) -> Vec<ReportMatch> {
+        let Some(ids) = self.ids else {
+            return Vec::new();
+        };
+        self.reports
+            .into_iter()
+            .map(|(ord, mut report)| {
+                let mut id = String::new();
+                let _ = ids.ord_to_str(ord, &mut id);
+                report.doc_id = id;
+                report
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::doc;
+    use tantivy::query::QueryParser;
+    use tantivy::schema::{FAST, STRING, Schema, TEXT};
+    use tantivy::{Index, IndexWriter};
+
+    /// An index of (report, section text) pairs, and a parser over the text.
+    fn index(sections: &[(&str, &str)]) -> (Searcher, QueryParser) {
+        let mut schema = Schema::builder();
+        let doc_id = schema.add_text_field("doc_id", STRING | FAST);
+        let body = schema.add_text_field("body", TEXT);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: IndexWriter = index.writer(15_000_000).unwrap();
+        for (id, text) in sections {
+            writer
+                .add_document(doc!(doc_id => *id, body => *text))
+                .unwrap();
+        }
+        writer.commit().unwrap();
+        let parser = QueryParser::for_index(&index, vec![body]);
+        (index.reader().unwrap().searcher(), parser)
+    }
+
+    #[test]
+    fn sections_gather_under_their_report_and_reports_rank_by_their_best() {
+        let (searcher, parser) = index(&[
+            ("a", "nollplacerade"),
+            ("a", "nollplacerade samverkan"),
+            ("a", "nollplacerade och mer"),
+            ("a", "nollplacerade igen"),
+            ("b", "nollplacerade nollplacerade nollplacerade"),
+            ("c", "samverkan"),
+        ]);
+        let mut listing = ReportListing::new(KindWeights::none());
+        listing
+            .add_tier(
+                &searcher,
+                &*parser.parse_query("+nollplacerade +samverkan").unwrap(),
+            )
+            .unwrap();
+        listing
+            .add_tier(
+                &searcher,
+                &*parser.parse_query("nollplacerade samverkan").unwrap(),
+            )
+            .unwrap();
+        let page = listing.page(0, 10);
+        let ids: Vec<&str> = page.iter().map(|r| r.doc_id.as_str()).collect();
+        assert_eq!(ids[0], "a", "the report with all the words comes first");
+        assert_eq!(page[0].count, 1);
+        assert_eq!(listing.total(), 3);
+        assert!(listing.relaxed());
+        assert!(page[1..].iter().all(|r| r.partial));
+        assert_eq!(listing.page(1, 1).len(), 1);
+    }
+
+    #[test]
+    fn a_report_keeps_its_three_best_sections_and_counts_all() {
+        let (searcher, parser) = index(&[
+            ("a", "ips"),
+            ("a", "ips ips"),
+            ("a", "ips ips ips"),
+            ("a", "ips och annat och mer text här"),
+            ("b", "ips ips ips"),
+        ]);
+        let mut listing = ReportListing::new(KindWeights::none());
+        listing
+            .add_tier(&searcher, &*parser.parse_query("ips").unwrap())
+            .unwrap();
+        let a = listing
+            .page(0, 2)
+            .iter()
+            .find(|r| r.doc_id == "a")
+            .unwrap()
+            .clone();
+        assert_eq!((a.count, a.sections.len()), (4, 3));
+        assert!(a.sections.windows(2).all(|w| w[0].score >= w[1].score));
+        let b = listing.page(0, 2).iter().find(|r| r.doc_id == "b").unwrap();
+        assert!(
+            a.score() > a.sections[0].score,
+            "further sections add a little"
+        );
+        assert!(b.score() == b.sections[0].score);
+    }
+}

@@ -1,0 +1,244 @@
+//! Drill-sideways facet counts in one pass over the matches of the text
+//! query: a section counts for facet *f* when it passes every filter but
+//! *f*'s (and the year range), so a user can widen a facet (OR) as well as
+//! narrow. Counts are of sections, or of reports (each report once per
+//! value, however many of its sections match).
+
+use super::{FacetCount, Facets, Result, SearchRequest};
+use crate::index::FACETS;
+use std::collections::{HashMap, HashSet};
+use std::ops::RangeInclusive;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::query::Query;
+use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
+
+/// Most values listed per facet.
+const MAX_VALUES: usize = 500;
+
+/// What a facet count counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Matching sections.
+    Sections,
+    /// Reports with a matching section.
+    Reports,
+}
+
+/// Counts every facet for `request` over the matches of `text_query`
+/// (which must not carry the facet filters: they are applied here).
+pub fn count(
+    searcher: &Searcher,
+    text_query: &dyn Query,
+    request: &SearchRequest,
+    unit: Unit,
+) -> Result<Facets> {
+    let collector = FacetCollector {
+        filters: FACETS.iter().map(|f| request.filter(f).to_vec()).collect(),
+        years: year_range(request),
+        unit,
+    };
+    let counts = searcher.search(text_query, &collector)?;
+    Ok(FACETS
+        .iter()
+        .zip(counts)
+        .map(|(facet, values)| (facet.to_string(), sorted(values)))
+        .collect())
+}
+
+/// The request's year range; documents without a year (0) fall outside any range.
+fn year_range(request: &SearchRequest) -> Option<RangeInclusive<u64>> {
+    if request.year_from.is_none() && request.year_to.is_none() {
+        return None;
+    }
+    Some(request.year_from.unwrap_or(1).max(1)..=request.year_to.unwrap_or(u64::MAX))
+}
+
+/// Value counts, most frequent first, then by value; at most [`MAX_VALUES`].
+fn sorted(values: HashMap<String, u64>) -> Vec<FacetCount> {
+    let mut counts: Vec<FacetCount> = values
+        .into_iter()
+        .map(|(value, count)| FacetCount { value, count })
+        .collect();
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    counts.truncate(MAX_VALUES);
+    counts
+}
+
+/// Counts per value of each facet, in [`FACETS`] order.
+type Counts = Vec<HashMap<String, u64>>;
+
+struct FacetCollector {
+    filters: Vec<Vec<String>>,
+    years: Option<RangeInclusive<u64>>,
+    unit: Unit,
+}
+
+impl Collector for FacetCollector {
+    type Fruit = Counts;
+    type Child = SegmentFacets;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentFacets> {
+        let fast = reader.fast_fields();
+        let mut columns = Vec::new();
+        for (facet, filter) in FACETS.iter().zip(&self.filters) {
+            let column = fast.str(facet)?;
+            let wanted = match (&column, filter.is_empty()) {
+                (_, true) => None,
+                (Some(column), false) => Some(ords_of(column, filter)?),
+                (None, false) => Some(HashSet::new()),
+            };
+            columns.push(FacetColumn { column, wanted });
+        }
+        Ok(SegmentFacets {
+            columns,
+            years: self
+                .years
+                .clone()
+                .map(|range| (fast.u64("year"), range))
+                .map(|(c, r)| (c.ok(), r)),
+            ids: fast.str("doc_id")?,
+            unit: self.unit,
+            sections: vec![HashMap::new(); FACETS.len()],
+            reports: HashSet::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Counts>) -> tantivy::Result<Counts> {
+        let mut merged: Counts = vec![HashMap::new(); FACETS.len()];
+        for fruit in fruits {
+            for (all, counts) in merged.iter_mut().zip(fruit) {
+                for (value, count) in counts {
+                    *all.entry(value).or_default() += count;
+                }
+            }
+        }
+        Ok(merged)
+    }
+}
+
+/// The term ordinals of `values` in a segment's column (values it lacks are left out).
+fn ords_of(column: &StrColumn, values: &[String]) -> tantivy::Result<HashSet<u64>> {
+    let mut ords = HashSet::new();
+    for value in values {
+        if let Some(ord) = column.dictionary().term_ord(value)? {
+            ords.insert(ord);
+        }
+    }
+    Ok(ords)
+}
+
+/// One facet's column in a segment and the ordinals its filter keeps.
+struct FacetColumn {
+    column: Option<StrColumn>,
+    wanted: Option<HashSet<u64>>,
+}
+
+impl FacetColumn {
+    /// True when the section passes this facet's filter (or it has none).
+    fn passes(&self, doc: DocId) -> bool {
+        match (&self.wanted, &self.column) {
+            (None, _) => true,
+            (Some(wanted), Some(column)) => column.term_ords(doc).any(|ord| wanted.contains(&ord)),
+            (Some(_), None) => false,
+        }
+    }
+}
+
+struct SegmentFacets {
+    columns: Vec<FacetColumn>,
+    years: Option<(Option<Column<u64>>, RangeInclusive<u64>)>,
+    ids: Option<StrColumn>,
+    unit: Unit,
+    /// Section counts by facet and value ordinal.
+    sections: Vec<HashMap<u64, u64>>,
+    /// (facet, value ordinal, report ordinal) seen, when counting reports.
+    reports: HashSet<(usize, u64, u64)>,
+}
+
+impl SegmentFacets {
+    fn year_passes(&self, doc: DocId) -> bool {
+        match &self.years {
+            None => true,
+            Some((column, range)) => {
+                let year = column.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+                range.contains(&year)
+            }
+        }
+    }
+
+    /// Counts the section's values of facet `f`.
+    fn count_values(&mut self, f: usize, doc: DocId) {
+        let Some(column) = &self.columns[f].column else {
+            return;
+        };
+        match self.unit {
+            Unit::Sections => {
+                for ord in column.term_ords(doc) {
+                    *self.sections[f].entry(ord).or_default() += 1;
+                }
+            }
+            Unit::Reports => {
+                let Some(report) = self.ids.as_ref().and_then(|ids| ids.term_ords(doc).next())
+                else {
+                    return;
+                };
+                for ord in column.term_ords(doc) {
+                    self.reports.insert((f, ord, report));
+                }
+            }
+        }
+    }
+}
+
+impl SegmentCollector for SegmentFacets {
+    type Fruit = Counts;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if !self.year_passes(doc) {
+            return;
+        }
+        let failing: Vec<usize> = (0..self.columns.len())
+            .filter(|&f| !self.columns[f].passes(doc))
+            .collect();
+        match failing.as_slice() {
+            [] => (0..self.columns.len()).for_each(|f| self.count_values(f, doc)),
+            [only] => self.count_values(*only, doc),
+            _ => {}
+        }
+    }
+
+    fn harvest(self) -> Counts {
+        let mut by_ord: Vec<HashMap<u64, u64>> = self.sections;
+        for (f, ord, _) in self.reports {
+            *by_ord[f].entry(ord).or_default() += 1;
+        }
+        by_ord
+            .into_iter()
+            .zip(&self.columns)
+            .map(|(counts, facet)| {
+                let Some(column) = &facet.column else {
+                    return HashMap::new();
+                };
+                counts
+                    .into_iter()
+                    .filter_map(|(ord, count)| {
+                        let mut value = String::new();
+                        column
+                            .ord_to_str(ord, &mut value)
+                            .ok()?
+                            .then_some((value, count))
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,118 @@
+//! Turning a page of the ranking into hits: stored section, snippet, the
+//! document's labels with what the corpus knows (every path, the project),
+//! and for a report its next best sections.
+
+use super::by_report::ReportMatch;
+use super::documents::{summary, with_knowledge};
+use super::explain::Explainer;
+use super::listing::Listed;
+use super::snippet::Snippets;
+use super::{Hit, Result, SectionHit};
+use crate::corpus::Knowledge;
+use crate::index::{Fields, StoredSection};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
+
+/// What building hits needs.
+pub struct HitMaker<'a> {
+    /// The searcher the ranking came from.
+    pub searcher: &'a Searcher,
+    /// The index's fields.
+    pub fields: &'a Fields,
+    /// Snippets of the query.
+    pub snippets: Snippets,
+    /// Explanations, when asked for.
+    pub explainer: Option<Explainer>,
+    /// The corpus knowledge.
+    pub knowledge: &'a Knowledge,
+}
+
+impl HitMaker<'_> {
+    /// Hits for listed sections.
+    pub fn sections(&self, page: &[Listed]) -> Result<Vec<Hit>> {
+        page.iter()
+            .map(|listed| {
+                let mut hit = self.hit(listed.address, listed.score)?;
+                hit.partial = listed.partial;
+                Ok(hit)
+            })
+            .collect()
+    }
+
+    /// Hits for listed reports: the best section, with the next two and how
+    /// many more match.
+    pub fn reports(&self, page: &[ReportMatch]) -> Result<Vec<Hit>> {
+        page.iter()
+            .map(|report| {
+                let best = report.sections[0];
+                let mut hit = self.hit(best.address, report.score())?;
+                hit.partial = report.partial;
+                hit.also = report.sections[1..]
+                    .iter()
+                    .map(|s| self.section_hit(s.address, s.score))
+                    .collect::<Result<_>>()?;
+                hit.more = Some(report.count - report.sections.len());
+                Ok(hit)
+            })
+            .collect()
+    }
+
+    fn stored(&self, address: DocAddress) -> Result<StoredSection> {
+        let doc: TantivyDocument = self.searcher.doc(address)?;
+        Ok(StoredSection::from_tantivy(&doc, self.fields))
+    }
+
+    fn hit(&self, address: DocAddress, score: f32) -> Result<Hit> {
+        let section = self.stored(address)?;
+        let mut hit = to_hit(section, score, &self.snippets, self.knowledge);
+        if let Some(explainer) = &self.explainer {
+            hit.explain = Some(explainer.explain(self.searcher, address)?);
+        }
+        Ok(hit)
+    }
+
+    fn section_hit(&self, address: DocAddress, score: f32) -> Result<SectionHit> {
+        let section = self.stored(address)?;
+        Ok(SectionHit {
+            snippet: self.snippets.for_text(&section.text),
+            section_kind: section.labels.kind().to_string(),
+            id: section.id,
+            heading: section.heading,
+            page: section.page_start,
+            score,
+        })
+    }
+}
+
+/// A section as a hit, labelled with its document's labels and knowledge.
+fn to_hit(section: StoredSection, score: f32, snippets: &Snippets, knowledge: &Knowledge) -> Hit {
+    let snippet = snippets.for_text(&section.text);
+    let summary = with_knowledge(summary(&section), knowledge);
+    let project = summary
+        .project_id
+        .as_ref()
+        .and_then(|id| knowledge.projects.get(id));
+    Hit {
+        id: section.id,
+        doc_id: summary.doc_id,
+        paths: summary.paths,
+        project: project.map(|p| p.name.clone()).or(summary.project),
+        project_id: summary.project_id,
+        title: summary.title,
+        heading: section.heading,
+        page: section.page_start,
+        snippet,
+        text: section.text,
+        score,
+        path: summary.path,
+        forbund: summary.forbund,
+        report_type: summary.report_type,
+        malgrupp: summary.malgrupp,
+        year: summary.year,
+        ocr: section.ocr,
+        section_kind: section.labels.kind().to_string(),
+        partial: false,
+        explain: None,
+        also: Vec::new(),
+        more: None,
+    }
+}
