@@ -242,3 +242,75 @@ impl SegmentCollector for SegmentFacets {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{self, IngestOptions};
+    use crate::search::query::with_filters;
+    use serde_json::json;
+    use tantivy::aggregation::agg_req::Aggregations;
+    use tantivy::aggregation::agg_result::AggregationResults;
+    use tantivy::aggregation::{AggContextParams, AggregationCollector, AggregationLimitsGuard};
+    use tantivy::query::AllQuery;
+    use tantivy::tokenizer::TokenizerManager;
+
+    /// The slow reference: one aggregation per facet over the query with the
+    /// other facets' filters (how counts were made before the single pass).
+    fn reference(searcher: &Searcher, fields: &crate::index::Fields, request: &SearchRequest) -> Facets {
+        let mut facets = Facets::default();
+        for facet in FACETS {
+            let mut others = request.clone();
+            others.filters.remove(facet);
+            let query = with_filters(Box::new(AllQuery), fields, &others);
+            let aggs: Aggregations =
+                serde_json::from_value(json!({ facet: { "terms": { "field": facet, "size": MAX_VALUES } } })).unwrap();
+            let context = AggContextParams::new(AggregationLimitsGuard::default(), TokenizerManager::default());
+            let result: AggregationResults = searcher
+                .search(&*query, &AggregationCollector::from_aggs(aggs, context))
+                .unwrap();
+            let value = serde_json::to_value(result).unwrap();
+            let counts = value[facet]["buckets"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|b| (b["key"].as_str().unwrap().to_string(), b["doc_count"].as_u64().unwrap()))
+                .collect();
+            facets.insert(facet.to_string(), sorted(counts));
+        }
+        facets
+    }
+
+    #[test]
+    fn one_pass_counts_equal_the_per_facet_reference() {
+        let dir = tempfile::tempdir().unwrap();
+        let (corpus, index) = (dir.path().join("korpus"), dir.path().join("index"));
+        std::fs::create_dir(&corpus).unwrap();
+        let forbund = ["Samordningsförbundet Gävleborg", "Samordningsförbundet Umeå", "Finsam Göteborg"];
+        let groups = ["unga vuxna", "nollplacerade", "långvarigt försörjningsstöd"];
+        for i in 0..12 {
+            let text = format!(
+                "# Slutrapport {i}\n\n{}\n\nMålgruppen är {}.\n\n## Resultat\n\nDeltagare gick till arbete år {}.\n\n## Framgångsfaktorer\n\nSamverkan.\n",
+                forbund[i % 3],
+                groups[i % 3],
+                2018 + i % 5
+            );
+            std::fs::write(corpus.join(format!("r{i}.md")), text).unwrap();
+        }
+        ingest::run(&IngestOptions::new(&corpus, &index), |_| {}).unwrap();
+        let (tantivy_index, fields) = crate::index::open(&index, crate::analysis::Profile::Full).unwrap();
+        let searcher = tantivy_index.reader().unwrap().searcher();
+        let mut request = SearchRequest::text("");
+        request.add_filter("forbund", forbund[0]);
+        request.add_filter("forbund", forbund[1]);
+        request.add_filter("section_kind", "resultat");
+        for (from, to) in [(None, None), (Some(2019), Some(2021))] {
+            (request.year_from, request.year_to) = (from, to);
+            let one_pass = count(&searcher, &AllQuery, &request, Unit::Sections).unwrap();
+            assert_eq!(one_pass, reference(&searcher, &fields, &request), "years {from:?}–{to:?}");
+        }
+        let reports = count(&searcher, &AllQuery, &SearchRequest::text(""), Unit::Reports).unwrap();
+        let total: u64 = reports["forbund"].iter().map(|c| c.count).sum();
+        assert_eq!(total, 12, "each report counted once however many sections it has");
+    }
+}

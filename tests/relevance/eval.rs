@@ -116,6 +116,26 @@ pub fn shared_pdfs() -> Option<PathBuf> {
         .find(|dir| dir.is_dir())
 }
 
+/// The sample reports the query sets were written and judged over (the
+/// thirteen of `tests/metadata/labels.tsv`), copied into a fresh folder: the
+/// sample corpus has grown since, and passages of reports nobody judged
+/// would count as misses.
+fn judged_sample() -> TempDir {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let labels = std::fs::read_to_string(root.join("tests/metadata/labels.tsv")).expect("labels");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let documents = labels
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("document\t"))
+        .filter_map(|l| l.split('\t').next())
+        .filter(|d| !d.is_empty() && d.parse::<u32>().is_err());
+    for document in documents {
+        let name = format!("{document}.pdf");
+        std::fs::copy(root.join("corpus/exempel").join(&name), dir.path().join(&name)).expect("judged sample report");
+    }
+    dir
+}
+
 /// A corpus ingested into a temporary index, with a search service over it.
 pub struct Indexed {
     /// Keeps the temporary index folder alive.
@@ -144,22 +164,23 @@ pub struct Indexes {
     pub profile: Profile,
     /// The real reports, when `../shared` exists.
     pub shared: Option<Indexed>,
-    /// The project's sample corpus.
+    /// The sample reports the queries were written over.
     pub sample: Indexed,
+    /// Keeps the folder of those sample reports alive.
+    _judged: TempDir,
 }
 
 impl Indexes {
-    /// Ingests the sample corpus and, when found, the shared PDFs.
+    /// Ingests the judged sample reports and, when found, the shared PDFs.
     pub fn build(profile: Profile) -> Indexes {
-        let sample = Indexed::new(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
-            profile,
-        );
+        let judged = judged_sample();
+        let sample = Indexed::new(judged.path(), profile);
         let shared = shared_pdfs().map(|dir| Indexed::new(&dir, profile));
         Indexes {
             profile,
             shared,
             sample,
+            _judged: judged,
         }
     }
 
