@@ -87,12 +87,20 @@ function projectFacts(p) {
   return rows.filter(([, v]) => v).map(([k, v]) => `<dt>${k}</dt><dd>${esc(v)}</dd>`).join("");
 }
 
+/** "Resultat · 2.3 Resultat och utfall" → the kind, then the heading (once when the heading says it). */
+function summaryText(s) {
+  const kind = label(s.kind || "avsnitt");
+  const heading = String(s.heading || "");
+  if (!heading) return `<span class="kind">${esc(kind)}</span>`;
+  if (heading.toLocaleLowerCase("sv").includes(kind.toLocaleLowerCase("sv"))) return `<span class="kind">${esc(heading)}</span>`;
+  return `<span class="kind">${esc(kind)}</span> · ${esc(heading)}`;
+}
+
 /** One report on the timeline, its key sections folded. */
 function timelineItem(d, state) {
   const paths = d.paths?.length ? d.paths : [d.path];
   const sections = (d.sections || []).map((s) => `<details class="tl-section">
-      <summary><span class="kind">${esc(label(s.kind || "avsnitt"))}</span>${
-        s.heading ? ` · ${esc(s.heading)}` : ""} <span class="muted">s. ${esc(s.page_start)}</span></summary>
+      <summary>${summaryText(s)} <span class="muted">s. ${esc(s.page_start)}</span></summary>
       <div class="section-text">${paragraphs(s.text)}</div>
       <p class="tl-section-links"><a href="${esc(docUrl(state, d.doc_id, s.id))}" data-nav>Läs avsnittet i rapporten</a>
         · ${fileLink(d.doc_id, d.path, s.page_start)}</p>

@@ -85,12 +85,13 @@ function whereHtml(section, url) {
 /** One report: its best section, up to two more, and "N fler träffar i rapporten". */
 function reportCard(hit, state) {
   const url = docUrl(state, hit.doc_id);
-  const also = (hit.also || []).map((a) => `<li>
+  // Without a query every section "matches": the first one is shown, not the rest.
+  const also = (state.q ? hit.also || [] : []).map((a) => `<li>
       <a href="${esc(docUrl(state, hit.doc_id, a.id))}" data-nav>${esc(a.heading || "Avsnitt utan rubrik")}</a>${
         kindLabel(a.section_kind, a.heading) ? ` · ${kindLabel(a.section_kind, a.heading)}` : ""}
       · ${fileLink(hit.doc_id, hit.path, a.page, `s. ${a.page}`)}
       <span class="also-snippet">${safeSnippet(a.snippet)}</span></li>`).join("");
-  const more = hit.more > 0
+  const more = state.q && hit.more > 0
     ? `<p class="more"><a href="${esc(url)}" data-nav>${num(hit.more)} fler ${hit.more === 1 ? "träff" : "träffar"} i rapporten</a></p>` : "";
   return `<li class="hit">
     <h2 class="hit-title"><a href="${esc(url)}" data-nav>${esc(displayTitle(hit))}</a></h2>
