@@ -27,6 +27,7 @@ function render(focus = false) {
   $("search-view").hidden = view !== "list";
   $("doc-view").hidden = view !== "doc";
   $("project-view").hidden = view !== "project";
+  document.querySelector("[data-skip]").hidden = view !== "list";
   markNav(state);
   if (view === "doc") return renderDocument(state, focus);
   if (view === "project") return renderProject(state, focus);
@@ -68,6 +69,11 @@ function onClick(event) {
     const { facet, value } = button.dataset;
     const values = state[facet].includes(value) ? state[facet].filter((v) => v !== value) : [...state[facet], value];
     return navigate(stateUrl(withState(state, { [facet]: values, offset: 0 })), false);
+  }
+  const skip = event.target.closest("a.skip-link");
+  if (skip) { // focus the target without a history entry (which would re-render the page)
+    event.preventDefault();
+    return focusHeading(document.querySelector(skip.getAttribute("href")));
   }
   const link = event.target.closest("a[data-nav]");
   if (!link || event.defaultPrevented || event.button !== 0 ||

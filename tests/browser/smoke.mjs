@@ -11,7 +11,7 @@
 // at the end). Exit status 1 when a check fails.
 
 import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -51,10 +51,15 @@ async function startServer() {
     "--web", join(root, "web"), "--addr", `127.0.0.1:${port}`], { stdio: "ignore" });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`${base}/healthz`)).ok) return { base, stop: () => child.kill("SIGTERM") }; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) {
+        return { base, stop() { child.kill("SIGTERM"); rmSync(index, { recursive: true, force: true }); } };
+      }
+    } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill("SIGTERM");
+  rmSync(index, { recursive: true, force: true });
   throw new Error("server did not answer /healthz");
 }
 
@@ -126,6 +131,15 @@ async function run(base) {
       "“N fler träffar i rapporten”");
     check((await page.$$("#hits .meta a[href*='project=']")).length > 0, "cards link to their project");
     check((await page.$$("#hits > :not(ol):not(p)")).length === 0, "the hit lists hold only hits");
+    await page.focus("a.skip-link[data-skip]");
+    let tabs;
+    await page.keyboard.press("Enter");
+    for (tabs = 1; tabs <= 8; tabs++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(() => Boolean(document.activeElement?.closest("#hits .hit")))) break;
+    }
+    check(tabs <= 8, `“Hoppa till resultaten” then ${tabs} Tab presses reach the first result (${
+      await page.evaluate(() => document.activeElement?.textContent.trim().slice(0, 40))})`);
 
     // "även som": a report with copies.
     const dupes = (await getJson(base, "/api/search?q=&group=document&limit=100")).hits.filter((h) => h.paths.length > 1);

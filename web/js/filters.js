@@ -22,7 +22,7 @@ export function facetLabel(key, value) {
 
 /**
  * Facet lists; active values are marked and toggle off on click.
- * `unit` says what the counts count ("rapporter", "avsnitt", "projekt").
+ * `unit` says what the counts count: [one, many], e.g. ["rapport", "rapporter"].
  */
 export function renderFacets(facets, state, defs, unit) {
   last = { facets, defs, unit };
@@ -38,7 +38,7 @@ export function renderFacets(facets, state, defs, unit) {
       const active = state[f.key].includes(v.value);
       return `<li><button type="button" class="facet-value${active ? " active" : ""}" aria-pressed="${active}"
         data-facet="${f.key}" data-value="${esc(v.value)}" data-key="${esc(f.key + ":" + v.value)}">
-        <span class="facet-label">${esc(facetLabel(f.key, v.value))}</span><span class="count"><span class="visually-hidden">, </span>${num(v.count)}<span class="visually-hidden"> ${esc(unit)}</span></span></button></li>`;
+        <span class="facet-label">${esc(facetLabel(f.key, v.value))}</span><span class="count"><span class="visually-hidden">, </span>${num(v.count)}<span class="visually-hidden"> ${esc(v.count === 1 ? unit[0] : unit[1])}</span></span></button></li>`;
     }).join("");
     const more = values.length > FACET_PREVIEW
       ? `<button type="button" class="link-button" data-action="expand" data-facet="${f.key}" data-key="more:${f.key}"
@@ -46,7 +46,7 @@ export function renderFacets(facets, state, defs, unit) {
     const shortcut = f.key === "section_kind" ? outcomeShortcut(state) : "";
     return `<section class="facet"><h2>${f.label}</h2>${shortcut}<ul>${items}</ul>${more}</section>`;
   }).join("");
-  $("facets").innerHTML = `<p class="facet-note">Siffrorna anger antal ${esc(unit)}.</p>${lists}${yearForm(state)}`;
+  $("facets").innerHTML = `<p class="facet-note">Siffrorna anger antal ${esc(unit[1])}.</p>${lists}${yearForm(state)}`;
   if (focused) document.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
 }
 

@@ -59,7 +59,7 @@ export async function renderProjectList(state, focus) {
   try {
     const list = await api(projectsPath(state));
     if (!isCurrent(seq)) return;
-    renderFacets(list.facets, state, PROJECT_FACETS, "projekt");
+    renderFacets(list.facets, state, PROJECT_FACETS, ["projekt", "projekt"]);
     $("hits").innerHTML = `<ol class="hit-list">${list.projects.map((p) => projectCard(p, state)).join("")}</ol>`;
     const line = renderPager(state, list.total, () => "projekt");
     setStatus(line || (list.total ? "Inga fler projekt här." : `Inga projekt${state.q ? ` för <strong>${esc(state.q)}</strong>` : ""}${

@@ -22,7 +22,7 @@ export function similarHtml(similar, state) {
       ? `<p class="muted">Inga liknande projekt hittades.</p>`
       : `<ol class="similar-list">${similar.map((s) => {
           const isProject = Boolean(s.project_id);
-          const url = isProject ? projectUrl(state, s.project_id) : docUrl(withState(state, { project: "" }), s.doc_id);
+          const url = isProject ? projectUrl(state, s.project_id) : docUrl(state, s.doc_id);
           const title = !isProject && isGenericTitle(s.title) ? `${s.title} (${fileName(s.path)})` : s.title;
           return `<li><a href="${esc(url)}" data-nav>${esc(title)}</a>
             <span class="similar-kind">${isProject ? "projekt" : "rapport"}</span>

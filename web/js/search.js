@@ -196,7 +196,7 @@ export async function renderSearch(state, focus) {
       startPage ? loadProjectNames() : null,
     ]);
     if (!isCurrent(seq)) return;
-    renderFacets(search.facets, state, SEARCH_FACETS, startPage || search.counts === "documents" ? "rapporter" : "avsnitt");
+    renderFacets(search.facets, state, SEARCH_FACETS, startPage || search.counts === "documents" ? ["rapport", "rapporter"] : ["avsnitt", "avsnitt"]);
     if (docs) {
       $("hits").innerHTML = `<ol class="hit-list">${docs.documents.map((d) => listedReport(d, state, names.names)).join("")}</ol>`;
       $("welcome-projects").innerHTML = names.total
