@@ -197,6 +197,14 @@ async function run(base) {
     } else {
       check(false, "no report with both resolved and unresolved references in the corpus");
     }
+    const cited = (await Promise.all(docs.map((d) => getJson(base, `/api/documents/${d.doc_id}`))))
+      .find((d) => d.cited_by?.length);
+    if (cited) {
+      await page.goto(`${base}/?doc=${cited.doc_id}`, { waitUntil: "networkidle0" });
+      await settle(page);
+      check((await page.$$("#cited-heading + ul a[href*='doc=']")).length === cited.cited_by.length,
+        "“Hänvisas till av” links to the citing reports");
+    }
 
     // The project list from the header.
     await page.goto(`${base}/?q=nollplacerade`, { waitUntil: "networkidle0" });

@@ -99,7 +99,8 @@ function summaryText(s) {
 /** One report on the timeline, its key sections folded. */
 function timelineItem(d, state) {
   const paths = d.paths?.length ? d.paths : [d.path];
-  const sections = (d.sections || []).map((s) => `<details class="tl-section">
+  const sections = (d.sections || []).map((s) => `<details class="tl-section"${
+      s.lang && s.lang !== "sv" ? ` lang="${esc(s.lang)}"` : ""}>
       <summary>${summaryText(s)} <span class="muted">s. ${esc(s.page_start)}</span></summary>
       <div class="section-text">${paragraphs(s.text)}</div>
       <p class="tl-section-links"><a href="${esc(docUrl(state, d.doc_id, s.id))}" data-nav>Läs avsnittet i rapporten</a>
