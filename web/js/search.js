@@ -1,0 +1,251 @@
+// Report results (the default: one card per report with its best sections),
+// section results (group=section), and the start page's list of reports.
+
+import { api, displayTitle, esc, errorBox, fileLink, focusHeading, isCurrent, isGenericTitle, label,
+  nextRequest, num, safeSnippet, shortForbund } from "./util.js";
+import { PAGE_SIZE, SEARCH_FACETS, addFilters, docUrl, hasFilters, projectUrl, projectsUrl,
+  stateUrl, withState } from "./state.js";
+import { renderActiveFilters, renderFacets, renderPager } from "./filters.js";
+
+const $ = (id) => document.getElementById(id);
+
+/** The search API's URL; `group` is "document" (one hit per report) or "section". */
+function searchPath(state, limit, group) {
+  const p = addFilters(new URLSearchParams({ q: state.q }), state);
+  p.set("group", group);
+  p.set("limit", limit);
+  p.set("offset", state.offset);
+  return `/api/search?${p}`;
+}
+
+/** Project names by id, for the start page's list (the document list carries only ids). */
+let projectNames = null;
+async function loadProjectNames() {
+  if (projectNames) return projectNames;
+  try {
+    const list = await api("/api/projects?limit=100");
+    projectNames = { total: list.total, names: new Map(list.projects.map((p) => [p.project_id, p.name])) };
+  } catch {
+    projectNames = { total: 0, names: new Map() }; // the list still works without names
+  }
+  return projectNames;
+}
+
+export function setStatus(html, busy) {
+  $("status").innerHTML = html;
+  $("search-view").setAttribute("aria-busy", busy ? "true" : "false");
+}
+
+// ---------- Cards ----------
+
+/** Year · type · förbund · project, then målgrupp chips. */
+function metaHtml(item, state, projectName) {
+  const parts = [];
+  if (item.year) parts.push(`<span>${esc(item.year)}</span>`);
+  if (item.report_type) parts.push(`<span>${esc(label(item.report_type))}</span>`);
+  if (item.forbund) parts.push(`<span>${esc(item.forbund)}</span>`);
+  const name = projectName ?? item.project;
+  if (item.project_id) {
+    parts.push(`<span>Projekt: <a href="${esc(projectUrl(state, item.project_id))}" data-nav>${
+      esc(name || "visa projektet")}</a></span>`);
+  } else if (name) {
+    parts.push(`<span>Projekt: ${esc(name)}</span>`);
+  }
+  const chips = (item.malgrupp || []).map((m) => `<li class="chip">${esc(label(m))}</li>`).join("");
+  return `<p class="meta">${parts.join('<span aria-hidden="true"> · </span>')}</p>` +
+    (chips ? `<ul class="chips" aria-label="Målgrupp">${chips}</ul>` : "");
+}
+
+/** "Fil: … · även som: …" when a report has copies, or when its title alone does not tell it apart. */
+function filesHtml(item, projectName) {
+  const paths = item.paths?.length ? item.paths : [item.path];
+  if (paths.length < 2 && !isGenericTitle(item.title, projectName ?? item.project)) return "";
+  const copies = paths.slice(1).map((p) => `<span class="path">${esc(p)}</span>`).join(", ");
+  return `<p class="hit-files">Fil: <span class="path">${esc(paths[0])}</span>${
+    copies ? ` <span aria-hidden="true">·</span> även som: ${copies}` : ""}</p>`;
+}
+
+/** The section's kind ("Resultat"), unless it is "övrigt" or its heading already says it. */
+function kindLabel(kind, heading) {
+  if (!kind || kind === "övrigt") return "";
+  if (String(heading ?? "").toLocaleLowerCase("sv").includes(kind.toLocaleLowerCase("sv"))) return "";
+  return `<span class="kind">${esc(label(kind))}</span>`;
+}
+
+/** Where in the report: heading (linked to the section when `url` is given), kind, page. */
+function whereHtml(section, url) {
+  const heading = !section.heading ? "" : url
+    ? `<a class="hit-heading" href="${esc(url)}" data-nav>${esc(section.heading)}</a> · `
+    : `<span class="hit-heading">${esc(section.heading)}</span> · `;
+  const kind = kindLabel(section.section_kind, section.heading) ? `${kindLabel(section.section_kind, section.heading)} · ` : "";
+  const ocr = section.ocr ? ` · <span title="Texten är inläst med OCR från en skannad sida och kan innehålla feltolkningar">OCR-läst</span>` : "";
+  return `${heading}${kind}s. ${esc(section.page)}${ocr}`;
+}
+
+/** One report: its best section, up to two more, and "N fler träffar i rapporten". */
+function reportCard(hit, state) {
+  const url = docUrl(state, hit.doc_id);
+  // Without a query every section "matches": the first one is shown, not the rest.
+  const also = (state.q ? hit.also || [] : []).map((a) => `<li>
+      <a href="${esc(docUrl(state, hit.doc_id, a.id))}" data-nav>${esc(a.heading || "Avsnitt utan rubrik")}</a>${
+        kindLabel(a.section_kind, a.heading) ? ` · ${kindLabel(a.section_kind, a.heading)}` : ""}
+      · ${fileLink(hit.doc_id, hit.path, a.page, `s. ${a.page}`)}
+      <span class="also-snippet">${safeSnippet(a.snippet)}</span></li>`).join("");
+  const more = state.q && hit.more > 0
+    ? `<p class="more"><a href="${esc(url)}" data-nav>${num(hit.more)} fler ${hit.more === 1 ? "träff" : "träffar"} i rapporten</a></p>` : "";
+  return `<li class="hit">
+    <h2 class="hit-title"><a href="${esc(url)}" data-nav>${esc(displayTitle(hit))}</a></h2>
+    ${metaHtml(hit, state)}
+    <p class="hit-where">${whereHtml(hit, docUrl(state, hit.doc_id, hit.id))}</p>
+    <p class="snippet">${safeSnippet(hit.snippet)}</p>
+    ${fileLink(hit.doc_id, hit.path, hit.page, isPdfPath(hit.path) ? `Öppna PDF på sidan ${hit.page}` : "")}
+    ${also ? `<ul class="also" aria-label="Fler träffar i rapporten">${also}</ul>` : ""}
+    ${more}
+    ${filesHtml(hit)}
+  </li>`;
+}
+
+const isPdfPath = (path) => /\.pdf$/i.test(path || "");
+
+/** One section (group=section). */
+function sectionCard(hit, state) {
+  const url = docUrl(state, hit.doc_id, hit.id);
+  return `<li class="hit">
+    <h2 class="hit-title"><a href="${esc(url)}" data-nav>${esc(displayTitle(hit))}</a></h2>
+    <p class="hit-where">${whereHtml(hit)}</p>
+    ${metaHtml(hit, state)}
+    <p class="snippet">${safeSnippet(hit.snippet)}</p>
+    ${fileLink(hit.doc_id, hit.path, hit.page, isPdfPath(hit.path) ? `Öppna PDF på sidan ${hit.page}` : "")}
+  </li>`;
+}
+
+/** A report on the start page's list. */
+function listedReport(doc, state, names) {
+  const name = names.get(doc.project_id) ?? doc.project;
+  return `<li class="hit">
+    <h2 class="hit-title"><a href="${esc(docUrl(state, doc.doc_id))}" data-nav>${esc(displayTitle(doc, name))}</a></h2>
+    ${metaHtml(doc, state, name)}
+    <p class="hit-where">${doc.pages ? `${num(doc.pages)} sidor · ` : ""}<span class="path">${esc(doc.path)}</span>${
+      doc.paths?.length > 1 ? ` · även som: ${doc.paths.slice(1).map((p) => `<span class="path">${esc(p)}</span>`).join(", ")}` : ""}</p>
+  </li>`;
+}
+
+/**
+ * Cards in an ordered list; hits lacking some of the words follow, in a
+ * second list, after a line that says so (a list holds only its items).
+ */
+function hitLists(hits, card) {
+  const cut = hits.findIndex((h) => h.partial);
+  if (cut < 0) return `<ol class="hit-list">${hits.map(card).join("")}</ol>`;
+  const before = hits.slice(0, cut), after = hits.slice(cut);
+  return (before.length ? `<ol class="hit-list">${before.map(card).join("")}</ol>` : "") +
+    `<p class="partial-divider">Träffarna nedan saknar något av sökorden</p>` +
+    `<ol class="hit-list" start="${cut + 1}">${after.map(card).join("")}</ol>`;
+}
+
+// ---------- Tools above the results ----------
+
+/** "Visa per rapport | Visa per avsnitt": the links switch grouping, kept in the URL. */
+function groupToggle(state) {
+  const option = (group, text) => {
+    const on = (state.group || "") === group;
+    return `<a href="${esc(stateUrl(withState(state, { group, offset: 0 })))}" data-nav${
+      on ? ' aria-current="true" class="current"' : ""}>${text}</a>`;
+  };
+  return `<nav class="group-toggle" aria-label="Visa träffarna">${option("", "Visa per rapport")}${
+    option("section", "Visa per avsnitt")}</nav>`;
+}
+
+/** The projects the reports on this page belong to, and a link to all matching projects. */
+function hitProjects(state, hits) {
+  const seen = new Map();
+  for (const h of hits) if (h.project_id && !seen.has(h.project_id)) seen.set(h.project_id, h);
+  if (!seen.size) return "";
+  const items = [...seen.values()].map((h) =>
+    `<li><a href="${esc(projectUrl(state, h.project_id))}" data-nav>${esc(h.project || "Projekt")}</a>${
+      h.forbund ? ` <span class="muted">(${esc(shortForbund(h.forbund))})</span>` : ""}</li>`).join("");
+  return `<section class="hit-projects" aria-labelledby="hit-projects-heading">
+      <h2 id="hit-projects-heading">Projekt bland träffarna</h2>
+      <ul>${items}</ul>
+      <p><a href="${esc(projectsUrl(state))}" data-nav>Alla projekt som matchar${state.q ? ` ”${esc(state.q)}”` : ""}</a></p></section>`;
+}
+
+// ---------- The view ----------
+
+/** Search (or browse, when q is empty) and render results + facets. */
+export async function renderSearch(state, focus) {
+  const seq = nextRequest();
+  const startPage = !state.q && !hasFilters(state);
+  const byReport = state.group !== "section";
+  const group = startPage || byReport ? "document" : "section";
+  document.title = state.q ? `${state.q} – Finsamsök` : "Finsamsök";
+  $("results-heading").textContent = state.q ? `Sökresultat för ${state.q}` : startPage ? "Alla rapporter" : "Sökresultat";
+  $("results-heading").classList.add("visually-hidden");
+  $("welcome").hidden = !startPage;
+  $("result-tools").innerHTML = "";
+  $("hit-projects").innerHTML = "";
+  renderActiveFilters(state);
+  $("suggestion").innerHTML = "";
+  setStatus(`<span class="spinner" aria-hidden="true"></span> ${state.q ? "Söker…" : "Hämtar…"}`, true);
+  $("hits").classList.add("loading");
+  try {
+    // The start page lists reports; its facets come from an empty-q search.
+    const [search, docs, names] = await Promise.all([
+      api(searchPath(state, startPage ? 0 : PAGE_SIZE, group)),
+      startPage ? api(`/api/documents?limit=${PAGE_SIZE}&offset=${state.offset}`) : null,
+      startPage ? loadProjectNames() : null,
+    ]);
+    if (!isCurrent(seq)) return;
+    renderFacets(search.facets, state, SEARCH_FACETS, startPage || search.counts === "documents" ? ["rapport", "rapporter"] : ["avsnitt", "avsnitt"]);
+    if (docs) {
+      $("hits").innerHTML = `<ol class="hit-list">${docs.documents.map((d) => listedReport(d, state, names.names)).join("")}</ol>`;
+      $("welcome-projects").innerHTML = names.total
+        ? `<a href="/?view=projects" data-nav>Bläddra bland ${esc(num(names.total))} projekt</a> – varje projekt med sina rapporter i tidsordning.` : "";
+      setStatus(renderPager(state, docs.total, docNoun).replace("Visar", "Alla rapporter: visar"), false);
+    } else {
+      const card = byReport ? reportCard : sectionCard;
+      $("hits").innerHTML = hitLists(search.hits, (h) => card(h, state));
+      $("result-tools").innerHTML = search.total ? groupToggle(state) : "";
+      $("hit-projects").innerHTML = byReport ? hitProjects(state, search.hits) : "";
+      renderSuggestion(search.suggestion, state, search.relaxed, search.notice);
+      const line = renderPager(state, search.total, search.counts === "documents" ? docNoun : hitNoun);
+      const csv = `${searchPath(state, PAGE_SIZE, group)}&format=csv`;
+      const exportLink = line ? ` · <a href="${esc(csv)}" download>Exportera sidan som CSV</a>` : "";
+      setStatus(line ? line + exportLink : emptyMessage(state, search.total), false);
+    }
+    if (focus) focusHeading($("results-heading"));
+  } catch (err) {
+    if (!isCurrent(seq)) return;
+    $("hits").innerHTML = "";
+    $("pager").innerHTML = "";
+    setStatus(errorBox(err.message, err.retry), false);
+  } finally {
+    if (isCurrent(seq)) $("hits").classList.remove("loading");
+  }
+}
+
+const hitNoun = (n) => (n === 1 ? "träff" : "träffar");
+const docNoun = (n) => (n === 1 ? "rapport" : "rapporter");
+
+function renderSuggestion(suggestion, state, relaxed, notice) {
+  let html = "";
+  if (notice) html = `<p class="suggestion">${esc(notice)}</p>`;
+  if (relaxed) {
+    html = `<p class="suggestion">Få eller inga träffar innehöll alla sökorden – därför visas även träffar med några av dem, efter strecket.</p>`;
+  }
+  if (suggestion) {
+    const url = stateUrl(withState(state, { q: suggestion, offset: 0 }));
+    html += `<p class="suggestion">Menade du <a href="${esc(url)}" data-nav>${esc(suggestion)}</a>?</p>`;
+  }
+  $("suggestion").innerHTML = html;
+}
+
+function emptyMessage(state, total) {
+  if (total > 0) { // offset past the end, e.g. an old shared link
+    const first = stateUrl(withState(state, { offset: 0 }));
+    return `Inga fler träffar här. <a href="${esc(first)}" data-nav>Till första sidan</a>`;
+  }
+  const what = state.q ? `för <strong>${esc(state.q)}</strong>` : "";
+  return `Inga träffar ${what}${hasFilters(state) ? " med de valda filtren. Prova att ta bort ett filter." :
+    ". Prova ett annat ord eller en kortare sökning."}`;
+}

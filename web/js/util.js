@@ -1,0 +1,172 @@
+// Small helpers shared by the views: escaping, labels, numbers, the API
+// client, links to files, and the text of a section as paragraphs.
+
+/** Escape text for insertion into HTML. */
+export function esc(value) {
+  return String(value ?? "").replace(/[&<>"']/g, (c) =>
+    ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+/** First letter upper-case, for labels such as "slutrapport". */
+export function label(value) {
+  const s = String(value ?? "");
+  return s.charAt(0).toLocaleUpperCase("sv") + s.slice(1);
+}
+
+/** "Samordningsförbundet Gävleborg" → "Gävleborg" (where the context says förbund). */
+export const shortForbund = (value) =>
+  String(value ?? "").replace(/^Samordningsförbundet\s+(i\s+)?/i, "");
+
+/** Format a number the Swedish way (1 234). */
+export const num = (n) => Number(n || 0).toLocaleString("sv-SE");
+
+/** "s. 3" or "s. 3–4". */
+export function pageSpan(start, end) {
+  return !end || end === start ? `s. ${start}` : `s. ${start}–${end}`;
+}
+
+/** "2023–2025", "2024" or "". */
+export function yearSpan(years) {
+  if (!Array.isArray(years) || years[0] == null) return "";
+  return years[1] && years[1] !== years[0] ? `${years[0]}–${years[1]}` : String(years[0]);
+}
+
+/** Swedish plural: plural(3, "rapport", "rapporter") → "3 rapporter". */
+export const plural = (n, one, many) => `${num(n)} ${n === 1 ? one : many}`;
+
+/** The last part of a path: the file name. */
+export const fileName = (path) => String(path ?? "").split("/").pop();
+
+/**
+ * The snippet is server-escaped with only <mark> as markup. As a safety net we
+ * still parse it inertly and keep nothing but text and bare <mark> elements.
+ */
+export function safeSnippet(html) {
+  const tpl = document.createElement("template");
+  tpl.innerHTML = String(html ?? "");
+  return [...tpl.content.childNodes].map((node) =>
+    node.nodeName === "MARK" ? `<mark>${esc(node.textContent)}</mark>` : esc(node.textContent)).join("");
+}
+
+/** Fetch JSON from the API; throws an Error with a Swedish message. */
+export async function api(path) {
+  let res;
+  try {
+    res = await fetch(path, { headers: { Accept: "application/json" } });
+  } catch {
+    throw new Error("Kunde inte nå servern. Kontrollera din anslutning och försök igen.");
+  }
+  let body = null;
+  try { body = await res.json(); } catch { /* not JSON */ }
+  if (!res.ok) {
+    // A 4xx with a message is about the request itself: retrying will not help.
+    if (body && body.error) throw Object.assign(new Error(body.error), { retry: res.status >= 500 });
+    if (res.status === 404) throw Object.assign(new Error("Det du söker finns inte (404)."), { retry: false });
+    throw new Error(`Servern svarade med ett fel (${res.status}). Försök igen om en stund.`);
+  }
+  if (!body) throw new Error("Servern gav ett oväntat svar.");
+  return body;
+}
+
+export const fileUrl = (docId, page) =>
+  `/api/documents/${encodeURIComponent(docId)}/file` + (page ? `#page=${page}` : "");
+export const isPdf = (path) => /\.pdf$/i.test(path || "");
+
+/** A link that opens a report's file, at a page when it is a PDF. */
+export function fileLink(docId, path, page, text) {
+  const pdf = isPdf(path);
+  const shown = text || (pdf ? (page ? `Öppna PDF på s. ${page}` : "Öppna PDF") : "Öppna originalfilen");
+  return `<a class="pdf-link" href="${esc(fileUrl(docId, pdf ? page : 0))}" target="_blank" rel="noopener">${
+    esc(shown)}<span class="visually-hidden"> (öppnas i ny flik)</span></a>`;
+}
+
+export function errorBox(message, retry) {
+  return `<div class="error" role="alert"><strong>Något gick fel.</strong> ${esc(message)}` +
+    (retry !== false ? ` <button type="button" class="link-button" data-action="retry">Försök igen</button>` : "") +
+    `</div>`;
+}
+
+export const spinner = (text) =>
+  `<p class="status"><span class="spinner" aria-hidden="true"></span> ${esc(text)}</p>`;
+
+// ---------- Titles that tell reports apart ----------
+
+/** Words that alone say only what kind of report it is, not which one. */
+const GENERIC_WORDS = new Set([
+  "ansökan", "om", "medel", "från", "till", "samordningsförbund", "samordningsförbundet", "för", "av",
+  "insats", "insatsen", "insatsmedel", "samverkansmedel", "projekt", "projektet", "projektmedel",
+  "rapport", "slutrapport", "delrapport", "kvartalsrapport", "lägesrapport", "halvtidsrapport",
+  "projektplan", "förstudie", "utvärdering", "årsredovisning", "verksamhetsplan", "verksamhetsberättelse",
+  "budget", "och", "med", "kvartal", "bakgrund", "inledning", "sammanfattning", "allmänna", "uppgifter",
+  "finsam", "namnlös",
+]);
+
+/**
+ * True when a title does not tell one report from another: a bare report type
+ * ("Slutrapport", "Ansökan om medel") or a heading taken for a title
+ * ("1. Allmänna uppgifter").
+ */
+export function isGenericTitle(title, project) {
+  const t = String(title ?? "").trim().toLocaleLowerCase("sv");
+  if (!t) return true;
+  if (project && t.includes(String(project).toLocaleLowerCase("sv"))) return false;
+  if (/^\d+(\.\d+)*\.?\s/.test(t)) return true;
+  return t.split(/[^\p{L}\p{N}]+/u).filter(Boolean).every((w) => GENERIC_WORDS.has(w) || /^[\d:–-]+$/.test(w));
+}
+
+/**
+ * The title a result shows: the report's own, or — when that is generic —
+ * its type with the project and förbund ("Slutrapport – KLIV (Gävleborg)").
+ */
+export function displayTitle(item, projectName) {
+  const title = String(item.title ?? "").trim();
+  const project = projectName ?? item.project;
+  if (!isGenericTitle(title, project)) return title;
+  const type = item.report_type && !["övrigt", "okänt"].includes(item.report_type) ? label(item.report_type) : "";
+  const base = /^\d/.test(title) || !title ? (type || "Rapport") : (type && title.length > 30 ? type : title);
+  const forbund = item.forbund && item.forbund !== "okänt" ? shortForbund(item.forbund) : "";
+  if (project) return `${base} – ${project}${forbund ? ` (${forbund})` : ""}`;
+  return forbund ? `${base} – ${forbund}` : base;
+}
+
+// ---------- Section text ----------
+
+/** Words of the query, for client-side highlighting in the document view. */
+export function queryWords(q) {
+  const stop = new Set(["och", "eller", "inte", "and", "or", "not", "i", "på", "av", "för", "med", "att"]);
+  return String(q ?? "").toLocaleLowerCase("sv").split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !stop.has(w));
+}
+
+/** Escape `text` and wrap words starting with a query word in <mark>. */
+export function highlight(text, words) {
+  if (!words.length) return esc(text);
+  const alts = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])((?:${alts})[\\p{L}\\p{N}]*)`, "giu");
+  return text.split(re).map((part, i) => (i % 2 ? `<mark>${esc(part)}</mark>` : esc(part))).join("");
+}
+
+/** Section text → paragraphs. PDF line wraps inside a paragraph become spaces,
+ *  except before list items (•, -, 1.), which keep their own line. */
+export function paragraphs(text, words = []) {
+  const listItem = /^(?:[•\-–*·▪]|\d+[.)])\s/;
+  return String(text || "").split(/\n\s*\n/).map((para) => para.trim()).filter(Boolean).map((para) => {
+    const html = para.split("\n").map((line) => line.trim())
+      .map((line, i) => (i === 0 ? "" : listItem.test(line) ? "<br>" : " ") + highlight(line, words));
+    return `<p>${html.join("")}</p>`;
+  }).join("");
+}
+
+/** Move keyboard focus to a view's heading, without scrolling past it. */
+export function focusHeading(el) {
+  if (!el) return;
+  if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "-1");
+  el.focus({ preventScroll: true });
+  el.scrollIntoView({ block: "nearest" });
+}
+
+// ---------- Requests that are still current ----------
+
+let requestSeq = 0;
+/** Start a request; answers to older ones are ignored (see isCurrent). */
+export const nextRequest = () => ++requestSeq;
+export const isCurrent = (seq) => seq === requestSeq;
