@@ -19,11 +19,13 @@ async fn sample_reports_are_labelled_as_their_sources_say() {
     let (_, list) = get_json(&corpus.router(), "/api/documents?limit=100").await;
     for label in &labels {
         let path = format!("exempel/{}", label["file"].as_str().unwrap());
-        let doc = list["documents"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|d| d["paths"].as_array().unwrap().iter().any(|p| p == path.as_str()));
+        let doc = list["documents"].as_array().unwrap().iter().find(|d| {
+            d["paths"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p == path.as_str())
+        });
         // A near-duplicate copy is listed once, as one of its original's paths.
         let doc = doc.unwrap_or_else(|| panic!("{path} not indexed"));
         assert_eq!(doc["report_type"], label["report_type"], "{path}");

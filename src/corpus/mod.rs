@@ -31,8 +31,12 @@ pub fn relate(features: Vec<Features>) -> Knowledge {
     let original_indexes: Vec<usize> = (0..features.len())
         .filter(|&i| original_of[i] == i)
         .collect();
+    let (projects, assignment) = {
+        let originals: Vec<&Features> = original_indexes.iter().map(|&i| &features[i]).collect();
+        projects::group(&originals)
+    };
+    name_projects(&mut features, &original_indexes, &projects, &assignment);
     let originals: Vec<&Features> = original_indexes.iter().map(|&i| &features[i]).collect();
-    let (projects, assignment) = projects::group(&originals);
     let profiles = similar::profiles(&originals);
     let position = |i: usize| original_indexes.binary_search(&i).expect("an original");
     let mut documents: BTreeMap<String, DocumentFacts> = BTreeMap::new();
@@ -76,6 +80,30 @@ pub fn relate(features: Vec<Features>) -> Knowledge {
     Knowledge {
         documents,
         projects: projects::by_id(projects),
+    }
+}
+
+/// Gives each original in a project the project's name where its own
+/// label names none or another (a form's label misread as its name), so
+/// that it is listed and cited under the name its project goes by.
+fn name_projects(
+    features: &mut [Features],
+    original_indexes: &[usize],
+    projects: &[Project],
+    assignment: &[Option<usize>],
+) {
+    for (at, &i) in original_indexes.iter().enumerate() {
+        let Some(project) = assignment[at].map(|p| &projects[p]) else {
+            continue;
+        };
+        let own = features[i]
+            .summary
+            .project
+            .as_deref()
+            .and_then(projects::name_key);
+        if own != projects::name_key(&project.name) {
+            features[i].summary.project = Some(project.name.clone());
+        }
     }
 }
 

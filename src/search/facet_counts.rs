@@ -257,15 +257,24 @@ mod tests {
 
     /// The slow reference: one aggregation per facet over the query with the
     /// other facets' filters (how counts were made before the single pass).
-    fn reference(searcher: &Searcher, fields: &crate::index::Fields, request: &SearchRequest) -> Facets {
+    fn reference(
+        searcher: &Searcher,
+        fields: &crate::index::Fields,
+        request: &SearchRequest,
+    ) -> Facets {
         let mut facets = Facets::default();
         for facet in FACETS {
             let mut others = request.clone();
             others.filters.remove(facet);
             let query = with_filters(Box::new(AllQuery), fields, &others);
-            let aggs: Aggregations =
-                serde_json::from_value(json!({ facet: { "terms": { "field": facet, "size": MAX_VALUES } } })).unwrap();
-            let context = AggContextParams::new(AggregationLimitsGuard::default(), TokenizerManager::default());
+            let aggs: Aggregations = serde_json::from_value(
+                json!({ facet: { "terms": { "field": facet, "size": MAX_VALUES } } }),
+            )
+            .unwrap();
+            let context = AggContextParams::new(
+                AggregationLimitsGuard::default(),
+                TokenizerManager::default(),
+            );
             let result: AggregationResults = searcher
                 .search(&*query, &AggregationCollector::from_aggs(aggs, context))
                 .unwrap();
@@ -274,7 +283,12 @@ mod tests {
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|b| (b["key"].as_str().unwrap().to_string(), b["doc_count"].as_u64().unwrap()))
+                .map(|b| {
+                    (
+                        b["key"].as_str().unwrap().to_string(),
+                        b["doc_count"].as_u64().unwrap(),
+                    )
+                })
                 .collect();
             facets.insert(facet.to_string(), sorted(counts));
         }
@@ -286,7 +300,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (corpus, index) = (dir.path().join("korpus"), dir.path().join("index"));
         std::fs::create_dir(&corpus).unwrap();
-        let forbund = ["Samordningsförbundet Gävleborg", "Samordningsförbundet Umeå", "Finsam Göteborg"];
+        let forbund = [
+            "Samordningsförbundet Gävleborg",
+            "Samordningsförbundet Umeå",
+            "Finsam Göteborg",
+        ];
         let groups = ["unga vuxna", "nollplacerade", "långvarigt försörjningsstöd"];
         for i in 0..12 {
             let text = format!(
@@ -298,7 +316,8 @@ mod tests {
             std::fs::write(corpus.join(format!("r{i}.md")), text).unwrap();
         }
         ingest::run(&IngestOptions::new(&corpus, &index), |_| {}).unwrap();
-        let (tantivy_index, fields) = crate::index::open(&index, crate::analysis::Profile::Full).unwrap();
+        let (tantivy_index, fields) =
+            crate::index::open(&index, crate::analysis::Profile::Full).unwrap();
         let searcher = tantivy_index.reader().unwrap().searcher();
         let mut request = SearchRequest::text("");
         request.add_filter("forbund", forbund[0]);
@@ -307,10 +326,23 @@ mod tests {
         for (from, to) in [(None, None), (Some(2019), Some(2021))] {
             (request.year_from, request.year_to) = (from, to);
             let one_pass = count(&searcher, &AllQuery, &request, Unit::Sections).unwrap();
-            assert_eq!(one_pass, reference(&searcher, &fields, &request), "years {from:?}–{to:?}");
+            assert_eq!(
+                one_pass,
+                reference(&searcher, &fields, &request),
+                "years {from:?}–{to:?}"
+            );
         }
-        let reports = count(&searcher, &AllQuery, &SearchRequest::text(""), Unit::Reports).unwrap();
+        let reports = count(
+            &searcher,
+            &AllQuery,
+            &SearchRequest::text(""),
+            Unit::Reports,
+        )
+        .unwrap();
         let total: u64 = reports["forbund"].iter().map(|c| c.count).sum();
-        assert_eq!(total, 12, "each report counted once however many sections it has");
+        assert_eq!(
+            total, 12,
+            "each report counted once however many sections it has"
+        );
     }
 }

@@ -131,7 +131,11 @@ fn judged_sample() -> TempDir {
         .filter(|d| !d.is_empty() && d.parse::<u32>().is_err());
     for document in documents {
         let name = format!("{document}.pdf");
-        std::fs::copy(root.join("corpus/exempel").join(&name), dir.path().join(&name)).expect("judged sample report");
+        std::fs::copy(
+            root.join("corpus/exempel").join(&name),
+            dir.path().join(&name),
+        )
+        .expect("judged sample report");
     }
     dir
 }
