@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use finsam::analysis::Profile;
 use finsam::ingest::{self, IngestOptions, Isolation, WorkerLimits, WorkerPool};
-use finsam::search::{SearchRequest, SearchResults, SearchService};
+use finsam::search::{Counts, Grouping, SearchRequest, SearchResults, SearchService};
 use finsam::server::{self, AppState, Limits};
 use progress::ProgressView;
 use std::io::Write;
@@ -98,6 +98,9 @@ enum Command {
         /// Show the query terms each hit matched, per field.
         #[arg(long)]
         explain: bool,
+        /// One hit per report (its best sections) instead of one per section.
+        #[arg(long)]
+        by_report: bool,
     },
 }
 
@@ -257,10 +260,15 @@ fn main() -> Result<()> {
             limit,
             json,
             explain,
+            by_report,
         } => {
             let request = SearchRequest {
                 limit,
                 explain,
+                group: match by_report {
+                    true => Grouping::Document,
+                    false => Grouping::Section,
+                },
                 ..filters.request(query)
             };
             search(&index, &request, json)
@@ -352,7 +360,11 @@ fn hits_as_text(results: &SearchResults) -> String {
     if let Some(suggestion) = &results.suggestion {
         out += &format!("Menade du: {suggestion}? Visar träffar för den.\n");
     }
-    out += &format!("{} träffar\n", results.total);
+    let noun = match results.counts {
+        Counts::Sections => "träffar",
+        Counts::Documents => "rapporter",
+    };
+    out += &format!("{} {noun}\n", results.total);
     let first_partial = results.hits.iter().position(|hit| hit.partial);
     for (rank, hit) in results.hits.iter().enumerate() {
         if Some(rank) == first_partial {
@@ -369,6 +381,12 @@ fn hits_as_text(results: &SearchResults) -> String {
             plain_snippet(&hit.snippet),
             hit.path
         );
+        for also in &hit.also {
+            out += &format!("    även: {} (s. {})\n", also.heading, also.page);
+        }
+        if let Some(more) = hit.more.filter(|&n| n > 0) {
+            out += &format!("    {more} fler träffar i rapporten\n");
+        }
         for matched in hit.explain.iter().flatten() {
             out += &format!("    {}: {}\n", matched.field, matched.terms.join(", "));
         }
