@@ -7,6 +7,7 @@
 //! an e-mail domain "x@finsamgavleborg.se" contains the words "finsamgavleborg se".
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
 
 /// Lower-cases `text` and collapses non-alphanumeric runs into single spaces.
 pub fn normalize(text: &str) -> String {
@@ -95,33 +96,34 @@ impl PhraseMatcher {
     /// The non-overlapping matches in `text`, left to right; at each start
     /// the longest phrase whose ending fits.
     pub fn find_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = PhraseMatch<'h>> + 'h {
-        let mut best: Vec<(usize, usize)> = Vec::new();
+        let mut longest: HashMap<usize, usize> = HashMap::new();
         if let Some(automaton) = &self.automaton {
             for m in automaton.find_overlapping_iter(text) {
                 let (start, end) = (m.start(), m.end());
-                if !starts_word(text, start)
-                    || (self.whole_word[m.pattern().as_usize()] && !ends_word(text, end))
-                {
-                    continue;
-                }
-                match best.iter_mut().find(|(s, _)| *s == start) {
-                    Some(found) => found.1 = found.1.max(end),
-                    None => best.push((start, end)),
+                let fits = !self.whole_word[m.pattern().as_usize()] || ends_word(text, end);
+                if fits && starts_word(text, start) {
+                    let known = longest.entry(start).or_insert(end);
+                    *known = (*known).max(end);
                 }
             }
         }
-        best.sort_unstable();
+        let mut found: Vec<(usize, usize)> = longest.into_iter().collect();
+        found.sort_unstable();
         let mut after = 0;
-        best.into_iter().filter_map(move |(start, end)| {
-            (start >= after).then(|| {
-                after = end;
-                PhraseMatch {
-                    haystack: text,
-                    start,
-                    end,
+        found
+            .into_iter()
+            .filter(move |&(start, end)| {
+                let free = start >= after;
+                if free {
+                    after = end;
                 }
+                free
             })
-        })
+            .map(move |(start, end)| PhraseMatch {
+                haystack: text,
+                start,
+                end,
+            })
     }
 
     /// The leftmost match in `text`.
