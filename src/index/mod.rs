@@ -1,9 +1,10 @@
 //! The on-disk tantivy index: one tantivy document per section.
 //!
-//! Every section carries its document's metadata, so a hit can be shown and
-//! filtered without a second lookup. The section with `ordinal == 0` stands
-//! for its document in document listings. Only this module, `analysis` and
-//! `search` know tantivy.
+//! Every section carries its document's facet values (for filtering and
+//! counting); the document's full labels (with evidence) are stored once,
+//! on its first section (`ordinal == 0`), which stands for the document, and
+//! hits read them from the corpus knowledge. Only this module, `analysis`
+//! and `search` know tantivy.
 
 mod error;
 pub mod knowledge;
@@ -15,7 +16,7 @@ mod writer;
 
 pub use error::{IndexError, Result};
 pub use manifest::{FileState, Manifest};
-pub use read::{document_sections, map_documents, sections_matching};
+pub use read::{document_sections, first_section, map_documents, sections_matching};
 pub use record::{
     DocumentRecord, SectionRecord, StoredSection, UNKNOWN_FORBUND, UNKNOWN_REPORT_TYPE,
 };

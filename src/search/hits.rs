@@ -3,13 +3,13 @@
 //! and for a report its next best sections.
 
 use super::by_report::ReportMatch;
-use super::documents::{summary, with_knowledge};
+use super::documents::{known_summary, summary, with_knowledge};
 use super::explain::Explainer;
 use super::listing::Listed;
 use super::snippet::Snippets;
-use super::{Hit, Result, SectionHit};
+use super::{DocumentSummary, Hit, Result, SectionHit};
 use crate::corpus::Knowledge;
-use crate::index::{Fields, StoredSection};
+use crate::index::{Fields, StoredSection, first_section};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 /// What building hits needs.
@@ -63,11 +63,29 @@ impl HitMaker<'_> {
 
     fn hit(&self, address: DocAddress, score: f32) -> Result<Hit> {
         let section = self.stored(address)?;
-        let mut hit = to_hit(section, score, &self.snippets, self.knowledge);
+        let summary = self.summary_of(&section)?;
+        let mut hit = to_hit(section, summary, score, &self.snippets, self.knowledge);
         if let Some(explainer) = &self.explainer {
             hit.explain = Some(explainer.explain(self.searcher, address)?);
         }
         Ok(hit)
+    }
+
+    /// The labels of a section's document: from the corpus knowledge, or
+    /// (for a document indexed since the knowledge was written) from its
+    /// first section, which stores them.
+    fn summary_of(&self, section: &StoredSection) -> Result<DocumentSummary> {
+        if let Some(known) = known_summary(self.knowledge, &section.doc_id) {
+            return Ok(known);
+        }
+        let first = match section.ordinal {
+            0 => Some(section.clone()),
+            _ => first_section(self.searcher, self.fields, &section.doc_id)?,
+        };
+        Ok(with_knowledge(
+            summary(first.as_ref().unwrap_or(section)),
+            self.knowledge,
+        ))
     }
 
     fn section_hit(&self, address: DocAddress, score: f32) -> Result<SectionHit> {
@@ -84,9 +102,14 @@ impl HitMaker<'_> {
 }
 
 /// A section as a hit, labelled with its document's labels and knowledge.
-fn to_hit(section: StoredSection, score: f32, snippets: &Snippets, knowledge: &Knowledge) -> Hit {
+fn to_hit(
+    section: StoredSection,
+    summary: DocumentSummary,
+    score: f32,
+    snippets: &Snippets,
+    knowledge: &Knowledge,
+) -> Hit {
     let snippet = snippets.for_text(&section.text);
-    let summary = with_knowledge(summary(&section), knowledge);
     let project = summary
         .project_id
         .as_ref()
