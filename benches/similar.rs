@@ -47,7 +47,7 @@ fn main() {
         return;
     }
     let corpus_dir = tempfile::tempdir().expect("temp dir");
-    let shared = build_corpus(corpus_dir.path());
+    let shared = eval::gather_corpus(corpus_dir.path());
     let kept = std::env::var_os("FINSAM_SIMILAR_INDEX").map(PathBuf::from);
     let temporary = tempfile::tempdir().expect("temp dir");
     let index_dir = kept
@@ -120,32 +120,6 @@ fn halves() -> Vec<Half> {
     match std::env::var("FINSAM_SIMILAR_HALF").as_deref() {
         Ok("dev") => vec![Half::Dev],
         _ => vec![Half::Dev, Half::Test],
-    }
-}
-
-/// Copies the sample corpus (and the shared reports, when present) into
-/// `dir` as `exempel/…` and `shared/…`; false when the shared ones are absent.
-fn build_corpus(dir: &Path) -> bool {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy_tree(&root.join("corpus/exempel"), &dir.join("exempel"));
-    let shared = root.join("../shared/corpus/pdf");
-    if !shared.is_dir() {
-        eprintln!("NOTICE: ../shared/corpus is absent; evaluating the sample corpus only");
-        return false;
-    }
-    copy_tree(&shared, &dir.join("shared"));
-    true
-}
-
-/// Copies the PDFs below `from` into `to`, keeping folders.
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
-        let path = entry.path();
-        if path.extension().is_some_and(|e| e == "pdf") {
-            let target = to.join(path.strip_prefix(from).expect("below"));
-            std::fs::create_dir_all(target.parent().expect("a folder")).expect("folder");
-            std::fs::copy(path, target).expect("copy");
-        }
     }
 }
 

@@ -92,6 +92,33 @@ fn rows(path: &Path) -> impl Iterator<Item = Vec<String>> {
     lines.into_iter()
 }
 
+/// Copies the sample corpus and, when `../shared` exists, the five shared
+/// reports into `dir` as `exempel/…` and `shared/…` (the names
+/// [`name_of`] reads); false, with a notice, when the shared ones are absent.
+pub fn gather_corpus(dir: &Path) -> bool {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_pdfs(&root.join("corpus/exempel"), &dir.join("exempel"));
+    let shared = root.join("../shared/corpus/pdf");
+    if !shared.is_dir() {
+        eprintln!("NOTICE: ../shared/corpus is absent; judging the sample corpus only");
+        return false;
+    }
+    copy_pdfs(&shared, &dir.join("shared"));
+    true
+}
+
+/// Copies the PDFs below `from` into `to`, keeping folders.
+fn copy_pdfs(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "pdf") {
+            let target = to.join(path.strip_prefix(from).expect("below"));
+            std::fs::create_dir_all(target.parent().expect("a folder")).expect("folder");
+            std::fs::copy(path, target).expect("copy");
+        }
+    }
+}
+
 /// The name a judgement file uses for a corpus path: `exempel/x.pdf` → `x`,
 /// `shared/000.pdf` → `000`, `exempel/skannat/y.pdf` → `skannat/y`.
 pub fn name_of(path: &str) -> String {
