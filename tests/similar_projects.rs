@@ -17,9 +17,9 @@ use serde_json::Value;
 use std::sync::OnceLock;
 use tempfile::TempDir;
 
-/// Dev precision@5 measured by `cargo bench --bench similar` was 0.578; a
+/// Dev precision@5 measured by `cargo bench --bench similar` was 0.589; a
 /// broken mechanism falls far below this.
-const DEV_PRECISION_5_FLOOR: f64 = 0.55;
+const DEV_PRECISION_5_FLOOR: f64 = 0.56;
 
 /// The sample (and shared) corpus ingested once, its router and knowledge.
 struct Fixture {

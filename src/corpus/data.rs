@@ -17,15 +17,6 @@ pub struct CorpusData {
     pub fields: FieldCues,
     /// Named methods and models.
     pub methods: Vec<Method>,
-    /// "Liknande projekt".
-    pub similar: SimilarData,
-}
-
-/// What "Liknande projekt" needs to know of report types.
-#[derive(Debug, Deserialize)]
-pub struct SimilarData {
-    /// Report types about a förbund's whole work rather than one insats.
-    pub forbund_wide: Vec<String>,
 }
 
 /// How project names are read and their reports ordered.
@@ -121,12 +112,6 @@ mod tests {
         assert!(data.methods.len() >= 10);
         assert!(data.methods.iter().all(|m| !m.phrases.is_empty()));
         assert!(!data.fields.esf.is_empty() && !data.fields.individinriktad.is_empty());
-        for kind in &data.similar.forbund_wide {
-            assert!(
-                types.contains(&format!("\"{kind}\"")),
-                "{kind} is a report type"
-            );
-        }
     }
 
     #[test]

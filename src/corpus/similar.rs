@@ -6,16 +6,13 @@
 //! project, or a document that belongs to none — is the sum of its
 //! documents' profiles. Two units are alike by the cosine of their profiles,
 //! their shared målgrupper and the methods both name — a målgrupp or method
-//! few units share says more than one most do (SIP) — and a report about a
-//! förbund's whole work, which names a little of everything, counts less
-//! than an insats. The same project and near-duplicate copies are never
-//! suggested, and each suggestion says why.
+//! few units share says more than one most do (SIP). The same project and
+//! near-duplicate copies are never suggested, and each suggestion says why.
 //!
 //! Measured by `cargo bench --bench similar` against the judged set in
 //! `tests/similar/` (see BENCHMARKS.md).
 
 use super::Features;
-use super::data::DATA;
 use super::model::Knowledge;
 use std::collections::{BTreeSet, HashMap};
 
@@ -27,9 +24,6 @@ const MAX_DOC_SHARE: f64 = 0.5;
 const TEXT_WEIGHT: f32 = 0.6;
 const MALGRUPP_WEIGHT: f32 = 0.25;
 const METHOD_WEIGHT: f32 = 0.15;
-/// How much a report about a förbund's whole work (`[similar] forbund_wide`
-/// in data/corpus.toml) counts as a suggestion, beside an insats.
-const FORBUND_WIDE_WEIGHT: f32 = 0.7;
 
 /// The profiles of `documents` (originals), in their order.
 pub fn profiles(documents: &[&Features]) -> Vec<Vec<(String, f32)>> {
@@ -93,8 +87,6 @@ struct About {
     terms: HashMap<String, f32>,
     malgrupp: BTreeSet<String>,
     methods: BTreeSet<String>,
-    /// True for a report about a förbund's whole work (not an insats).
-    forbund_wide: bool,
 }
 
 /// How telling each målgrupp and method is: ln(1 + units / units naming it).
@@ -206,12 +198,6 @@ fn about(knowledge: &Knowledge, unit: &Unit) -> Option<About> {
         terms: HashMap::new(),
         malgrupp: BTreeSet::new(),
         methods: BTreeSet::new(),
-        forbund_wide: match unit {
-            Unit::Project(_) => false,
-            Unit::Document(id) => knowledge
-                .document(id)
-                .is_some_and(|d| DATA.similar.forbund_wide.contains(&d.summary.report_type)),
-        },
     };
     for facts in documents.iter().filter_map(|id| knowledge.document(id)) {
         for (term, weight) in &facts.profile {
@@ -229,19 +215,16 @@ fn about(knowledge: &Knowledge, unit: &Unit) -> Option<About> {
     Some(about)
 }
 
-/// How alike unit `a` is to candidate `b`, and the Swedish reason.
+/// How alike two units are, and the Swedish reason.
 fn likeness(a: &About, b: &About, rarity: &Rarity) -> (f32, String) {
     let cosine: f32 = a
         .terms
         .iter()
         .filter_map(|(term, w)| b.terms.get(term).map(|v| w * v))
         .sum();
-    let mut score = TEXT_WEIGHT * cosine
+    let score = TEXT_WEIGHT * cosine
         + MALGRUPP_WEIGHT * rarity.overlap(&a.malgrupp, &b.malgrupp)
         + METHOD_WEIGHT * rarity.overlap(&a.methods, &b.methods);
-    if b.forbund_wide {
-        score *= FORBUND_WIDE_WEIGHT;
-    }
     let reason = reason(
         &rarity.shared(&a.malgrupp, &b.malgrupp),
         &rarity.shared(&a.methods, &b.methods),
