@@ -25,6 +25,7 @@ pub mod kind_weights;
 mod knowledge_cache;
 mod listing;
 mod model;
+mod overview;
 mod query;
 mod query_words;
 mod ranking;
@@ -43,7 +44,9 @@ pub use explain::FieldMatch;
 pub use model::{
     Counts, DocumentDetail, DocumentLink, DocumentList, DocumentSummary, FacetCount, Facets,
     Grouping, Hit, MAX_LIMIT, MAX_OFFSET, SearchRequest, SearchResults, SectionHit, SectionView,
+    Sort,
 };
+pub use overview::{Overview, Worked};
 
 use crate::analysis::Profile;
 use crate::index::{self, Fields};
@@ -260,7 +263,7 @@ impl SearchService {
             Profile::StemmingOnly => KindWeights::none(),
         };
         let wanted = request.offset + request.limit;
-        let mut ranking = Ranking::new(request.group, wanted, weights);
+        let mut ranking = Ranking::new(request.group, wanted, weights, request.sort);
         let prepared = self.prepare(reading, Match::All, budget)?;
         ranking.add_tier(searcher, &*self.filtered(&prepared, request, loaded))?;
         Ok((prepared, ranking))

@@ -30,6 +30,21 @@ pub struct SearchRequest {
     pub explain: bool,
     /// One hit per section, or one per report.
     pub group: Grouping,
+    /// By relevance, or by year (newest or oldest first).
+    pub sort: Sort,
+}
+
+/// The order of hits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// Best match first (the default).
+    #[default]
+    Relevans,
+    /// Newest year first, then best match.
+    Nyast,
+    /// Oldest year first, then best match.
+    Aldst,
 }
 
 /// What a hit is: a section, or a report with its best sections.

@@ -1,7 +1,9 @@
 //! One function per route: parse, call the service, shape the answer.
 
 use super::{ApiError, AppState, export, params, work};
-use crate::search::{DocumentDetail, DocumentList, ProjectDetail, ProjectList, SimilarList};
+use crate::search::{
+    DocumentDetail, DocumentList, Overview, ProjectDetail, ProjectList, SimilarList,
+};
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, Query, Request, State};
@@ -61,6 +63,18 @@ pub async fn document_similar(
     let missing = format!("dokumentet {doc_id} finns inte");
     let found = work::run(&state, move |s, _| s.similar_to_document(&doc_id, limit)).await?;
     Ok(Json(found.ok_or(ApiError::NotFound(missing))?))
+}
+
+/// `GET /api/overview`: where, when and in which reports a search's subject
+/// was worked on, and what worked (counts in reports).
+pub async fn overview(
+    State(state): State<AppState>,
+    Query(pairs): Query<Vec<(String, String)>>,
+) -> Result<Json<Overview>, ApiError> {
+    let request = params::search_request(pairs)?;
+    Ok(Json(
+        work::run(&state, move |s, budget| s.overview(&request, budget)).await?,
+    ))
 }
 
 /// `GET /api/projects`: projects whose reports match, filterable like search.

@@ -75,6 +75,7 @@ pub fn router(state: AppState, web: PathBuf) -> Router {
             "/api/documents/{doc_id}/similar",
             get(handlers::document_similar),
         )
+        .route("/api/overview", get(handlers::overview))
         .route("/api/projects", get(handlers::projects))
         .route("/api/projects/{project_id}", get(handlers::project))
         .route(

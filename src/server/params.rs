@@ -3,7 +3,7 @@
 
 use super::ApiError;
 use crate::index::FACETS;
-use crate::search::{Grouping, MAX_LIMIT, MAX_OFFSET, ProjectRequest, SearchRequest};
+use crate::search::{Grouping, MAX_LIMIT, MAX_OFFSET, ProjectRequest, SearchRequest, Sort};
 
 /// Default number of hits per page.
 const DEFAULT_LIMIT: usize = 20;
@@ -24,6 +24,7 @@ pub fn search_request(pairs: Vec<(String, String)>) -> Result<SearchRequest, Api
             "offset" => request.offset = number("offset", &value, MAX_OFFSET)?,
             "explain" => request.explain = boolean("explain", &value)?,
             "group" => request.group = grouping(&value)?,
+            "sort" => request.sort = sort(&value)?,
             _ => {}
         }
     }
@@ -48,6 +49,18 @@ pub fn project_request(pairs: Vec<(String, String)>) -> Result<ProjectRequest, A
         inriktning,
         esf,
     })
+}
+
+/// `relevans`, `nyast` or `aldst` (or `äldst`), or a 400 that says what is wrong.
+fn sort(value: &str) -> Result<Sort, ApiError> {
+    match value.trim() {
+        "relevans" | "" => Ok(Sort::Relevans),
+        "nyast" => Ok(Sort::Nyast),
+        "aldst" | "äldst" => Ok(Sort::Aldst),
+        other => Err(ApiError::BadRequest(format!(
+            "sort måste vara relevans, nyast eller aldst, inte \"{other}\""
+        ))),
+    }
 }
 
 /// `section` or `document`, or a 400 that says what is wrong.
