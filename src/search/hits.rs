@@ -18,8 +18,8 @@ pub struct HitMaker<'a> {
     pub searcher: &'a Searcher,
     /// The index's fields.
     pub fields: &'a Fields,
-    /// Snippets of the query.
-    pub snippets: Snippets,
+    /// Snippets of the query (none for exports, which carry the whole text).
+    pub snippets: Option<Snippets>,
     /// Explanations, when asked for.
     pub explainer: Option<Explainer>,
     /// The corpus knowledge.
@@ -64,11 +64,18 @@ impl HitMaker<'_> {
     fn hit(&self, address: DocAddress, score: f32) -> Result<Hit> {
         let section = self.stored(address)?;
         let summary = self.summary_of(&section)?;
-        let mut hit = to_hit(section, summary, score, &self.snippets, self.knowledge);
+        let snippet = self.snippet(&section.text);
+        let mut hit = to_hit(section, summary, score, snippet, self.knowledge);
         if let Some(explainer) = &self.explainer {
             hit.explain = Some(explainer.explain(self.searcher, address)?);
         }
         Ok(hit)
+    }
+
+    fn snippet(&self, text: &str) -> String {
+        self.snippets
+            .as_ref()
+            .map_or_else(String::new, |s| s.for_text(text))
     }
 
     /// The labels of a section's document: from the corpus knowledge, or
@@ -91,7 +98,7 @@ impl HitMaker<'_> {
     fn section_hit(&self, address: DocAddress, score: f32) -> Result<SectionHit> {
         let section = self.stored(address)?;
         Ok(SectionHit {
-            snippet: self.snippets.for_text(&section.text),
+            snippet: self.snippet(&section.text),
             section_kind: section.labels.kind().to_string(),
             id: section.id,
             heading: section.heading,
@@ -106,10 +113,9 @@ fn to_hit(
     section: StoredSection,
     summary: DocumentSummary,
     score: f32,
-    snippets: &Snippets,
+    snippet: String,
     knowledge: &Knowledge,
 ) -> Hit {
-    let snippet = snippets.for_text(&section.text);
     let project = summary
         .project_id
         .as_ref()
