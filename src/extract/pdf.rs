@@ -10,8 +10,11 @@
 //! panicked, found no text or garbled text, or the page could not be
 //! rewritten. Then the two are measured, and lopdf's text wins when it has
 //! clearly more letters and is no more garbled. A panic costs one page,
-//! never the document.
+//! never the document. Each page carries the reader that gave its text and
+//! the number of glyphs its content stream shows, so that [`super::choose`]
+//! can doubt a reading that returned far fewer.
 
+use super::Reader;
 use super::error::{ExtractError, Result};
 use super::glyphs::GlyphCollector;
 use super::guard::guarded;
@@ -28,16 +31,37 @@ const PDF_MAGIC: &[u8] = b"%PDF-";
 /// How far into the file the header may start.
 const MAGIC_WINDOW: usize = 1024;
 
+/// One page as this module read it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PdfPage {
+    /// The page's lines.
+    pub page: Page,
+    /// Who read them.
+    pub reader: Reader,
+    /// Glyphs the page's content stream shows (spaces not counted).
+    pub glyphs: usize,
+    /// True when the page has form fields or annotations with text of their own.
+    pub annotations: bool,
+}
+
 /// Extracts all pages of a PDF; recoverable problems become warnings.
-pub(crate) fn pdf_pages(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Vec<Page>> {
+pub(crate) fn pdf_pages(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Vec<PdfPage>> {
     let mut doc = load(bytes)?;
     let mut pages = Vec::new();
     for (number, id) in doc.get_pages() {
-        let scan = scan_page(&doc, id);
+        let scan = guarded(|| scan_page(&doc, id)).unwrap_or_default();
         let intact = !scan.has_quote_operators
             || guarded(|| rewrite_quote_operators(&mut doc, id)) == Ok(true);
-        let lines = page_lines(&doc, number, scan.bold_strings, !intact, warnings);
-        pages.push(Page { number, lines });
+        let (lines, reader) = page_lines(&doc, number, scan.bold_strings, !intact, warnings);
+        pages.push(PdfPage {
+            page: Page { number, lines },
+            reader,
+            glyphs: scan.glyphs,
+            annotations: scan.annotations,
+        });
+    }
+    if pages.is_empty() {
+        return Err(ExtractError::Broken("sidorna går inte att hitta"));
     }
     Ok(pages)
 }
@@ -51,11 +75,11 @@ fn load(bytes: &[u8]) -> Result<Document> {
         return Err(ExtractError::NotPdf);
     }
     let mut doc = guarded(|| Document::load_mem(bytes))
-        .map_err(ExtractError::Panicked)?
+        .map_err(|_| ExtractError::Panicked)?
         .map_err(load_error)?;
     if doc.is_encrypted() {
         guarded(|| doc.decrypt(""))
-            .map_err(ExtractError::Panicked)?
+            .map_err(|_| ExtractError::Panicked)?
             .map_err(load_error)?;
     }
     Ok(doc)
@@ -63,24 +87,51 @@ fn load(bytes: &[u8]) -> Result<Document> {
 
 fn load_error(error: pdf_extract::Error) -> ExtractError {
     use pdf_extract::Error;
+    tracing::debug!(%error, "the PDF library could not load the file");
     match error {
         Error::Decryption(DecryptionError::IncorrectPassword) | Error::InvalidPassword => {
             ExtractError::Encrypted
         }
-        other => ExtractError::Broken(other.to_string()),
+        other => ExtractError::Broken(broken_part(&other)),
+    }
+}
+
+/// What part of a PDF the library found broken, in Swedish.
+fn broken_part(error: &pdf_extract::Error) -> &'static str {
+    use pdf_extract::Error;
+    match error {
+        Error::Xref(_) | Error::MissingXrefEntry | Error::InvalidOffset(_) => {
+            "korsreferenstabellen är trasig"
+        }
+        Error::Parse(_) | Error::Syntax(_) | Error::InvalidObjectStream(_) => {
+            "filens objekt går inte att tolka"
+        }
+        Error::ObjectNotFound(_) | Error::ReferenceCycle(_) | Error::ReferenceLimit => {
+            "objekt saknas eller hänvisar till sig själva"
+        }
+        Error::Decompress(_) | Error::InvalidStream(_) => {
+            "en komprimerad del går inte att packa upp"
+        }
+        Error::Decryption(_) | Error::UnsupportedSecurityHandler(_) => "krypteringen stöds inte",
+        _ => "filens struktur går inte att läsa",
     }
 }
 
 /// pdf-extract's layout of one page, or lopdf's text when measurably better.
+/// What went wrong is logged; the warnings say it in Swedish.
 fn page_lines(
     doc: &Document,
     number: u32,
     bold_strings: Vec<bool>,
     lost_quotes: bool,
     warnings: &mut Vec<String>,
-) -> Vec<Line> {
+) -> (Vec<Line>, Reader) {
     let laid_out = guarded(|| layout_page(doc, number, bold_strings))
+        .map_err(|panic| format!("panic: {panic}"))
         .and_then(|result| result.map_err(|error| error.to_string()));
+    if let Err(error) = &laid_out {
+        tracing::debug!(page = number, %error, "pdf-extract could not read the page");
+    }
     let doubtful = match &laid_out {
         Ok(lines) => lost_quotes || looks_empty_or_garbled(lines),
         Err(_) => true,
@@ -97,16 +148,18 @@ fn page_lines(
             warnings.push(format!(
                 "sida {number}: för lite text, läst med reservmetoden"
             ));
-            plain
+            (plain, Reader::Lopdf)
         }
-        (Ok(lines), _) => lines,
-        (Err(error), Some(plain)) => {
-            warnings.push(format!("sida {number}: läst med reservmetoden ({error})"));
-            plain
+        (Ok(lines), _) => (lines, Reader::PdfExtract),
+        (Err(_), Some(plain)) => {
+            warnings.push(format!(
+                "sida {number}: läst med reservmetoden (sidans layout gick inte att tolka)"
+            ));
+            (plain, Reader::Lopdf)
         }
-        (Err(error), None) => {
-            warnings.push(format!("sida {number} kunde inte läsas ({error})"));
-            Vec::new()
+        (Err(_), None) => {
+            warnings.push(format!("sida {number} kunde inte läsas"));
+            (Vec::new(), Reader::PdfExtract)
         }
     }
 }
