@@ -219,6 +219,7 @@ fn main() -> Result<()> {
                 profile,
                 ..limits.options(&paths)?
             };
+            warn_without_ocr();
             run_ingest(&options, report.as_deref())
         }
         Command::Serve {
@@ -228,6 +229,7 @@ fn main() -> Result<()> {
             no_ingest,
             limits,
         } => {
+            warn_without_ocr();
             if !no_ingest && ingest::is_stale(&paths.corpus, &paths.index) {
                 eprintln!(
                     "Indexet saknas eller är äldre än korpusen – indexerar {} …",
@@ -254,6 +256,13 @@ fn main() -> Result<()> {
             };
             search(&index, &request, json)
         }
+    }
+}
+
+/// Says in one Swedish line what to install when scanned pages cannot be read.
+fn warn_without_ocr() {
+    if let Some(line) = finsam::extract::ocr_missing() {
+        eprintln!("{line}");
     }
 }
 

@@ -23,6 +23,7 @@ mod model;
 mod query;
 mod query_words;
 mod snippet;
+mod stats;
 mod suggest;
 pub mod synonyms;
 
@@ -32,6 +33,7 @@ pub use model::{
     DocumentDetail, DocumentList, DocumentSummary, FacetCount, Facets, Hit, MAX_LIMIT, MAX_OFFSET,
     SearchRequest, SearchResults, SectionView,
 };
+pub use stats::{IndexStats, NeedsOcr};
 
 use crate::analysis::Profile;
 use crate::index::{self, Fields, StoredSection};
@@ -255,6 +257,13 @@ impl SearchService {
     /// A page of the list of all documents, ordered by path.
     pub fn documents(&self, limit: usize, offset: usize) -> Result<DocumentList> {
         documents::list(&self.searcher(), &self.fields, limit, offset)
+    }
+
+    /// Counts over the index: documents, and the files waiting for OCR.
+    pub fn stats(&self) -> Result<IndexStats> {
+        let documents = self.documents(0, 0)?.total;
+        let manifest = index::manifest_of(&self.index, self.profile).unwrap_or_default();
+        Ok(IndexStats::new(documents, &manifest))
     }
 
     /// One document with its sections, or `None` for an unknown id.

@@ -1,7 +1,7 @@
 //! One function per route: parse, call the service, shape the answer.
 
 use super::{ApiError, AppState, export, params};
-use crate::search::{DocumentDetail, DocumentList, SearchService};
+use crate::search::{DocumentDetail, DocumentList, IndexStats, SearchService};
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
@@ -78,6 +78,11 @@ pub async fn document_file(
         mime.to_string()
     };
     Ok(([(header::CONTENT_TYPE, content_type)], Body::from(bytes)).into_response())
+}
+
+/// `GET /api/stats`: documents indexed and the files that wait for OCR.
+pub async fn stats(State(state): State<AppState>) -> Result<Json<IndexStats>, ApiError> {
+    Ok(Json(blocking(&state, |s| s.stats()).await?))
 }
 
 /// `GET /healthz`: 200 while the index answers.

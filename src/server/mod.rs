@@ -36,6 +36,7 @@ pub fn router(state: AppState, web: PathBuf) -> Router {
         .route("/api/documents", get(handlers::documents))
         .route("/api/documents/{doc_id}", get(handlers::document))
         .route("/api/documents/{doc_id}/file", get(handlers::document_file))
+        .route("/api/stats", get(handlers::stats))
         .route("/healthz", get(handlers::health))
         .route("/api/openapi.json", get(handlers::openapi))
         .fallback_service(ServeDir::new(web))
