@@ -5,7 +5,8 @@
 //! it has no text (poppler also reads form fields and annotations, and a
 //! page without a text layer is then left to OCR), far fewer characters
 //! than the page draws (a font in a CMap pdf-extract does not know, a Type3
-//! font), suspicious characters, tokens that do not read as language
+//! font), glyphs drawn over one another, text only lopdf's plain fallback
+//! could read, suspicious characters, tokens that do not read as language
 //! ([`Plausibility::flaw`]), or form fields and annotations with text of
 //! their own, which pdf-extract does not read. Poppler then reads the doubted pages (one run
 //! over their range) and its reading replaces ours where it is clearly more
@@ -45,6 +46,12 @@ fn doubt(page: &PdfPage) -> Option<&'static str> {
     if page.glyphs >= MIN_GLYPHS && (chars as f64) < MIN_CHARS_PER_GLYPH * page.glyphs as f64 {
         return Some("färre tecken än sidan visar");
     }
+    if page.overlapping {
+        return Some("tecken som överlappar varandra");
+    }
+    if page.reader == Reader::Lopdf {
+        return Some("läst med reservmetoden");
+    }
     let flaw = Plausibility::of_lines(&page.page.lines)
         .flaw()
         .map(Flaw::reason);
@@ -67,6 +74,7 @@ pub(crate) fn second_opinion(pdf: &Path, pages: &mut [PdfPage], warnings: &mut V
     if !poppler::available() {
         return;
     }
+    tracing::debug!(?doubted, file = %pdf.display(), "asking poppler about doubted pages");
     let range = (pages[first.0].page.number, pages[last.0].page.number);
     let Some(theirs) = poppler::read_pages(pdf, Some(range)) else {
         return;
@@ -81,10 +89,11 @@ pub(crate) fn second_opinion(pdf: &Path, pages: &mut [PdfPage], warnings: &mut V
             Plausibility::of_lines(&their.lines),
         );
         if mine.clearly_below(&other) {
-            warnings.push(format!(
-                "sida {}: läst med poppler ({why})",
-                ours.page.number
-            ));
+            let number = ours.page.number;
+            // What our reader said about the page no longer holds.
+            let (own, own_colon) = (format!("sida {number} "), format!("sida {number}:"));
+            warnings.retain(|w| !w.starts_with(&own) && !w.starts_with(&own_colon));
+            warnings.push(format!("sida {number}: läst med poppler ({why})"));
             ours.page.lines = their.lines.clone();
             ours.reader = Reader::Poppler;
         }
@@ -106,7 +115,9 @@ pub(crate) fn poppler_instead(
     if !has_text {
         return None;
     }
-    warnings.push(format!("{error}; hela filen lästes med poppler"));
+    warnings.push(format!(
+        "vår PDF-läsare kunde inte öppna filen ({error}); hela filen lästes med poppler"
+    ));
     Some(
         pages
             .into_iter()
@@ -115,6 +126,7 @@ pub(crate) fn poppler_instead(
                 reader: Reader::Poppler,
                 glyphs: 0,
                 annotations: false,
+                overlapping: false,
             })
             .collect(),
     )
@@ -134,6 +146,7 @@ mod tests {
             reader: Reader::PdfExtract,
             glyphs,
             annotations: false,
+            overlapping: false,
         }
     }
 

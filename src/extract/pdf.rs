@@ -18,7 +18,7 @@ use super::Reader;
 use super::error::{ExtractError, Result};
 use super::glyphs::GlyphCollector;
 use super::guard::guarded;
-use super::layout::lay_out;
+use super::layout::{Layout, lay_out};
 use super::quality::TextMeasure;
 use super::quotes::rewrite_quote_operators;
 use super::scan::scan_page;
@@ -42,6 +42,8 @@ pub(crate) struct PdfPage {
     pub glyphs: usize,
     /// True when the page has form fields or annotations with text of their own.
     pub annotations: bool,
+    /// True when our layout found glyphs drawn over one another.
+    pub overlapping: bool,
 }
 
 /// Extracts all pages of a PDF; recoverable problems become warnings.
@@ -52,12 +54,16 @@ pub(crate) fn pdf_pages(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Vec<
         let scan = guarded(|| scan_page(&doc, id)).unwrap_or_default();
         let intact = !scan.has_quote_operators
             || guarded(|| rewrite_quote_operators(&mut doc, id)) == Ok(true);
-        let (lines, reader) = page_lines(&doc, number, scan.bold_strings, !intact, warnings);
+        let (layout, reader) = page_lines(&doc, number, scan.bold_strings, !intact, warnings);
         pages.push(PdfPage {
-            page: Page { number, lines },
+            page: Page {
+                number,
+                lines: layout.lines,
+            },
             reader,
             glyphs: scan.glyphs,
             annotations: scan.annotations,
+            overlapping: layout.overlapping,
         });
     }
     if pages.is_empty() {
@@ -125,7 +131,7 @@ fn page_lines(
     bold_strings: Vec<bool>,
     lost_quotes: bool,
     warnings: &mut Vec<String>,
-) -> (Vec<Line>, Reader) {
+) -> (Layout, Reader) {
     let laid_out = guarded(|| layout_page(doc, number, bold_strings))
         .map_err(|panic| format!("panic: {panic}"))
         .and_then(|result| result.map_err(|error| error.to_string()));
@@ -133,7 +139,7 @@ fn page_lines(
         tracing::debug!(page = number, %error, "pdf-extract could not read the page");
     }
     let doubtful = match &laid_out {
-        Ok(lines) => lost_quotes || looks_empty_or_garbled(lines),
+        Ok(layout) => lost_quotes || looks_empty_or_garbled(&layout.lines),
         Err(_) => true,
     };
     let fallback = if doubtful {
@@ -141,25 +147,30 @@ fn page_lines(
     } else {
         None
     };
+    let plain = |lines: Vec<Line>| Layout {
+        lines,
+        overlapping: false,
+    };
     match (laid_out, fallback) {
-        (Ok(lines), Some(plain))
-            if TextMeasure::of_lines(&lines).clearly_less_than(&TextMeasure::of_lines(&plain)) =>
+        (Ok(layout), Some(lines))
+            if TextMeasure::of_lines(&layout.lines)
+                .clearly_less_than(&TextMeasure::of_lines(&lines)) =>
         {
             warnings.push(format!(
                 "sida {number}: för lite text, läst med reservmetoden"
             ));
-            (plain, Reader::Lopdf)
+            (plain(lines), Reader::Lopdf)
         }
-        (Ok(lines), _) => (lines, Reader::PdfExtract),
-        (Err(_), Some(plain)) => {
+        (Ok(layout), _) => (layout, Reader::PdfExtract),
+        (Err(_), Some(lines)) => {
             warnings.push(format!(
                 "sida {number}: läst med reservmetoden (sidans layout gick inte att tolka)"
             ));
-            (plain, Reader::Lopdf)
+            (plain(lines), Reader::Lopdf)
         }
         (Err(_), None) => {
             warnings.push(format!("sida {number} kunde inte läsas"));
-            (Vec::new(), Reader::PdfExtract)
+            (plain(Vec::new()), Reader::PdfExtract)
         }
     }
 }
@@ -173,7 +184,7 @@ fn layout_page(
     doc: &Document,
     number: u32,
     bold_strings: Vec<bool>,
-) -> std::result::Result<Vec<Line>, pdf_extract::OutputError> {
+) -> std::result::Result<Layout, pdf_extract::OutputError> {
     let mut collector = GlyphCollector::new(bold_strings);
     pdf_extract::output_doc_page(doc, &mut collector, number)?;
     Ok(lay_out(collector.into_glyphs()))

@@ -8,10 +8,11 @@
 //! make up a third of Swedish and English prose ("och", "att", "the",
 //! "of", `data/function_words.txt`). A page's [`Plausibility`] counts its
 //! tokens that could be words (letters with a vowel, or numbers, not glued
-//! into an over-long run) and those that are function words; its score
-//! counts a function word three times, so between two readings of a page
-//! the one that reads as language wins even when the other has as many
-//! tokens.
+//! into an over-long run) and those that are function words. Its score is
+//! the characters of those words, a function word's counting three times:
+//! so between two readings of a page the one that reads as language wins
+//! even when the other has as many letters, and words torn into single
+//! letters (vertical text read row by row) count for nothing.
 
 use super::quality::TextMeasure;
 use crate::document::Line;
@@ -24,6 +25,9 @@ pub(crate) const GLUED_LETTERS: usize = 25;
 const MIN_TOKENS: usize = 20;
 /// Pages with fewer letters than this are too short to judge for glued words.
 const MIN_LETTERS: usize = 100;
+/// Pages with fewer word tokens than this are not judged as prose (a contact
+/// page or a table names things without function words).
+const MIN_PROSE_WORDS: usize = 40;
 /// Below this share of function words among word tokens, text is not prose
 /// (Swedish and English prose measure 0.3–0.5; a table or a list of names less).
 const MIN_KNOWN_SHARE: f64 = 0.12;
@@ -57,6 +61,10 @@ pub(crate) struct Plausibility {
     pub letters: usize,
     /// Letters in glued tokens.
     pub glued_letters: usize,
+    /// Characters of word tokens longer than one character, or function words.
+    pub word_chars: usize,
+    /// Characters of function words.
+    pub known_chars: usize,
     /// Share of suspicious characters (see [`TextMeasure`]).
     pub suspicious_share: f64,
 }
@@ -76,23 +84,43 @@ impl Plausibility {
                 p.glued += 1;
                 p.glued_letters += letters;
             } else if is_word_like(token) {
+                let known = is_function_word(token);
+                let chars = token.chars().filter(|c| c.is_alphanumeric()).count();
                 p.words += 1;
-                p.known += usize::from(is_function_word(token));
+                p.known += usize::from(known);
+                if chars > 1 || known {
+                    p.word_chars += chars;
+                }
+                if known {
+                    p.known_chars += chars;
+                }
             }
         }
         p
     }
 
-    /// Words, function words counting [`KNOWN_WEIGHT`] times.
+    /// Characters of words, those of function words counting [`KNOWN_WEIGHT`] times.
     pub fn score(&self) -> f64 {
+        self.word_chars as f64 + (KNOWN_WEIGHT - 1.0) * self.known_chars as f64
+    }
+
+    /// Words, function words counting [`KNOWN_WEIGHT`] times.
+    fn word_score(&self) -> f64 {
         self.words as f64 + (KNOWN_WEIGHT - 1.0) * self.known as f64
     }
 
-    /// True when `other` reads clearly better than `self` and is no more garbled.
+    /// True when `other` reads clearly better than `self` and is no more
+    /// garbled: clearly more characters of words, or clearly more words in
+    /// as many characters (letters jumbled into long runs lose to the words
+    /// they were).
     pub fn clearly_below(&self, other: &Plausibility) -> bool {
-        let better = other.score() > self.score() * 1.1 + 3.0;
-        better
-            && other.suspicious_share <= self.suspicious_share.max(super::quality::SUSPICIOUS_LIMIT)
+        let clearly = |mine: f64, theirs: f64| theirs > mine * 1.1 + 3.0;
+        let more_chars = clearly(self.score(), other.score());
+        let more_words =
+            clearly(self.word_score(), other.word_score()) && other.score() >= 0.95 * self.score();
+        let clean =
+            other.suspicious_share <= self.suspicious_share.max(super::quality::SUSPICIOUS_LIMIT);
+        (more_chars || more_words) && clean
     }
 
     /// Why the text does not read as language, when it does not: words
@@ -106,7 +134,7 @@ impl Plausibility {
             None
         } else if share(self.words, self.tokens) < MIN_WORD_SHARE {
             Some(Flaw::NotWords)
-        } else if share(self.known, self.words) < MIN_KNOWN_SHARE {
+        } else if self.words >= MIN_PROSE_WORDS && share(self.known, self.words) < MIN_KNOWN_SHARE {
             Some(Flaw::NotProse)
         } else {
             None
@@ -149,7 +177,7 @@ fn is_function_word(token: &str) -> bool {
 }
 
 /// A token that could be a word, a number or an abbreviation: mostly letters
-/// (with a vowel) or digits, allowing surrounding punctuation.
+/// (with a vowel, in Latin script) or digits, allowing surrounding punctuation.
 pub(crate) fn is_word_like(token: &str) -> bool {
     let core = token.trim_matches(|c: char| !c.is_alphanumeric());
     if core.is_empty() {
@@ -162,7 +190,11 @@ pub(crate) fn is_word_like(token: &str) -> bool {
         .all(|c| c.is_ascii_digit() || ",.:-".contains(c));
     let vowel = core.chars().any(|c| "aeiouyåäöéüAEIOUYÅÄÖÉÜ".contains(c));
     let short_caps = core.chars().count() <= 5 && core.chars().all(char::is_uppercase);
-    mostly_alnum && (vowel || digits || short_caps)
+    // Vowels tell words only in Latin script; Arabic or Chinese words have none of these.
+    let other_script = core
+        .chars()
+        .any(|c| c.is_alphabetic() && u32::from(c) >= 0x250);
+    mostly_alnum && (vowel || digits || short_caps || other_script)
 }
 
 #[cfg(test)]
@@ -188,9 +220,10 @@ mod tests {
 
     #[test]
     fn reversed_scrambled_and_a_for_space_text_is_flawed() {
-        let reversed: String = PROSE.chars().rev().collect();
+        let page = format!("{PROSE} {PROSE}");
+        let reversed: String = page.chars().rev().collect();
         // "Theana tura lmaunstoppa": every other space became an `a`.
-        let a_for_space: String = PROSE
+        let a_for_space: String = page
             .split(' ')
             .enumerate()
             .map(|(i, w)| {
@@ -201,7 +234,7 @@ mod tests {
                 }
             })
             .collect();
-        let scrambled: String = PROSE
+        let scrambled: String = page
             .chars()
             .map(|c| match c {
                 'a'..='y' => char::from(c as u8 + 1),
@@ -210,7 +243,7 @@ mod tests {
             .collect();
         for text in [reversed, a_for_space, scrambled] {
             assert!(of(&text).flaw().is_some(), "{text}");
-            assert!(of(&text).clearly_below(&of(PROSE)), "{text}");
+            assert!(of(&text).clearly_below(&of(&page)), "{text}");
         }
     }
 
@@ -228,6 +261,27 @@ mod tests {
             learningainayouralifeadoesntahappenawhenayoureaaakida";
         let lines: Vec<Line> = lines.lines().map(Line::plain).collect();
         assert_eq!(Plausibility::of_lines(&lines).flaw(), Some(Flaw::Glued));
+    }
+
+    #[test]
+    fn vertical_text_read_letter_by_letter_loses_to_words() {
+        let letters: Vec<Line> = "Radio button rotated"
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| Line::plain(c.to_string()))
+            .collect();
+        let words = [Line::plain("Radio button rotated")];
+        assert!(Plausibility::of_lines(&letters).clearly_below(&Plausibility::of_lines(&words)));
+    }
+
+    #[test]
+    fn letters_jumbled_into_runs_lose_to_the_words() {
+        let words = "Lorem ipsum dolor sit amet consetetur sadipscing elitr sed diam nonumy \
+            eirmod tempor invidunt ut labore et dolore magna aliquyam erat sed diam voluptua";
+        let jumbled = "Lroem ipusmdol orsitam etcons etetursadips cingel itrseddiamnon umye \
+            irmodtemp orinviduntutla boreetdol oremagnaal iquyame ratseddiam volu ptua";
+        assert!(of(jumbled).clearly_below(&of(words)));
+        assert!(!of(words).clearly_below(&of(jumbled)));
     }
 
     #[test]
