@@ -215,11 +215,12 @@ def main():
             "warnings": outcome.get("warnings", []),
         })
     with open(os.path.join(work, "files.tsv"), "w") as f:
-        f.write("path\tpoppler\tindexed\tcommon\trecall\tstatus\treason\twarnings\n")
+        f.write("path\tpoppler\tindexed\tcommon\trecall\tstatus\treason\twarnings"
+                "\tpoppler_body\tcommon_body\n")
         for r in rows:
             f.write(f"{r['path']}\t{r['poppler']}\t{r['indexed']}\t{r['common']}\t"
                     f"{r['recall']:.4f}\t{r['status']}\t{r['reason']}\t"
-                    f"{' | '.join(r['warnings'])}\n")
+                    f"{' | '.join(r['warnings'])}\t{r['poppler_body']}\t{r['common_body']}\n")
     summarise(rows, ingest_ok)
     if args.baseline:
         compare(rows, args.baseline)
