@@ -48,9 +48,16 @@ pub fn exists(dir: &Path) -> bool {
 /// True when `dir` holds an index this binary built under `profile`: same
 /// schema, same [`manifest::PIPELINE`], last commit made by ingest.
 pub fn is_current(dir: &Path, profile: Profile) -> bool {
-    let Ok((index, _)) = open(dir, profile) else {
-        return false;
-    };
+    committed_manifest(dir, profile).is_some()
+}
+
+/// The manifest of the last commit in `dir`, when this binary made it under `profile`.
+pub fn committed_manifest(dir: &Path, profile: Profile) -> Option<Manifest> {
+    manifest_of(&open(dir, profile).ok()?.0, profile)
+}
+
+/// The manifest of `index`'s last commit, when this binary made it under `profile`.
+pub fn manifest_of(index: &Index, profile: Profile) -> Option<Manifest> {
     let payload = index.load_metas().ok().and_then(|metas| metas.payload);
-    manifest::from_payload(payload.as_deref(), profile).is_some()
+    manifest::from_payload(payload.as_deref(), profile)
 }

@@ -39,6 +39,8 @@ pub struct Labels {
     pub other: Vec<String>,
     /// Words that open a title naming the project after them.
     pub title_words: Vec<String>,
+    /// Headings of lists of other documents ("Relevanta dokument", "Referenser").
+    pub reference_lists: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -30,6 +30,7 @@ mod query;
 mod query_words;
 mod ranking;
 mod snippet;
+mod stats;
 mod suggest;
 pub mod synonyms;
 pub mod syntax;
@@ -47,6 +48,7 @@ pub use model::{
     Sort, cursor, cursor_offset,
 };
 pub use overview::{Overview, Worked};
+pub use stats::{IndexStats, NeedsOcr};
 
 use crate::analysis::Profile;
 use crate::index::{self, Fields};
@@ -442,6 +444,14 @@ impl SearchService {
 
     /// One document with its sections, references and citations, or `None`
     /// for an unknown id.
+    /// Counts over the index: documents, and the files waiting for OCR.
+    pub fn stats(&self) -> Result<IndexStats> {
+        let documents = self.documents(0, 0)?.total;
+        let manifest = index::manifest_of(&self.index, self.profile).unwrap_or_default();
+        Ok(IndexStats::new(documents, &manifest))
+    }
+
+    /// One document with its sections, or `None` for an unknown id.
     pub fn document(&self, doc_id: &str) -> Result<Option<DocumentDetail>> {
         let loaded = self.knowledge.get();
         documents::detail(&loaded.knowledge, &self.searcher(), &self.fields, doc_id)

@@ -3,7 +3,7 @@
 use super::export::{self, Format};
 use super::{ApiError, AppState, params, work};
 use crate::search::{
-    DocumentDetail, DocumentList, Overview, ProjectDetail, ProjectList, SimilarList,
+    DocumentDetail, DocumentList, IndexStats, Overview, ProjectDetail, ProjectList, SimilarList,
 };
 use axum::Json;
 use axum::body::Body;
@@ -208,6 +208,11 @@ pub async fn document_file(
             detail.summary.path
         ))),
     }
+}
+
+/// `GET /api/stats`: documents indexed and the files that wait for OCR.
+pub async fn stats(State(state): State<AppState>) -> Result<Json<IndexStats>, ApiError> {
+    Ok(Json(work::run(&state, |s, _| s.stats()).await?))
 }
 
 /// A corpus file's answer made safe: a PDF inline (to open at a page), text

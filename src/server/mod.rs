@@ -82,6 +82,7 @@ pub fn router(state: AppState, web: PathBuf) -> Router {
             "/api/projects/{project_id}/similar",
             get(handlers::project_similar),
         )
+        .route("/api/stats", get(handlers::stats))
         .route("/healthz", get(handlers::health))
         .route("/api/openapi.json", get(handlers::openapi))
         .fallback_service(ServeDir::new(web))
