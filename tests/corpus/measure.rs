@@ -506,6 +506,10 @@ pub struct ReferenceScores {
     pub wrong: Vec<(String, String, String)>,
     /// Truth rows not resolved: (citing, text, cited).
     pub missed: Vec<(String, String, String)>,
+    /// Truth rows not read: (citing, text).
+    pub unread: Vec<(String, String)>,
+    /// References read that are no truth row's: (citing, text).
+    pub extra: Vec<(String, String)>,
 }
 
 impl ReferenceScores {
@@ -554,6 +558,9 @@ pub fn references(built: &Built, truth: &Truth) -> References {
         for row in &rows {
             let matching: Vec<_> = found.iter().filter(|f| mentions(&f.text, &row.1)).collect();
             scores.rows_read += usize::from(!matching.is_empty());
+            if matching.is_empty() {
+                scores.unread.push((citing.clone(), row.1.clone()));
+            }
             if row.2 != "-" && names.contains(&row.2) {
                 scores.citing_rows += 1;
                 let hit = matching
@@ -568,6 +575,9 @@ pub fn references(built: &Built, truth: &Truth) -> References {
             }
         }
         for reference in found {
+            if !rows.iter().any(|row| mentions(&reference.text, &row.1)) {
+                scores.extra.push((citing.clone(), reference.text.clone()));
+            }
             let Some(doc_id) = &reference.doc_id else {
                 continue;
             };
@@ -604,6 +614,8 @@ fn add(to: &mut ReferenceScores, from: &ReferenceScores) {
     to.resolved_right += from.resolved_right;
     to.wrong.extend(from.wrong.iter().cloned());
     to.missed.extend(from.missed.iter().cloned());
+    to.unread.extend(from.unread.iter().cloned());
+    to.extra.extend(from.extra.iter().cloned());
 }
 
 /// True when an extracted reference and a truth row's text are the same
@@ -771,6 +783,12 @@ impl Measured {
         }
         for (citing, text, cited) in &refs.missed {
             out += &format!("referens saknas: {citing}: {text:?} ({cited})\n");
+        }
+        for (citing, text) in &refs.unread {
+            out += &format!("referens oläst: {citing}: {text:?}\n");
+        }
+        for (citing, text) in &refs.extra {
+            out += &format!("referens utöver facit: {citing}: {text:?}\n");
         }
         out
     }
