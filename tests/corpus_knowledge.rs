@@ -18,8 +18,9 @@ use std::sync::LazyLock;
 
 /// Pairwise project precision: measured 1.000.
 const PROJECT_PRECISION: f64 = 1.0;
-/// Pairwise project recall: measured 0.956.
-const PROJECT_RECALL: f64 = 0.95;
+/// Pairwise project recall: measured 1.000 (0.956 before a name carried
+/// whole in a file name won over one carried in part).
+const PROJECT_RECALL: f64 = 0.97;
 /// Precision of resolved references: the target.
 const REFERENCE_PRECISION: f64 = 0.95;
 /// Recall of references to corpus documents: measured 0.447.

@@ -32,7 +32,7 @@ pub fn relate(features: Vec<Features>) -> Knowledge {
         .filter(|&i| original_of[i] == i)
         .collect();
     let originals: Vec<&Features> = original_indexes.iter().map(|&i| &features[i]).collect();
-    let (projects, assignment) = projects::group(&originals);
+    let grouping = projects::group(&originals);
     let profiles = similar::profiles(&originals);
     let position = |i: usize| original_indexes.binary_search(&i).expect("an original");
     let mut documents: BTreeMap<String, DocumentFacts> = BTreeMap::new();
@@ -59,7 +59,7 @@ pub fn relate(features: Vec<Features>) -> Knowledge {
                     .collect(),
                 false => Vec::new(),
             },
-            project_id: assignment[at].map(|p| projects[p].project_id.clone()),
+            project_id: grouping.assignment[at].map(|p| grouping.projects[p].project_id.clone()),
             references,
             cited_by: Vec::new(),
             profile: if is_original {
@@ -75,7 +75,7 @@ pub fn relate(features: Vec<Features>) -> Knowledge {
     add_cited_by(&mut documents);
     Knowledge {
         documents,
-        projects: projects::by_id(projects),
+        projects: projects::by_id(grouping.projects),
     }
 }
 
