@@ -21,10 +21,12 @@ const PROJECT_PRECISION: f64 = 1.0;
 /// Pairwise project recall: measured 1.000 (0.956 before a name carried
 /// whole in a file name won over one carried in part).
 const PROJECT_RECALL: f64 = 0.97;
-/// Precision of resolved references: the target.
-const REFERENCE_PRECISION: f64 = 0.95;
-/// Recall of references to corpus documents: measured 0.447.
-const REFERENCE_RECALL: f64 = 0.44;
+/// Precision of resolved references: measured 1.000 (45/45; the target is 0.95).
+const REFERENCE_PRECISION: f64 = 0.97;
+/// Recall of references to corpus documents: measured 0.957 (45/47; 0.447
+/// before lists under any heading, run-on lists, footnotes and resolving by
+/// the project's names, diarienummer and förbund-level reports).
+const REFERENCE_RECALL: f64 = 0.93;
 
 /// One ingest for all the tests in this file.
 static MEASURED: LazyLock<(Built, Measured)> = LazyLock::new(|| {

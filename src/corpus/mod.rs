@@ -33,6 +33,16 @@ pub fn relate(features: Vec<Features>) -> Knowledge {
         .collect();
     let originals: Vec<&Features> = original_indexes.iter().map(|&i| &features[i]).collect();
     let grouping = projects::group(&originals);
+    let catalogue = references::Catalogue::new(
+        originals
+            .iter()
+            .enumerate()
+            .map(|(i, features)| references::Candidate {
+                features,
+                names: grouping.names_of(i),
+            })
+            .collect(),
+    );
     let profiles = similar::profiles(&originals);
     let position = |i: usize| original_indexes.binary_search(&i).expect("an original");
     let mut documents: BTreeMap<String, DocumentFacts> = BTreeMap::new();
@@ -45,7 +55,8 @@ pub fn relate(features: Vec<Features>) -> Knowledge {
             .iter()
             .map(|text| Reference {
                 text: text.clone(),
-                doc_id: references::resolve(text, &originals, at)
+                doc_id: catalogue
+                    .resolve(text, at)
                     .map(|j| originals[j].summary.doc_id.clone()),
             })
             .collect();
