@@ -17,7 +17,7 @@
 //! reference: it names a year or a report type.
 
 use super::cited::names_a_report_type;
-use super::sentences::{continues, group, has_year, is_entry, sentences};
+use super::sentences::{continues, group, has_year, is_entry, is_page_footer, sentences};
 
 /// Highest footnote number read.
 const MAX_NUMBER: u32 = 99;
@@ -27,7 +27,7 @@ pub fn footnotes(text: &str) -> Vec<String> {
     let paragraphs: Vec<String> = text
         .split("\n\n")
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
+        .filter(|p| !p.is_empty() && !is_page_footer(p))
         .collect();
     let mut found = Vec::new();
     let mut i = 0;

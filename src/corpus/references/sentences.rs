@@ -55,12 +55,13 @@ pub fn list_entries(text: &str) -> Vec<String> {
 /// The lines of a list joined into its items: a bullet or number starts an
 /// item, and where the list has none, a line does — unless it continues the
 /// line before (which ends without a full stop, and this one starts in lower
-/// case or the one before ends with a comma or dash).
+/// case or the one before ends with a comma or dash). A page's running
+/// footer left in the text is no line of the list.
 fn blocks(text: &str) -> Vec<String> {
     let lines: Vec<&str> = text
         .lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty())
+        .filter(|l| !l.is_empty() && !is_page_footer(l))
         .collect();
     let bulleted = lines.iter().any(|l| MARKER.is_match(l));
     let mut blocks: Vec<String> = Vec::new();
@@ -159,6 +160,11 @@ fn is_tail(sentence: &str) -> bool {
         && !AUTHOR_YEAR.is_match(sentence)
 }
 
+/// True for a line holding a page number as running footers write it.
+pub fn is_page_footer(line: &str) -> bool {
+    PAGE_NUMBER.is_match(line)
+}
+
 /// True for text long enough to be a reference (two words or more, one of
 /// them a word of letters), short enough not to be prose, and not a page's
 /// running footer ("Dnr 2022/19 · Sida 3 av 3").
@@ -171,7 +177,7 @@ pub fn is_entry(text: &str) -> bool {
     (MIN_ENTRY_CHARS..=MAX_ENTRY_CHARS).contains(&chars)
         && words >= 2
         && wordy
-        && !PAGE_NUMBER.is_match(text)
+        && !is_page_footer(text)
 }
 
 /// True when `text` names a year.
@@ -184,11 +190,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bulleted_items_are_entries_and_a_wrapped_line_continues_its_item() {
+    fn bulleted_items_are_entries_a_wrapped_line_continues_its_item_a_footer_does_not() {
         let text = "• Ansökan om medel – KLIV, 2023.\n• Samordningsförbundet Burlöv-Staffanstorp, \
                     Slutrapport – Återkomsten. Samordnat stöd för\nåtervändare, 2024.\n• • •";
+        let text = format!("{text}\n\nwww.finsamgavleborg.se Sida 3 av 3");
         assert_eq!(
-            list_entries(text),
+            list_entries(&text),
             [
                 "Ansökan om medel – KLIV, 2023.",
                 "Samordningsförbundet Burlöv-Staffanstorp, Slutrapport – Återkomsten. \
