@@ -1,6 +1,6 @@
 //! References between reports: the entries of a report's reference lists
-//! ("Referenser", "Källor", "Litteratur", "Relevanta dokument") and its
-//! footnotes, each resolved to the corpus document it names when the corpus
+//! ("Referenser", "Källor", "Litteratur", "Relevanta dokument"), its
+//! footnotes and the reports its running text names as sources, each resolved to the corpus document it names when the corpus
 //! has it, and left as text when it does not — so a user sees what the
 //! corpus lacks.
 //!
@@ -14,6 +14,7 @@ mod catalogue;
 mod cited;
 mod entries;
 mod footnotes;
+mod mentions;
 mod sentences;
 
 pub use catalogue::{Candidate, Catalogue};

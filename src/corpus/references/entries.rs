@@ -1,9 +1,11 @@
 //! Where a report's references stand: its reference-list sections (by
 //! their kind, or by a heading of [`crate::corpus::data::ReferenceData`]
 //! when the kind was read otherwise), a list under a heading line the
-//! section splitter left in the text, and its footnotes.
+//! section splitter left in the text, its footnotes, and reports its
+//! running text names as sources.
 
 use super::footnotes::footnotes;
+use super::mentions::mentions;
 use super::sentences::list_entries;
 use crate::corpus::data::DATA;
 use crate::index::DocumentRecord;
@@ -20,7 +22,8 @@ pub fn entries(record: &DocumentRecord) -> Vec<String> {
             list_entries(text)
         } else {
             let (body, list) = split_at_heading_line(text);
-            let mut found = footnotes(body);
+            let mut found = mentions(body);
+            found.extend(footnotes(body));
             found.extend(list.map(list_entries).unwrap_or_default());
             found
         };
