@@ -2,7 +2,8 @@
 //!
 //! A reference names a document when it names the document's report type
 //! (or a bundled part's) and identifies it: by a name its project goes by
-//! (every word of it), by its diarienummer, or — for a report about a
+//! (every word of it; a one-word name written as a name, with a capital), by
+//! its diarienummer, or — for a report about a
 //! förbund as a whole (verksamhetsplan, årsredovisning …) — by the förbund
 //! and the exact year. Nothing it says may disagree: a förbund it names must
 //! be the document's (one no list knows agrees with none), a year it names
@@ -135,7 +136,7 @@ fn score(cited: &Cited, candidate: &Candidate) -> Option<u32> {
     let name = candidate
         .names
         .iter()
-        .filter(|n| cited.holds(n))
+        .filter(|n| cited.names(n))
         .map(|n| n.split(' ').count() as u32)
         .max();
     let forbund_named = cited.forbund.contains(&summary.forbund);

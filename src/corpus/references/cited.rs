@@ -20,6 +20,8 @@ const ONE_LETTER_WORDS: [&str; 3] = ["I", "Å", "Ö"];
 pub struct Cited {
     /// Its words, folded, as written and with split initials joined.
     pub words: HashSet<String>,
+    /// Those of its words written with a capital at least once (folded).
+    pub capitalized: HashSet<String>,
     /// The report types it names ("delrapport" for "halvtidsrapport").
     pub types: Vec<String>,
     /// The years it names (1990–2099).
@@ -39,8 +41,15 @@ impl Cited {
     pub fn of(text: &str) -> Cited {
         let joined = join_split_initials(text);
         let mut words: HashSet<String> = HashSet::new();
+        let mut capitalized: HashSet<String> = HashSet::new();
         for version in [text, joined.as_str()] {
-            words.extend(words_of(version).split(' ').map(str::to_string));
+            for word in version.split(|c: char| !c.is_alphanumeric()) {
+                let folded = fold(word);
+                if word.chars().next().is_some_and(char::is_uppercase) {
+                    capitalized.insert(folded.clone());
+                }
+                words.insert(folded);
+            }
         }
         words.remove("");
         let mut numbers = diarienummer(text);
@@ -59,12 +68,20 @@ impl Cited {
             diarienummer: numbers,
             unknown_forbund,
             words,
+            capitalized,
         }
     }
 
-    /// True when it holds every word of `name` (words separated by spaces).
-    pub fn holds(&self, name: &str) -> bool {
-        name.split(' ').all(|w| self.words.contains(w))
+    /// True when it names `name` (a name key, words separated by spaces):
+    /// it holds every word, and a one-word name with a capital at least once,
+    /// as a name is written ("Projekt Steget", "STEGET" — not "första steget").
+    pub fn names(&self, name: &str) -> bool {
+        let mut words = name.split(' ');
+        let proper = match (words.next(), words.next()) {
+            (Some(only), None) => self.capitalized.contains(only),
+            _ => true,
+        };
+        proper && name.split(' ').all(|w| self.words.contains(w))
     }
 }
 
@@ -154,8 +171,15 @@ mod tests {
         assert_eq!(cited.years, [2024]);
         assert_eq!(cited.forbund, ["Samordningsförbundet i Uppsala län"]);
         assert_eq!(cited.diarienummer, ["SFUL2024/112"]);
-        assert!(cited.holds("samverkansteam noll ett"));
-        assert!(!cited.holds("noll fem"));
+        assert!(cited.names("samverkansteam noll ett"));
+        assert!(!cited.names("noll fem"));
+    }
+
+    #[test]
+    fn a_one_word_name_is_named_when_written_as_a_name() {
+        assert!(Cited::of("Delrapport projekt Steget, 2023").names("steget"));
+        assert!(Cited::of("Kvartalsrapport STEGET, kvartal 1").names("steget"));
+        assert!(!Cited::of("Slutrapport: första steget mot arbete").names("steget"));
     }
 
     #[test]
