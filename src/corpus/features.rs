@@ -193,7 +193,7 @@ fn methods(text: &str) -> Vec<String> {
 }
 
 /// The diarienummer `text` names, normalised.
-fn diarienummer(text: &str) -> Vec<String> {
+pub(crate) fn diarienummer(text: &str) -> Vec<String> {
     let mut numbers: Vec<String> = DIARIENUMMER
         .captures_iter(text)
         .map(|c| {
