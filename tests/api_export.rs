@@ -176,3 +176,50 @@ async fn the_overview_counts_reports_per_forbund_and_year() {
     assert_eq!(sum("forbund"), 12);
     assert_eq!(sum("years"), 12);
 }
+
+/// The ETag of `uri` (after `If-None-Match: tag`, when given) and the status.
+async fn tagged(router: &axum::Router, uri: &str, tag: Option<&str>) -> (u16, String) {
+    let mut request = axum::http::Request::builder().uri(uri);
+    if let Some(tag) = tag {
+        request = request.header("if-none-match", tag);
+    }
+    let request = request.body(axum::body::Body::empty()).unwrap();
+    let response = tower::ServiceExt::oneshot(router.clone(), request)
+        .await
+        .unwrap();
+    let etag = response
+        .headers()
+        .get("etag")
+        .map_or(String::new(), |v| v.to_str().unwrap().to_string());
+    (response.status().as_u16(), etag)
+}
+
+#[tokio::test]
+async fn answers_revalidate_until_an_ingest_changes_the_index() {
+    let (dir, corpus) = ingested(4);
+    let router = corpus.router();
+    let uri = "/api/search?q=samverkan";
+    let (status, tag) = tagged(&router, uri, None).await;
+    assert_eq!((status, tag.starts_with("W/\"")), (200, true), "{tag}");
+    assert_eq!(tagged(&router, uri, Some(&tag)).await, (304, tag.clone()));
+    let (_, other) = tagged(&router, "/api/search?q=uppf%C3%B6ljning", None).await;
+    assert_ne!(other, tag, "another question, another tag");
+
+    std::fs::write(
+        dir.path().join("ny-rapport.md"),
+        "# Ny rapport\n\nSamverkan i en ny insats med kommunen och regionen under flera år.\n",
+    )
+    .unwrap();
+    let options = finsam::ingest::IngestOptions::new(dir.path(), corpus.index.path());
+    finsam::ingest::run(&options, |_| {}).expect("ingest runs");
+    let mut changed = false;
+    for _ in 0..50 {
+        let (status, now) = tagged(&router, uri, Some(&tag)).await;
+        if status == 200 && now != tag {
+            changed = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(changed, "a new ingest answers anew");
+}

@@ -32,6 +32,11 @@ impl KnowledgeCache {
         }
     }
 
+    /// When the knowledge file was last written (`None` when there is none).
+    pub fn stamp(&self) -> Option<SystemTime> {
+        knowledge::stamp(&self.dir)
+    }
+
     /// The knowledge as last written (empty when there is none).
     pub fn get(&self) -> Arc<Loaded> {
         let stamp = knowledge::stamp(&self.dir);

@@ -457,6 +457,20 @@ impl SearchService {
         documents::detail(&loaded.knowledge, &self.searcher(), &self.fields, doc_id)
     }
 
+    /// A number that changes whenever what search answers may change: the
+    /// index's segments (ids and deletes, unique across restarts) and the
+    /// corpus knowledge's write time. Answers may be cached under it.
+    pub fn version(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for segment in self.searcher().segment_readers() {
+            segment.segment_id().uuid_string().hash(&mut hasher);
+            segment.delete_opstamp().hash(&mut hasher);
+        }
+        self.knowledge.stamp().hash(&mut hasher);
+        hasher.finish()
+    }
+
     /// Number of sections in the index (a cheap sign that it answers).
     pub fn sections(&self) -> u64 {
         self.searcher().num_docs()

@@ -7,6 +7,7 @@
 //! under [`Limits`] (time budgets, slots, connections, see [`listen`]) and
 //! every answer carries security headers ([`headers`]).
 
+mod cache;
 mod error;
 mod export;
 mod handlers;
@@ -86,6 +87,10 @@ pub fn router(state: AppState, web: PathBuf) -> Router {
         .route("/healthz", get(handlers::health))
         .route("/api/openapi.json", get(handlers::openapi))
         .fallback_service(ServeDir::new(web))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            cache::revalidate,
+        ))
         .layer(axum::middleware::from_fn(headers::refuse_long_paths))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
