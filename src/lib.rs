@@ -18,3 +18,4 @@ pub mod privacy;
 pub mod search;
 pub mod sections;
 pub mod server;
+pub mod word_regex;

@@ -8,7 +8,7 @@
 //! [`FormFields`] knows every label of `data/organisations.toml` and reads
 //! the value after one.
 
-use regex::Regex;
+use crate::word_regex::WordRegex;
 
 use super::evidence::first_sentence;
 
@@ -22,7 +22,7 @@ pub type Lines<'a> = [(u32, &'a str)];
 #[derive(Debug)]
 pub struct FormFields {
     /// Every label, to know where a value ends.
-    any_label: Regex,
+    any_label: WordRegex,
 }
 
 impl FormFields {
@@ -136,7 +136,7 @@ impl FormFields {
 
 /// A case-insensitive regex of form labels; spaces in a label match any
 /// run of spaces or slashes, and a label must stand as whole words.
-pub fn label_regex(labels: &[String]) -> Regex {
+pub fn label_regex(labels: &[String]) -> WordRegex {
     let mut sorted: Vec<&String> = labels.iter().collect();
     sorted.sort_by_key(|l| std::cmp::Reverse(l.len()));
     let alternation: Vec<String> = sorted
@@ -146,7 +146,7 @@ pub fn label_regex(labels: &[String]) -> Regex {
             words.join(r"[\s/]+")
         })
         .collect();
-    Regex::new(&format!(r"(?i)\b(?:{})\b", alternation.join("|"))).expect("escaped labels")
+    WordRegex::new(&format!(r"(?i){}", alternation.join("|"))).expect("escaped labels")
 }
 
 /// A word as a regex that also matches it split after å, ä or ö, as some

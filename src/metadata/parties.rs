@@ -7,7 +7,7 @@
 //! organisations are resolved to canonical names by [`Organisations`], the
 //! project's name is read by [`ProjectReader`].
 
-use regex::Regex;
+use crate::word_regex::WordRegex;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -40,10 +40,10 @@ pub struct Parties {
 #[derive(Debug)]
 pub struct PartyReader {
     fields: FormFields,
-    owner: Regex,
-    owner_before: Regex,
-    partners: Regex,
-    partner_section: Regex,
+    owner: WordRegex,
+    owner_before: WordRegex,
+    partners: WordRegex,
+    partner_section: WordRegex,
     project: ProjectReader,
 }
 

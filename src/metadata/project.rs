@@ -6,6 +6,7 @@
 //! "Slutrapport för ett ESF+-projekt …". A name ends at a dash, comma or
 //! bracket that starts its description ("KLIV – Kartläggning, Lots, …").
 
+use crate::word_regex::WordRegex;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -31,7 +32,7 @@ static QUALIFIER: LazyLock<Regex> =
 /// Finds project names.
 #[derive(Debug)]
 pub struct ProjectReader {
-    label: Regex,
+    label: WordRegex,
     title_word: Regex,
     title_start: Regex,
 }

@@ -14,6 +14,7 @@
 //! line ("1. Inledning") or a short label ("Transkript:"), or a table of
 //! contents ("Innehållsförteckning …"); else at the end of the document.
 
+use crate::word_regex::WordRegex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -41,7 +42,7 @@ static NUMBER: LazyLock<Regex> =
 /// Finds lists of other documents' titles.
 #[derive(Debug)]
 pub struct ReferenceLists {
-    heading: Regex,
+    heading: WordRegex,
 }
 
 impl ReferenceLists {
