@@ -3,7 +3,7 @@
 //! poppler's `pdftotext` as a reference reader: the words pdftotext reads
 //! from the body must come back from our extraction too.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::process::Command;
 
@@ -43,18 +43,23 @@ fn reference_text(pdf: &Path) -> Option<String> {
 
 /// The reference without page furniture: lines (digits ignored) that repeat
 /// on more than half of the pages are running headers and footers.
+///
+/// A line counts once per page, however often it stands there: a table
+/// column repeating "Uppfyllt" or "Belopp i tkr" on one page is body text,
+/// not furniture. A two-page document's furniture is what stands on both
+/// pages (more than half of two), as the extraction removes it; only a
+/// single page has no furniture to tell apart.
 fn body_text(pages: &[String]) -> String {
     let key = |line: &str| line.trim().replace(|c: char| c.is_ascii_digit(), "#");
     let mut seen: HashMap<String, usize> = HashMap::new();
     for page in pages {
-        let mut keys: Vec<String> = page.lines().map(key).filter(|k| !k.is_empty()).collect();
-        keys.dedup();
+        let keys: HashSet<String> = page.lines().map(key).filter(|k| !k.is_empty()).collect();
         for k in keys {
             *seen.entry(k).or_insert(0) += 1;
         }
     }
     let repeated =
-        |line: &str| pages.len() > 2 && seen.get(&key(line)).is_some_and(|n| *n * 2 > pages.len());
+        |line: &str| pages.len() > 1 && seen.get(&key(line)).is_some_and(|n| *n * 2 > pages.len());
     let lines = pages
         .iter()
         .flat_map(|p| p.lines())

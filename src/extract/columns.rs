@@ -7,6 +7,13 @@
 //! Rows that cross the gutter (a title over both columns) are read where
 //! they stand; each run of rows between them is read left part first, then
 //! right part, and each part is searched again for further columns.
+//!
+//! A page's edge bands, a row or two at the very top or bottom that stand
+//! far apart from the rest in type no larger than the body's (running
+//! headers and footers), are read where they stand and never split at a
+//! gutter: split, their left part would end the left column and their right
+//! part open the right one, in the middle of the page's text, where
+//! furniture removal cannot recognise them.
 
 use super::glyphs::Glyph;
 use super::rows::Row;
@@ -23,23 +30,60 @@ const MIN_SIDE_ROWS: f64 = 0.2;
 const MAX_DEPTH: usize = 2;
 /// A band of columns below full-width text must hold at least this many rows.
 const MIN_BAND_ROWS: usize = 6;
+/// An edge band is at most this many rows.
+const EDGE_ROWS: usize = 2;
+/// An edge band stands at least this many usual baseline distances from the body.
+const EDGE_GAP: f64 = 2.5;
 
-/// Rows in reading order, columns read one after the other.
+/// Rows (top row first) in reading order, columns read one after the other.
 pub(crate) fn reading_order(rows: Vec<Row>) -> Vec<Row> {
-    order(rows, 0)
+    let edges = edge_bands(&rows);
+    order(rows, 0, edges)
 }
 
-fn order(rows: Vec<Row>, depth: usize) -> Vec<Row> {
+/// How many rows form the top and the bottom edge band (0 when none).
+fn edge_bands(rows: &[Row]) -> (usize, usize) {
+    let gaps: Vec<f64> = rows
+        .windows(2)
+        .map(|w| w[0].baseline - w[1].baseline)
+        .collect();
+    let (Some(spacing), Some(size)) = (median(gaps.clone()), median_size(rows)) else {
+        return (0, 0);
+    };
+    let apart = |i: usize| gaps[i] > EDGE_GAP * spacing;
+    let small = |band: &[Row]| band.iter().all(|r| r.size <= size);
+    let last_gap = gaps.len().saturating_sub(1);
+    let top = (0..EDGE_ROWS.min(gaps.len()))
+        .find(|&i| apart(i))
+        .map_or(0, |i| i + 1)
+        .min(rows.len() / 2);
+    let bottom = (0..EDGE_ROWS.min(gaps.len()))
+        .find(|&i| apart(last_gap - i))
+        .map_or(0, |i| i + 1)
+        .min((rows.len() - top) / 2);
+    let top = if small(&rows[..top]) { top } else { 0 };
+    let bottom = if small(&rows[rows.len() - bottom..]) {
+        bottom
+    } else {
+        0
+    };
+    (top, bottom)
+}
+
+/// `rows` in reading order; the first `top` and the last `bottom` rows
+/// (the page's edge bands) are read whole, where they stand.
+fn order(rows: Vec<Row>, depth: usize, (top, bottom): (usize, usize)) -> Vec<Row> {
     if depth >= MAX_DEPTH {
         return rows;
     }
     let Some(gutter) = find_gutter(&rows) else {
-        return order_bands(rows, depth);
+        return order_bands(rows, depth, bottom);
     };
+    let body = top..rows.len() - bottom;
     let mut ordered = Vec::new();
     let mut block = Vec::new();
-    for row in rows {
-        if gutter.crossed_by(&row) {
+    for (i, row) in rows.into_iter().enumerate() {
+        if gutter.crossed_by(&row) || !body.contains(&i) {
             ordered.extend(read_block(std::mem::take(&mut block), &gutter, depth));
             ordered.push(row);
         } else {
@@ -53,13 +97,13 @@ fn order(rows: Vec<Row>, depth: usize) -> Vec<Row> {
 /// A page whose upper part runs across the page and whose lower part is set
 /// in columns (a title block or abstract over a two-column body): the upper
 /// rows are read as they stand, then the columns below, column by column.
-fn order_bands(mut rows: Vec<Row>, depth: usize) -> Vec<Row> {
+fn order_bands(mut rows: Vec<Row>, depth: usize, bottom: usize) -> Vec<Row> {
     let last_start = rows.len().saturating_sub(MIN_BAND_ROWS);
     let Some(start) = (1..=last_start).find(|&k| find_gutter(&rows[k..]).is_some()) else {
         return rows;
     };
     let columns = rows.split_off(start);
-    rows.extend(order(columns, depth));
+    rows.extend(order(columns, depth, (0, bottom)));
     rows
 }
 
@@ -74,8 +118,8 @@ fn read_block(block: Vec<Row>, gutter: &Gutter, depth: usize) -> Vec<Row> {
         push_nonempty(&mut left, l);
         push_nonempty(&mut right, r);
     }
-    let mut ordered = order(left, depth + 1);
-    ordered.extend(order(right, depth + 1));
+    let mut ordered = order(left, depth + 1, (0, 0));
+    ordered.extend(order(right, depth + 1, (0, 0)));
     ordered
 }
 
@@ -197,9 +241,13 @@ fn vertical_extent<'a>(rows: impl Iterator<Item = &'a Row>) -> (f64, f64) {
 }
 
 fn median_size(rows: &[Row]) -> Option<f64> {
-    let mut sizes: Vec<f64> = rows.iter().map(|r| r.size).filter(|s| *s > 0.0).collect();
-    sizes.sort_by(f64::total_cmp);
-    sizes.get(sizes.len() / 2).copied()
+    median(rows.iter().map(|r| r.size).filter(|s| *s > 0.0).collect())
+}
+
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    values.retain(|v| *v > 0.0);
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied()
 }
 
 #[cfg(test)]
@@ -263,6 +311,22 @@ mod tests {
             (texts[8].as_str(), texts[27].as_str(), texts[28].as_str()),
             ("vänster 0", "vänster 19", "höger 0")
         );
+    }
+
+    #[test]
+    fn running_header_and_footer_are_not_split_into_the_columns() {
+        let mut rows = page("vänster ", "höger ", None);
+        let mut edges = word("Finsam", 50.0, 780.0);
+        edges.extend(word("Rapport 2023", 300.0, 780.0));
+        edges.extend(word("Sidfot", 50.0, 40.0));
+        edges.extend(word("Sida 2 av 3", 300.0, 40.0));
+        edges.iter_mut().for_each(|g| g.size = 8.0);
+        rows.extend(group_rows(edges));
+        rows.sort_by(|a, b| b.baseline.total_cmp(&a.baseline));
+        let texts = texts(&reading_order(rows));
+        assert_eq!(texts[0], "Finsam Rapport 2023");
+        assert_eq!(texts[1], "vänster 0");
+        assert_eq!(texts.last().unwrap(), "Sidfot Sida 2 av 3");
     }
 
     #[test]

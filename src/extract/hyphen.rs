@@ -7,6 +7,12 @@
 //! part ("arbetslivs- och utbildningsförvaltningen"). A capital after a
 //! line-end hyphen marks a hyphenated name split at its own hyphen:
 //! "Burlöv-" and "Staffanstorp" become "Burlöv-Staffanstorp".
+//!
+//! In a table the split word ends its cell, not the line: the row reads
+//! "Handledning, trohetsmät- 110" and the next line holds the cell's second
+//! line alone ("ning"). A line of one lowercase word joins the one word of
+//! the line above that ends in a hyphen after a lowercase letter, unless a
+//! conjunction follows that word (an elided compound part).
 
 use crate::document::Line;
 
@@ -39,11 +45,49 @@ pub(crate) fn join_hyphenated(lines: &mut Vec<Line>) {
         lines[i].text = rest.to_string();
         emptied[i] = rest.is_empty();
     }
+    for i in 1..lines.len() {
+        if emptied[i] {
+            continue;
+        }
+        if let Some(joined) = joined_cell(&lines[i - 1].text, &lines[i].text) {
+            lines[i - 1].text = joined;
+            lines[i].text.clear();
+            emptied[i] = true;
+        }
+    }
     let mut index = 0;
     lines.retain(|_| {
         index += 1;
         !emptied[index - 1]
     });
+}
+
+/// `row` with a table cell's hyphenated word completed by `next`, when
+/// `next` is one lowercase word and `row` has exactly one word inside it
+/// that a hyphen after a lowercase letter ends and no conjunction follows.
+fn joined_cell(row: &str, next: &str) -> Option<String> {
+    let fragment = next.trim();
+    let first = fragment.chars().next()?;
+    if fragment.contains(' ') || !first.is_lowercase() {
+        return None;
+    }
+    let words: Vec<&str> = row.split(' ').collect();
+    let split = |i: usize| {
+        let mut tail = words[i].chars().rev();
+        let hyphen_after_lowercase =
+            tail.next() == Some('-') && tail.next().is_some_and(char::is_lowercase);
+        hyphen_after_lowercase && !CONJUNCTIONS.contains(&words[i + 1])
+    };
+    let candidates: Vec<usize> = (0..words.len().saturating_sub(1))
+        .filter(|&i| split(i))
+        .collect();
+    let [i] = candidates[..] else {
+        return None;
+    };
+    let mut words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    words[i].pop();
+    words[i].push_str(fragment);
+    Some(words.join(" "))
 }
 
 fn join_kind(line: &str, next: &str) -> Option<Join> {
@@ -103,6 +147,18 @@ mod tests {
         assert_eq!(
             joined(&["förbundet Burlöv-", "Staffanstorp och"]),
             ["förbundet Burlöv-Staffanstorp", "och"]
+        );
+    }
+
+    #[test]
+    fn word_split_inside_a_table_cell_is_joined() {
+        assert_eq!(
+            joined(&["Handledning, trohetsmät- 110 110", "ning", "Lokaler 160"]),
+            ["Handledning, trohetsmätning 110 110", "Lokaler 160"]
+        );
+        assert_eq!(
+            joined(&["Hälso- och sjukvård 110", "kostnader"]),
+            ["Hälso- och sjukvård 110", "kostnader"]
         );
     }
 

@@ -11,6 +11,7 @@
 //! [`Line`]: crate::document::Line
 
 mod choose;
+mod cid_widths;
 mod cleanup;
 mod columns;
 mod error;

@@ -15,7 +15,8 @@
 //! base letter's width, then the page's median width. A font width that the
 //! next glyph confirms (it starts right where the width ends) is kept: a
 //! monospaced `i` in a code listing is as wide as its font says, however
-//! narrow the body text's `i` of the same size is.
+//! narrow the body text's `i` of the same size is. A distance longer than
+//! any character's advance is no measurement: it holds a gap.
 
 use super::glyphs::Glyph;
 use super::rows::Row;
@@ -33,6 +34,10 @@ const CONFIRMED: f64 = 0.02;
 const MIN_SAMPLES: usize = 3;
 /// Median letter width, in font sizes, when a page gives nothing to go by.
 const TYPICAL: f64 = 0.5;
+/// No character advances further than this, in font sizes (a "W" or "—" is
+/// about one): a longer start-to-start distance holds a gap, as after a
+/// form's "X" in a checkbox, which is always followed by one.
+const MAX_ADVANCE: f64 = 1.1;
 
 /// Character, rounded size and weight: the closest thing to a font we know.
 type Style = (String, i64, bool);
@@ -173,7 +178,8 @@ fn measured_advances(rows: &[Row]) -> HashMap<Style, f64> {
             .filter(|p| is_letter(&p[0]) && !p[1].is_space())
         {
             let advance = (pair[1].x - pair[0].x) / pair[0].size;
-            if advance > 0.0 && advance < 2.0 {
+            let chars = pair[0].text.chars().count() as f64;
+            if advance > 0.0 && advance <= MAX_ADVANCE * chars {
                 samples.entry(style(&pair[0])).or_default().push(advance);
             }
         }
@@ -325,6 +331,21 @@ mod tests {
         calibrate_widths(&mut rows);
         let texts: Vec<String> = rows.iter().map(Row::text).collect();
         assert!(texts.contains(&"två år".to_string()), "{texts:?}");
+    }
+
+    #[test]
+    fn checkbox_mark_always_followed_by_a_gap_stays_apart() {
+        // A form's ticked boxes: "X" then, 1.3 em from its start, the label.
+        let mut glyphs = Vec::new();
+        for (i, label) in ["Missbruk", "Psykisk", "Unga"].iter().enumerate() {
+            let x = 150.0 * i as f64;
+            glyphs.extend(word("X", x, 100.0));
+            glyphs.extend(word(label, x + 13.0, 100.0));
+        }
+        assert_eq!(
+            text_after_calibration(glyphs),
+            "X Missbruk X Psykisk X Unga"
+        );
     }
 
     #[test]
