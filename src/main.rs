@@ -230,6 +230,7 @@ fn main() -> Result<()> {
                 profile,
                 ..reading.options(&paths)?
             };
+            warn_without_ocr();
             run_ingest(&options, report.as_deref())
         }
         Command::Serve {
@@ -240,6 +241,7 @@ fn main() -> Result<()> {
             search_timeout_ms,
             reading,
         } => {
+            warn_without_ocr();
             if !no_ingest && ingest::is_stale(&paths.corpus, &paths.index) {
                 eprintln!(
                     "Indexet saknas eller är äldre än korpusen – indexerar {} …",
@@ -273,6 +275,13 @@ fn main() -> Result<()> {
             };
             search(&index, &request, json)
         }
+    }
+}
+
+/// Says in one Swedish line what to install when scanned pages cannot be read.
+fn warn_without_ocr() {
+    if let Some(line) = finsam::extract::ocr_missing() {
+        eprintln!("{line}");
     }
 }
 

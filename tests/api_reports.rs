@@ -23,6 +23,20 @@ fn report(title: &str, sections: &[(&str, &str)]) -> String {
     text
 }
 
+/// `n` words of filler that differ from report to report (by `seed`), so
+/// that generated reports are not near-duplicates of each other.
+fn distinct(seed: u64, n: usize) -> String {
+    let mut state = (seed + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (0..n)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            format!("ord{} ", state % 5_000)
+        })
+        .collect()
+}
+
 fn ids(hits: &Value) -> Vec<String> {
     hits.as_array()
         .unwrap()
@@ -96,15 +110,7 @@ async fn results_by_report_list_each_report_once_and_count_reports() {
 async fn paging_by_report_is_stable_and_complete() {
     let texts: Vec<(String, String)> = (0..25)
         .map(|i| {
-            let mut state = (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-            let own: String = (0..200)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    format!("ord{} ", state % 5_000)
-                })
-                .collect();
+            let own = distinct(i as u64, 200);
             let body = format!("{} {own}", "Samverkan kring unga. ".repeat(i % 5 + 1));
             (
                 format!("r{i:02}.md"),
@@ -253,4 +259,77 @@ async fn an_insats_is_a_project_with_a_timeline_references_and_similar_projects(
     );
     let (status, _) = get_json(&router, "/api/projects/finns-inte").await;
     assert_eq!(status.as_u16(), 404);
+}
+
+#[tokio::test]
+async fn reports_sort_by_year_and_the_overview_counts_reports() {
+    let texts: Vec<(String, String)> = [2019, 2023, 2021]
+        .iter()
+        .map(|year| {
+            let body = format!(
+                "Under {year} arbetade insatsen med nollplacerade i Gävleborg. {}",
+                distinct(*year as u64, 150)
+            );
+            let worked =
+                format!("Det som fungerade {year} var att samma handläggare mötte nollplacerade.");
+            (
+                format!("r{year}.md"),
+                report(
+                    &format!("Slutrapport {year}"),
+                    &[("Resultat", &body), ("Framgångsfaktorer", &worked)],
+                ),
+            )
+        })
+        .collect();
+    let borrowed: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let (_dir, corpus) = Ingested::texts(&borrowed);
+    let router = corpus.router();
+    let years = |body: &Value| -> Vec<i64> {
+        body["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["year"].as_i64().unwrap())
+            .collect()
+    };
+    let (_, newest) = get_json(
+        &router,
+        "/api/search?q=nollplacerade&group=document&sort=nyast",
+    )
+    .await;
+    assert_eq!(years(&newest), [2023, 2021, 2019]);
+    let (_, oldest) = get_json(
+        &router,
+        "/api/search?q=nollplacerade&group=document&sort=aldst",
+    )
+    .await;
+    assert_eq!(years(&oldest), [2019, 2021, 2023]);
+    let (_, sections) = get_json(&router, "/api/search?q=nollplacerade&sort=nyast").await;
+    assert_eq!(years(&sections)[0], 2023);
+    let (status, _) = get_json(&router, "/api/search?q=x&sort=bäst").await;
+    assert_eq!(status.as_u16(), 400);
+    let (_, overview) = get_json(&router, "/api/overview?q=nollplacerade&year_from=2021").await;
+    assert_eq!(overview["counts"], "documents");
+    assert_eq!(overview["total"], 2);
+    let histogram: Vec<&str> = overview["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| y["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        histogram,
+        ["2019", "2021", "2023"],
+        "the histogram shows every year"
+    );
+    assert_eq!(overview["lan"][0]["value"], "Gävleborgs län");
+    let worked = overview["what_worked"].as_array().unwrap();
+    assert!(!worked.is_empty());
+    assert!(
+        worked.iter().all(|w| w["kind"] == "framgångsfaktorer"),
+        "{worked:?}"
+    );
 }

@@ -55,16 +55,19 @@ async fn search_exports_csv_and_openapi_describes_the_api() {
         (status.as_u16(), content_type.as_str()),
         (200, "text/csv; charset=utf-8")
     );
-    let mut reader = csv::Reader::from_reader(body.as_slice());
-    let headers = reader.headers().unwrap().clone();
+    let (headers, rows) = common::csv_rows(&body);
     assert_eq!(&headers[0], "id");
     let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
-    let (title, heading, text) = (column("title"), column("heading"), column("text"));
-    assert!(column("section_kind") > 0);
-    let partial = column("partial");
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let (title, heading, text) = (column("titel"), column("rubrik"), column("text"));
+    assert!(column("avsnittstyp") > 0);
+    let (partial, link) = (column("saknar_sökord"), column("länk"));
     assert!(!rows.is_empty() && rows.len() <= 5);
-    assert!(rows.iter().all(|r| &r[partial] == "false"));
+    assert!(rows.iter().all(|r| &r[partial] == "nej"), "{rows:?}");
+    assert!(
+        rows.iter()
+            .all(|r| r[link].starts_with("/api/documents/") && r[link].contains("#page=")),
+        "{rows:?}"
+    );
     assert!(rows.iter().all(|r| {
         [title, heading, text]
             .iter()
@@ -78,6 +81,8 @@ async fn search_exports_csv_and_openapi_describes_the_api() {
         "/api/documents",
         "/api/documents/{doc_id}",
         "/api/documents/{doc_id}/file",
+        "/api/overview",
+        "/api/projects",
         "/healthz",
     ] {
         assert!(
@@ -99,6 +104,10 @@ async fn search_exports_csv_and_openapi_describes_the_api() {
         "offset",
         "explain",
         "format",
+        "group",
+        "sort",
+        "cursor",
+        "all",
     ];
     for name in read.into_iter().chain(finsam::index::FACETS) {
         assert!(

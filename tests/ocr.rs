@@ -100,3 +100,69 @@ fn a_page_with_a_garbage_text_layer_is_read_by_ocr_through_the_cli() {
         "{results}"
     );
 }
+
+/// A fresh machine without Tesseract: ingest says in one Swedish line what
+/// to install, `/api/stats` lists the scan as waiting for OCR, and once OCR
+/// is installed the next run reads it and it is found.
+#[tokio::test]
+async fn a_scan_read_without_tesseract_waits_in_the_stats_and_is_read_once_it_is_installed() {
+    let corpus = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let scan = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ocr/skannad.pdf");
+    std::fs::copy(&scan, corpus.path().join("skannad.pdf")).unwrap();
+    std::fs::write(
+        corpus.path().join("notis.txt"),
+        "Bakgrund\n\nEn notis om samverkan.",
+    )
+    .unwrap();
+    // A Tesseract that fails, first on the PATH: as if it were not installed.
+    let stub = tempfile::tempdir().unwrap();
+    let tesseract = stub.path().join("tesseract");
+    std::fs::write(&tesseract, "#!/bin/sh\nexit 1\n").unwrap();
+    std::fs::set_permissions(
+        &tesseract,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let path = format!(
+        "{}:{}",
+        stub.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_finsam"))
+        .args(ingest_args(corpus.path(), index.path()))
+        .env("PATH", path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("skannade sidor blir inte sökbara") && stderr.contains("tesseract-ocr-swe"),
+        "{stderr}"
+    );
+    let stats = |index: &Path| {
+        let ingested = Ingested::open(corpus.path(), index);
+        async move { get_json(&ingested.router(), "/api/stats").await.1 }
+    };
+    let before = stats(index.path()).await;
+    assert_eq!(before["needs_ocr"], 1, "{before}");
+    assert_eq!(
+        before["needs_ocr_files"][0]["path"], "skannad.pdf",
+        "{before}"
+    );
+    assert_eq!(
+        before["needs_ocr_files"][0]["pages"],
+        serde_json::json!([1])
+    );
+    if !finsam::extract::ocr_available() {
+        eprintln!("NOTICE: Tesseract with Swedish is not installed; checked the stats only");
+        return;
+    }
+    let out = finsam(&ingest_args(corpus.path(), index.path()));
+    assert!(out.status.success());
+    let after = stats(index.path()).await;
+    assert_eq!(after["needs_ocr"], 0, "{after}");
+    let ingested = Ingested::open(corpus.path(), index.path());
+    let (_, results) = get_json(&ingested.router(), "/api/search?q=kvartalsrapport%20KLIV").await;
+    assert_eq!(results["hits"][0]["path"], "skannad.pdf", "{results}");
+}

@@ -5,7 +5,7 @@
 // page), projects.js (project list and project view), document.js (a report).
 
 import { readState, stateUrl, withState, YEARS } from "./js/state.js";
-import { focusHeading } from "./js/util.js";
+import { api, esc, focusHeading } from "./js/util.js";
 import { toggleExpanded } from "./js/filters.js";
 import { renderSearch } from "./js/search.js";
 import { renderProject, renderProjectList, toggleAllSections } from "./js/projects.js";
@@ -106,6 +106,20 @@ function onYears(event) {
   navigate(stateUrl(withState(readState(), { ...years, offset: 0 })));
 }
 
+/** Scanned files that were read without OCR: how many, which, and what to install. */
+async function showOcrNotice() {
+  try {
+    const stats = await api("/api/stats");
+    if (!stats.needs_ocr) return;
+    const files = stats.needs_ocr_files.map((f) => esc(f.path)).join(", ");
+    $("ocr-notice").innerHTML = `${stats.needs_ocr} dokument har skannade sidor som inte är sökbara ` +
+      `(Tesseract saknades när de lästes; installera tesseract-ocr-swe): ${files}`;
+    $("ocr-notice").hidden = false;
+  } catch {
+    // The notice is extra; the page works without it.
+  }
+}
+
 document.addEventListener("click", onClick);
 document.addEventListener("submit", onYears);
 $("search-form").addEventListener("submit", onSubmit);
@@ -115,3 +129,4 @@ const wide = window.matchMedia("(min-width: 48em)");
 $("filters").open = wide.matches;
 wide.addEventListener("change", () => { $("filters").open = wide.matches; });
 render(false);
+showOcrNotice();

@@ -12,7 +12,6 @@
 //! BENCHMARKS.md).
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 
 /// Words per shingle: short enough that an OCR misreading spoils few shingles.
 pub const SHINGLE_WORDS: usize = 4;
@@ -40,7 +39,7 @@ pub fn signature(text: &str) -> Signature {
     }
     let mut mins = vec![u64::MAX; HASHES];
     for shingle in words.windows(SHINGLE_WORDS) {
-        let base = hash_of(shingle);
+        let base = mix(hash_of(shingle));
         for (i, min) in mins.iter_mut().enumerate() {
             *min = (*min).min(permute(base, i));
         }
@@ -94,17 +93,29 @@ fn candidate_pairs(signatures: &[Signature]) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// A 64-bit hash of a shingle (FNV-1a over its words, a separator between).
 fn hash_of(shingle: &[String]) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    shingle.hash(&mut hasher);
-    hasher.finish()
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for word in shingle {
+        for byte in word.bytes().chain(std::iter::once(b' ')) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
 }
 
-/// The `i`-th hash function: an odd multiplier and an offset per function,
-/// mixed (splitmix64) so that the functions are independent enough.
-fn permute(value: u64, i: usize) -> u64 {
-    let seed = (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    let mut z = value ^ seed;
+/// The `i`-th hash function: the shingle's hash mixed once (so similar
+/// shingles spread), then a multiply-add with odd constants of its own —
+/// a cheap universal family, one multiplication per function and shingle.
+fn permute(mixed: u64, i: usize) -> u64 {
+    let a = (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let b = (i as u64 + 1).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    mixed.wrapping_mul(a).wrapping_add(b)
+}
+
+/// splitmix64's finaliser: spreads a hash's bits.
+fn mix(value: u64) -> u64 {
+    let mut z = value;
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)

@@ -193,7 +193,7 @@ fn methods(text: &str) -> Vec<String> {
 }
 
 /// The diarienummer `text` names, normalised.
-fn diarienummer(text: &str) -> Vec<String> {
+pub(crate) fn diarienummer(text: &str) -> Vec<String> {
     let mut numbers: Vec<String> = DIARIENUMMER
         .captures_iter(text)
         .map(|c| {
@@ -292,6 +292,11 @@ mod tests {
                 .contains(&"motiverande samtal".to_string())
         );
         assert!(methods("Sipprande vatten").is_empty());
+        assert_eq!(
+            methods("Stöd enligt ACT (Acceptance and Commitment Therapy)."),
+            ["ACT (acceptance and commitment therapy)"]
+        );
+        assert_eq!(methods("Ett ACT-team inom psykiatrin."), ["ACT-team"]);
     }
 
     #[test]

@@ -31,12 +31,27 @@ pub fn relate(features: Vec<Features>) -> Knowledge {
     let original_indexes: Vec<usize> = (0..features.len())
         .filter(|&i| original_of[i] == i)
         .collect();
-    let (projects, assignment) = {
+    let grouping = {
         let originals: Vec<&Features> = original_indexes.iter().map(|&i| &features[i]).collect();
         projects::group(&originals)
     };
-    name_projects(&mut features, &original_indexes, &projects, &assignment);
+    name_projects(
+        &mut features,
+        &original_indexes,
+        &grouping.projects,
+        &grouping.assignment,
+    );
     let originals: Vec<&Features> = original_indexes.iter().map(|&i| &features[i]).collect();
+    let catalogue = references::Catalogue::new(
+        originals
+            .iter()
+            .enumerate()
+            .map(|(i, features)| references::Candidate {
+                features,
+                names: grouping.names_of(i),
+            })
+            .collect(),
+    );
     let profiles = similar::profiles(&originals);
     let position = |i: usize| original_indexes.binary_search(&i).expect("an original");
     let mut documents: BTreeMap<String, DocumentFacts> = BTreeMap::new();
@@ -49,7 +64,8 @@ pub fn relate(features: Vec<Features>) -> Knowledge {
             .iter()
             .map(|text| Reference {
                 text: text.clone(),
-                doc_id: references::resolve(text, &originals, at)
+                doc_id: catalogue
+                    .resolve(text, at)
                     .map(|j| originals[j].summary.doc_id.clone()),
             })
             .collect();
@@ -63,7 +79,7 @@ pub fn relate(features: Vec<Features>) -> Knowledge {
                     .collect(),
                 false => Vec::new(),
             },
-            project_id: assignment[at].map(|p| projects[p].project_id.clone()),
+            project_id: grouping.assignment[at].map(|p| grouping.projects[p].project_id.clone()),
             references,
             cited_by: Vec::new(),
             profile: if is_original {
@@ -79,7 +95,7 @@ pub fn relate(features: Vec<Features>) -> Knowledge {
     add_cited_by(&mut documents);
     Knowledge {
         documents,
-        projects: projects::by_id(projects),
+        projects: projects::by_id(grouping.projects),
     }
 }
 

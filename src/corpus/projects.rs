@@ -18,9 +18,38 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// Shortest word that may carry a name alone ("ips" does not, "resan" does).
 const MIN_NAME_WORD: usize = 4;
 
-/// The projects among `documents` (originals only), and for each document
-/// the index of its project in the returned list.
-pub fn group(documents: &[&Features]) -> (Vec<Project>, Vec<Option<usize>>) {
+/// Projects found among documents.
+#[derive(Debug, Clone, Default)]
+pub struct Grouping {
+    /// The projects.
+    pub projects: Vec<Project>,
+    /// For each document, the index of its project in `projects`.
+    pub assignment: Vec<Option<usize>>,
+    /// For each document, the name key it was grouped by (its own, or the
+    /// one its title or file name carries when its own was misread).
+    pub keys: Vec<Option<String>>,
+}
+
+impl Grouping {
+    /// The name keys document `i` goes by: every key of its project's
+    /// documents (the ways its reports write the name), or its own.
+    pub fn names_of(&self, i: usize) -> Vec<String> {
+        let mut names: Vec<String> = match self.assignment[i] {
+            Some(p) => (0..self.keys.len())
+                .filter(|&j| self.assignment[j] == Some(p))
+                .filter_map(|j| self.keys[j].clone())
+                .collect(),
+            None => self.keys[i].iter().cloned().collect(),
+        };
+        names.sort();
+        names.dedup();
+        names
+    }
+}
+
+/// The projects among `documents` (originals only), each document's project
+/// and the name key it was grouped by.
+pub fn group(documents: &[&Features]) -> Grouping {
     let mut keys: Vec<Option<String>> = documents.iter().map(|d| project_key(d)).collect();
     recognise_mentions(documents, &mut keys);
     let mut sets = DisjointSets::new(documents.len());
@@ -37,7 +66,11 @@ pub fn group(documents: &[&Features]) -> (Vec<Project>, Vec<Option<usize>>) {
         }
         projects.push(project(documents, &keys, &members));
     }
-    (projects, assignment)
+    Grouping {
+        projects,
+        assignment,
+        keys,
+    }
 }
 
 /// The document's project name without the words beside it, folded:
@@ -59,8 +92,8 @@ pub fn name_key(name: &str) -> Option<String> {
 
 /// Gives a project report that names no project, or one no other report of
 /// its förbund names (a form's label read as its name), the project of
-/// its förbund whose name its title or file name carries — the longest such
-/// name, when one is longest.
+/// its förbund whose name its title or file name carries — a name carried
+/// whole before one carried in part, then the longest, when one is best.
 fn recognise_mentions(documents: &[&Features], keys: &mut [Option<String>]) {
     let mut named: HashMap<(&str, &str), usize> = HashMap::new();
     for (i, key) in keys.iter().enumerate() {
@@ -83,10 +116,10 @@ fn recognise_mentions(documents: &[&Features], keys: &mut [Option<String>]) {
             .split(|c: char| !c.is_alphanumeric())
             .map(str::to_string)
             .collect();
-        let mut mentioned: Vec<(usize, &str)> = named
+        let mut mentioned: Vec<((bool, usize), &str)> = named
             .keys()
             .filter(|(f, key)| *f == forbund && Some(*key) != keys[i].as_deref() && is_a_name(key))
-            .filter_map(|(_, key)| Some((mentioned_words(key, &words)?, *key)))
+            .filter_map(|(_, key)| Some((mention(key, &words)?, *key)))
             .collect();
         mentioned.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
         let best = mentioned.first().map(|(n, _)| *n);
@@ -99,13 +132,13 @@ fn recognise_mentions(documents: &[&Features], keys: &mut [Option<String>]) {
     }
 }
 
-/// How many of a name's words `words` holds, when it holds the name: all its
-/// words, or at least two and two thirds of them ("IPS Ung" of "IPS Ung
-/// Nordost"); `None` otherwise.
-fn mentioned_words(key: &str, words: &BTreeSet<String>) -> Option<usize> {
+/// How `words` hold a name, when they do — all its words, or at least two
+/// and two thirds of them ("IPS Ung" of "IPS Ung Nordost"): whether whole,
+/// and how many words; `None` otherwise.
+fn mention(key: &str, words: &BTreeSet<String>) -> Option<(bool, usize)> {
     let total = key.split(' ').count();
     let held = key.split(' ').filter(|w| words.contains(*w)).count();
-    (held == total || (held >= 2 && held * 3 >= total * 2)).then_some(held)
+    (held == total || (held >= 2 && held * 3 >= total * 2)).then_some((held == total, held))
 }
 
 /// True when a name key can name a project by itself: two words, or one of a
@@ -360,7 +393,11 @@ mod tests {
             report("v", "F", None, "verksamhetsplan", 2023),
         ];
         let refs: Vec<&Features> = docs.iter().collect();
-        let (projects, assignment) = group(&refs);
+        let Grouping {
+            projects,
+            assignment,
+            ..
+        } = group(&refs);
         let resan = &projects[assignment[0].unwrap()];
         assert_eq!(resan.documents, ["a", "c", "s"]);
         assert_eq!(resan.years, Some((2022, 2024)));
@@ -382,7 +419,12 @@ mod tests {
         plan.diarienummer = vec!["2022/19".into()];
         let mut application = report("a", "F", Some("Steget"), "ansökan", 2022);
         application.diarienummer = vec!["2022/19".into()];
-        let (projects, assignment) = group(&[&plan, &application]);
+        let Grouping {
+            projects,
+            assignment,
+            keys,
+        } = group(&[&plan, &application]);
+        assert_eq!(keys, [None, Some("steget".to_string())]);
         assert_eq!(projects.len(), 1);
         assert_eq!(assignment, [Some(0), Some(0)]);
         assert_eq!(projects[0].name, "Steget");
@@ -396,11 +438,42 @@ mod tests {
         last.name_text = "Slutrapport goteborg slutrapport ips ung 2023".into();
         let middle = report("d", "F", Some("IPS Ung Nordost"), "delrapport", 2022);
         let plan = report("v", "F", None, "verksamhetsplan", 2023);
-        let (projects, assignment) = group(&[&form, &last, &middle, &plan]);
+        let Grouping {
+            projects,
+            assignment,
+            keys,
+        } = group(&[&form, &last, &middle, &plan]);
+        assert_eq!(
+            keys[0].as_deref(),
+            Some("ips ung nordost"),
+            "its misread name replaced"
+        );
         assert_eq!(projects.len(), 1);
         assert_eq!(assignment, [Some(0), Some(0), Some(0), None]);
         assert_eq!(projects[0].name, "IPS Ung Nordost");
         assert_eq!(projects[0].documents, ["f", "d", "s"]);
+    }
+
+    #[test]
+    fn a_name_a_file_name_carries_whole_wins_over_one_it_carries_in_part() {
+        let mut form = report("a", "F", Some("Sökt belopp"), "ansökan", 2024);
+        form.name_text = "Ansökan om insatsmedel uppsala ansokan noll till ett 2024".into();
+        let study = report("f", "F", Some("Noll till ett"), "förstudie", 2023);
+        let team = report(
+            "d",
+            "F",
+            Some("Samverkansteam Noll till ett"),
+            "delrapport",
+            2025,
+        );
+        let grouping = group(&[&form, &study, &team]);
+        assert_eq!(grouping.projects.len(), 1);
+        assert_eq!(grouping.assignment, [Some(0), Some(0), Some(0)]);
+        assert_eq!(grouping.keys[0].as_deref(), Some("noll ett"));
+        assert_eq!(
+            grouping.names_of(0),
+            ["noll ett", "samverkansteam noll ett"]
+        );
     }
 
     #[test]

@@ -16,12 +16,13 @@ pub enum ExtractError {
     /// The PDF needs a user password to be opened.
     #[error("lösenordsskyddad")]
     Encrypted,
-    /// The PDF could not be parsed (truncated, corrupt, unsupported).
+    /// The PDF could not be parsed (truncated, corrupt, unsupported); says
+    /// which part is broken.
     #[error("trasig PDF: {0}")]
-    Broken(String),
+    Broken(&'static str),
     /// The PDF library panicked while loading the document.
-    #[error("PDF-biblioteket kraschade: {0}")]
-    Panicked(String),
+    #[error("PDF-biblioteket kraschade när filen öppnades")]
+    Panicked,
     /// The file extension is not one we read.
     #[error("filtypen stöds inte")]
     Unsupported,

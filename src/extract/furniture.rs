@@ -8,7 +8,9 @@
 //! or more pages, or both pages of a two-page document. Bare page numbers
 //! ("3", "- 3 -", "3 (12)", "Sida 3 av 12") are removed wherever they stand
 //! in an edge zone. Nothing is removed from the middle of a page, where a
-//! lone number is more likely a table cell.
+//! lone number is more likely a table cell, and nothing from a page whose
+//! only text it is: a one-line-per-page report or a form with a fixed title
+//! keeps its lines.
 
 use crate::document::{Line, Page};
 use std::collections::{HashMap, HashSet};
@@ -33,6 +35,10 @@ pub(crate) fn remove_furniture(pages: &mut [Page]) {
             })
             .map(|(_, i)| i)
             .collect();
+        let text_lines = page.lines.iter().filter(|l| !l.is_blank()).count();
+        if furniture.iter().collect::<HashSet<_>>().len() == text_lines {
+            continue;
+        }
         let mut index = 0;
         page.lines.retain(|_| {
             index += 1;
@@ -219,6 +225,15 @@ mod tests {
             texts(&pages[1]),
             ["", "Del 2 av rapporten", "a2", "b2", "c2", ""]
         );
+    }
+
+    #[test]
+    fn a_page_whose_only_text_repeats_keeps_it() {
+        let mut pages: Vec<Page> = (1..=4)
+            .map(|n| page(n, &["Hello, world!", &n.to_string()]))
+            .collect();
+        remove_furniture(&mut pages);
+        assert!(pages.iter().all(|p| texts(p)[0] == "Hello, world!"));
     }
 
     #[test]

@@ -4,19 +4,14 @@
 //! A font without a usable Unicode map (common after a PostScript round
 //! trip) gives text that looks fine on screen but extracts as punctuation
 //! soup, replacement characters or mojibake; a lost word-spacing gives runs
-//! of glued words. Each is measured on the page's whitespace tokens.
+//! of glued words. Tokens are measured by [`Plausibility`]; a page of words
+//! that are not Swedish or English prose is not flagged here (it may be
+//! another language), only doubted when choosing its reader.
 
+use super::plausible::{Flaw, Plausibility};
 use super::quality::TextMeasure;
 use crate::document::Page;
 
-/// Below this share of word-like tokens a page's text is not language.
-const MIN_WORD_SHARE: f64 = 0.6;
-/// Above this share of glued (over-long) tokens, word spacing was lost.
-const MAX_GLUED_SHARE: f64 = 0.05;
-/// A token longer than this many letters is glued words (Swedish compounds are rarely longer).
-const GLUED_LETTERS: usize = 32;
-/// Pages with fewer tokens than this are too short to judge by shares.
-const MIN_TOKENS: usize = 12;
 /// Character pairs that betray UTF-8 read as Latin-1 ("Ã¤" for "ä").
 const MOJIBAKE: [&str; 7] = ["Ã¤", "Ã¥", "Ã¶", "Ã„", "Ã…", "Ã–", "Ã©"];
 
@@ -37,8 +32,7 @@ impl Health {
     /// Judges one page.
     pub fn of(page: &Page) -> Health {
         let text = page.text();
-        let tokens: Vec<&str> = text.split_whitespace().collect();
-        if tokens.is_empty() {
+        if text.split_whitespace().next().is_none() {
             return Health::Empty;
         }
         if TextMeasure::of_chars(text.chars()).is_garbled() {
@@ -47,16 +41,11 @@ impl Health {
         if MOJIBAKE.iter().any(|m| text.contains(m)) {
             return Health::Garbage("felkodade tecken (Ã¤ för ä)");
         }
-        if tokens.len() < MIN_TOKENS {
-            return Health::Good;
+        match Plausibility::of_lines(&page.lines).flaw() {
+            Some(Flaw::NotWords) => Health::Garbage(Flaw::NotWords.reason()),
+            Some(Flaw::Glued) => Health::Glued,
+            Some(Flaw::NotProse) | None => Health::Good,
         }
-        if share(&tokens, is_word_like) < MIN_WORD_SHARE {
-            return Health::Garbage("mest tecken som inte bildar ord");
-        }
-        if share(&tokens, |t| letters(t) > GLUED_LETTERS) > MAX_GLUED_SHARE {
-            return Health::Glued;
-        }
-        Health::Good
     }
 
     /// True when OCR should be tried on the page.
@@ -75,31 +64,6 @@ impl Health {
             )),
         }
     }
-}
-
-fn share(tokens: &[&str], test: impl Fn(&str) -> bool) -> f64 {
-    tokens.iter().filter(|t| test(t)).count() as f64 / tokens.len() as f64
-}
-
-fn letters(token: &str) -> usize {
-    token.chars().filter(|c| c.is_alphabetic()).count()
-}
-
-/// A token that could be a word, a number or an abbreviation: mostly letters
-/// (with a vowel) or digits, allowing surrounding punctuation.
-fn is_word_like(token: &str) -> bool {
-    let core = token.trim_matches(|c: char| !c.is_alphanumeric());
-    if core.is_empty() {
-        return token.chars().all(|c| "–-•·|/&§%".contains(c));
-    }
-    let alnum = core.chars().filter(|c| c.is_alphanumeric()).count();
-    let mostly_alnum = alnum * 10 >= core.chars().count() * 8;
-    let digits = core
-        .chars()
-        .all(|c| c.is_ascii_digit() || ",.:-".contains(c));
-    let vowel = core.chars().any(|c| "aeiouyåäöéüAEIOUYÅÄÖÉÜ".contains(c));
-    let short_caps = core.chars().count() <= 5 && core.chars().all(char::is_uppercase);
-    mostly_alnum && (vowel || digits || short_caps)
 }
 
 #[cfg(test)]
@@ -124,7 +88,8 @@ mod tests {
     #[test]
     fn punctuation_soup_from_an_unmapped_font_is_garbage() {
         let text = "!\"#$ %&'( )*+, -./0 1234 5678 9:;< =>?@ [\\]^ _`{| }~!\" #$%& '()* +,-. /012 !#%& )(*&";
-        assert!(Health::of(&page(text)).needs_ocr());
+        let soup = format!("{text} {text}");
+        assert!(Health::of(&page(&soup)).needs_ocr());
     }
 
     #[test]
@@ -134,7 +99,7 @@ mod tests {
             Health::Garbage(_)
         ));
         let glued =
-            "Projektetharunderperiodenarbetatmedsamordnatstöd ".repeat(2) + &"ord ".repeat(12);
+            "Projektetharunderperiodenarbetatmedsamordnatstöd ".repeat(2) + &"och ".repeat(20);
         assert_eq!(Health::of(&page(&glued)), Health::Glued);
     }
 

@@ -6,7 +6,10 @@
 //! with its dominant font size and boldness. An empty line marks a
 //! paragraph break wherever the distance to the previous baseline, measured
 //! in font sizes, is clearly larger than the page's usual line spacing, and
-//! wherever reading jumps back up the page (the next column).
+//! wherever reading jumps back up the page (the next column). A page whose
+//! rows hold glyphs drawn over one another (two texts at one baseline, or
+//! lines a reader placed on one baseline) is marked as overlapping: its
+//! text interleaves letters of several words.
 
 use super::columns::reading_order;
 use super::glyphs::Glyph;
@@ -18,10 +21,26 @@ use crate::document::Line;
 const PARAGRAPH_GAP: f64 = 1.4;
 /// Usual baseline distance, in font sizes, when a page has too few lines to tell.
 const DEFAULT_SPACING: f64 = 1.2;
+/// A row with at least this many glyphs is judged for overlap.
+const OVERLAP_MIN_GLYPHS: usize = 10;
+/// A row where this share of glyphs starts inside the glyph before overlaps.
+const OVERLAP_SHARE: f64 = 0.3;
+
+/// One page laid out.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Layout {
+    /// Lines in reading order, paragraph breaks as empty lines.
+    pub lines: Vec<Line>,
+    /// True when some row interleaves glyphs drawn over one another.
+    pub overlapping: bool,
+}
 
 /// Lays out one page's glyphs as lines, paragraph breaks as empty lines.
-pub(crate) fn lay_out(glyphs: Vec<Glyph>) -> Vec<Line> {
+pub(crate) fn lay_out(glyphs: Vec<Glyph>) -> Layout {
     let mut rows = group_rows(glyphs);
+    // Judged on the fonts' widths: calibration measures advances from
+    // where glyphs start, which overlapping glyphs make look narrow.
+    let overlapping = rows.iter().any(overlaps);
     calibrate_widths(&mut rows);
     let rows = reading_order(rows);
     let spacing = usual_spacing(&rows);
@@ -40,7 +59,21 @@ pub(crate) fn lay_out(glyphs: Vec<Glyph>) -> Vec<Line> {
             bold: row.bold,
         });
     }
-    lines
+    Layout { lines, overlapping }
+}
+
+/// True when many of a row's glyphs start well inside the glyph before
+/// them (a different letter: the same one drawn twice is fake bold).
+fn overlaps(row: &Row) -> bool {
+    let ink = row.ink();
+    if ink.len() < OVERLAP_MIN_GLYPHS {
+        return false;
+    }
+    let inside = ink
+        .windows(2)
+        .filter(|w| w[0].text != w[1].text && w[1].x < w[0].x + 0.5 * w[0].width)
+        .count();
+    inside as f64 > OVERLAP_SHARE * ink.len() as f64
 }
 
 /// Baseline distance between two rows in font sizes; negative when `next` is higher.
@@ -77,8 +110,20 @@ mod tests {
     fn wide_gap_becomes_paragraph_break() {
         let ys = [700.0, 688.0, 676.0, 664.0, 640.0, 628.0];
         let glyphs = ys.iter().flat_map(|&y| word("rad", 50.0, y)).collect();
-        let texts: Vec<String> = lay_out(glyphs).into_iter().map(|l| l.text).collect();
+        let texts: Vec<String> = lay_out(glyphs).lines.into_iter().map(|l| l.text).collect();
         assert_eq!(texts, ["rad", "rad", "rad", "rad", "", "rad", "rad"]);
+    }
+
+    #[test]
+    fn lines_drawn_on_one_baseline_overlap() {
+        let mut glyphs = word("Hello World", 50.0, 700.0);
+        glyphs.extend(word("Roboto Mono", 52.0, 700.0));
+        assert!(lay_out(glyphs).overlapping);
+        let apart = [
+            word("Hello World", 50.0, 700.0),
+            word("Roboto Mono", 50.0, 680.0),
+        ];
+        assert!(!lay_out(apart.concat()).overlapping);
     }
 
     #[test]
@@ -88,7 +133,7 @@ mod tests {
             g.bold = true;
             g.size = 16.0;
         });
-        let lines = lay_out(glyphs);
+        let lines = lay_out(glyphs).lines;
         assert_eq!((lines[0].font_size, lines[0].bold), (16.0, true));
     }
 }

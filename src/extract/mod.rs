@@ -10,6 +10,7 @@
 //!
 //! [`Line`]: crate::document::Line
 
+mod choose;
 mod cleanup;
 mod columns;
 mod error;
@@ -22,6 +23,8 @@ mod layout;
 mod ocr;
 mod pdf;
 mod plain;
+mod plausible;
+mod poppler;
 mod quality;
 mod quotes;
 mod rows;
@@ -32,23 +35,58 @@ pub use error::{ExtractError, Result};
 
 use crate::document::Page;
 use health::Health;
-use quality::TextMeasure;
+use pdf::PdfPage;
+use plausible::Plausibility;
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 /// What extraction yields for one file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Extracted {
     /// The document's pages, numbered from 1, in order.
     pub pages: Vec<Page>,
+    /// Which reader gave each page its text (same order as `pages`).
+    pub readers: Vec<Reader>,
     /// Swedish notes on text that may be missing or wrong.
     pub warnings: Vec<String>,
-    /// Pages whose text was read by OCR.
-    pub ocr_pages: Vec<u32>,
+    /// Pages without a usable text layer that OCR could not read because
+    /// Tesseract (or poppler) is not installed.
+    pub needs_ocr: Vec<u32>,
 }
 
-/// Extracts a `.pdf`, `.txt` or `.md` file (extension in any case). Pages of a
-/// PDF without a usable text layer are read by OCR when Tesseract is installed.
+impl Extracted {
+    /// The numbers of the pages `reader` read.
+    pub fn pages_read_by(&self, reader: Reader) -> Vec<u32> {
+        self.pages
+            .iter()
+            .zip(&self.readers)
+            .filter(|(_, r)| **r == reader)
+            .map(|(p, _)| p.number)
+            .collect()
+    }
+}
+
+/// Which reader gave a page its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reader {
+    /// pdf-extract's glyphs, laid out by this module (sizes and boldness kept).
+    PdfExtract,
+    /// lopdf's plain text, when pdf-extract failed on the page.
+    Lopdf,
+    /// Poppler's `pdftotext`, where it read the page clearly better.
+    Poppler,
+    /// Tesseract, for a page without a usable text layer.
+    Ocr,
+    /// A text or Markdown file.
+    Text,
+}
+
+/// Extracts a `.pdf`, `.txt` or `.md` file (extension in any case). Pages of
+/// a PDF that our reader gets wrong are read by poppler when it reads them
+/// clearly better, a PDF our reader cannot open at all by poppler, and pages
+/// without a usable text layer by OCR when Tesseract is installed.
 pub fn extract_file(path: &Path) -> Result<Extracted> {
     let extension = path
         .extension()
@@ -56,12 +94,30 @@ pub fn extract_file(path: &Path) -> Result<Extracted> {
         .map(str::to_lowercase);
     match extension.as_deref() {
         Some("pdf") => {
-            let (pages, warnings) = pdf_text(&std::fs::read(path)?)?;
-            Ok(with_ocr(path, pages, warnings))
+            let mut warnings = Vec::new();
+            let pages = match pdf::pdf_pages(&std::fs::read(path)?, &mut warnings) {
+                Ok(mut pages) => {
+                    choose::second_opinion(path, &mut pages, &mut warnings);
+                    pages
+                }
+                Err(error) if opens_elsewhere(&error) => {
+                    choose::poppler_instead(path, &error, &mut warnings).ok_or(error)?
+                }
+                Err(error) => return Err(error),
+            };
+            Ok(with_ocr(path, cleaned(pages), warnings))
         }
         Some("txt" | "md") => extract_text_bytes(&std::fs::read(path)?),
         _ => Err(ExtractError::Unsupported),
     }
+}
+
+/// True for the errors another PDF reader may get past.
+fn opens_elsewhere(error: &ExtractError) -> bool {
+    matches!(
+        error,
+        ExtractError::Broken(_) | ExtractError::Encrypted | ExtractError::Panicked
+    )
 }
 
 /// True when scanned pages can be read (Tesseract with Swedish and poppler installed).
@@ -69,81 +125,94 @@ pub fn ocr_available() -> bool {
     ocr::available()
 }
 
-/// Extracts a PDF held in memory (no OCR: that needs the file).
+/// What is missing for OCR, as one Swedish line saying what to install;
+/// `None` when OCR works.
+pub fn ocr_missing() -> Option<String> {
+    ocr::missing()
+}
+
+/// Extracts a PDF held in memory with our own reader alone (poppler and OCR
+/// need the file).
 pub fn extract_pdf_bytes(bytes: &[u8]) -> Result<Extracted> {
-    let (pages, mut warnings) = pdf_text(bytes)?;
+    let mut warnings = Vec::new();
+    let (pages, readers) = cleaned(pdf::pdf_pages(bytes, &mut warnings)?);
     warnings.extend(health_warnings(&pages));
     Ok(Extracted {
         pages,
+        readers,
         warnings,
-        ocr_pages: Vec::new(),
+        needs_ocr: Vec::new(),
     })
 }
 
-/// The PDF's text layer, page by page, cleaned up.
-fn pdf_text(bytes: &[u8]) -> Result<(Vec<Page>, Vec<String>)> {
-    let mut warnings = Vec::new();
-    let mut pages = pdf::pdf_pages(bytes, &mut warnings)?;
+/// The chosen readings, cleaned up as one document.
+fn cleaned(pages: Vec<PdfPage>) -> (Vec<Page>, Vec<Reader>) {
+    let (mut pages, readers): (Vec<Page>, Vec<Reader>) =
+        pages.into_iter().map(|p| (p.page, p.reader)).unzip();
     cleanup::clean_pages(&mut pages);
-    Ok((pages, warnings))
+    (pages, readers)
 }
 
 /// Replaces pages without usable text by their OCR reading, where that
-/// reads more, saying what was wrong with each replaced page's text layer;
-/// says which pages need OCR when Tesseract is missing.
-fn with_ocr(pdf: &Path, mut pages: Vec<Page>, mut warnings: Vec<String>) -> Extracted {
+/// reads clearly better, saying what was wrong with each replaced page's
+/// text layer; lists the pages that need OCR when Tesseract is missing.
+fn with_ocr(
+    pdf: &Path,
+    (mut pages, mut readers): (Vec<Page>, Vec<Reader>),
+    mut warnings: Vec<String>,
+) -> Extracted {
     let needing: Vec<(u32, Health)> = pages
         .iter()
         .map(|p| (p.number, Health::of(p)))
         .filter(|(_, health)| health.needs_ocr())
         .collect();
     let numbers: Vec<u32> = needing.iter().map(|(n, _)| *n).collect();
-    let ocr_pages = if needing.is_empty() {
-        Vec::new()
-    } else if ocr::available() {
-        let replaced = apply_ocr(pdf, &mut pages, &numbers);
+    let (mut replaced, mut needs_ocr) = (Vec::new(), Vec::new());
+    if !needing.is_empty() && ocr::available() {
+        replaced = apply_ocr(pdf, &mut pages, &mut readers, &numbers);
         cleanup::clean_pages(&mut pages); // OCR text has running headers and hyphens too
-        replaced
-    } else {
+    } else if !needing.is_empty() {
         let list: Vec<String> = numbers.iter().map(u32::to_string).collect();
         warnings.push(format!(
             "behöver OCR: sida {} saknar läsbar text och Tesseract är inte installerat",
             list.join(", ")
         ));
-        Vec::new()
-    };
+        needs_ocr = numbers;
+    }
     warnings.extend(
         needing
             .iter()
-            .filter(|(n, _)| ocr_pages.contains(n))
+            .filter(|(n, _)| replaced.contains(n))
             .filter_map(|(n, health)| health.warning(*n))
             .map(|why| format!("{why}; lästes med OCR")),
     );
     warnings.extend(health_warnings(&pages));
     Extracted {
         pages,
+        readers,
         warnings,
-        ocr_pages,
+        needs_ocr,
     }
 }
 
-/// OCRs the `needing` pages in parallel; keeps a reading that has clearly
-/// more text than the text layer. Returns the pages replaced.
-fn apply_ocr(pdf: &Path, pages: &mut [Page], needing: &[u32]) -> Vec<u32> {
+/// OCRs the `needing` pages in parallel; keeps a reading that is clearly
+/// more plausible than the text layer. Returns the pages replaced.
+fn apply_ocr(pdf: &Path, pages: &mut [Page], readers: &mut [Reader], needing: &[u32]) -> Vec<u32> {
     let read: Vec<Page> = needing
         .par_iter()
         .filter_map(|&n| ocr::read_page(pdf, n))
         .collect();
     let mut replaced = Vec::new();
     for ocr_page in read {
-        let Some(page) = pages.iter_mut().find(|p| p.number == ocr_page.number) else {
+        let Some(i) = pages.iter().position(|p| p.number == ocr_page.number) else {
             continue;
         };
-        if TextMeasure::of_lines(&page.lines)
-            .clearly_less_than(&TextMeasure::of_lines(&ocr_page.lines))
+        if Plausibility::of_lines(&pages[i].lines)
+            .clearly_below(&Plausibility::of_lines(&ocr_page.lines))
         {
-            replaced.push(page.number);
-            *page = ocr_page;
+            replaced.push(ocr_page.number);
+            pages[i] = ocr_page;
+            readers[i] = Reader::Ocr;
         }
     }
     replaced.sort_unstable();
@@ -159,9 +228,10 @@ fn extract_text_bytes(bytes: &[u8]) -> Result<Extracted> {
     cleanup::clean_pages(&mut pages);
     let warnings = health_warnings(&pages);
     Ok(Extracted {
+        readers: vec![Reader::Text; pages.len()],
         pages,
         warnings,
-        ocr_pages: Vec::new(),
+        needs_ocr: Vec::new(),
     })
 }
 

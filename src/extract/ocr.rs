@@ -15,16 +15,34 @@ const DPI: &str = "300";
 
 /// True when `pdftoppm` and `tesseract` with Swedish are installed.
 pub fn available() -> bool {
-    static AVAILABLE: LazyLock<bool> = LazyLock::new(|| {
-        let swedish = Command::new("tesseract").arg("--list-langs").output();
-        let has_swedish = swedish.is_ok_and(|o| {
+    missing().is_none()
+}
+
+/// What OCR lacks, as one Swedish line saying what to install; `None` when
+/// `pdftoppm` and `tesseract` with Swedish are installed.
+pub fn missing() -> Option<String> {
+    static MISSING: LazyLock<Option<String>> = LazyLock::new(|| {
+        let languages = Command::new("tesseract").arg("--list-langs").output();
+        let tesseract = languages.is_ok();
+        let swedish = languages.is_ok_and(|o| {
             String::from_utf8_lossy(&o.stdout)
                 .lines()
                 .any(|l| l.trim() == "swe")
         });
-        has_swedish && Command::new("pdftoppm").arg("-v").output().is_ok()
+        let poppler = Command::new("pdftoppm").arg("-v").output().is_ok();
+        let lacking = match (tesseract, swedish, poppler) {
+            (_, true, true) => return None,
+            (false, _, true) => "Tesseract saknas",
+            (true, false, true) => "Tesseract saknar svenska",
+            (_, true, false) | (true, false, false) => "poppler (pdftoppm) saknas",
+            (false, _, false) => "Tesseract och poppler saknas",
+        };
+        Some(format!(
+            "{lacking}: skannade sidor blir inte sökbara. Installera med \
+             `sudo apt-get install tesseract-ocr-swe poppler-utils` (eller kör scripts/run.sh)."
+        ))
     });
-    *AVAILABLE
+    MISSING.clone()
 }
 
 /// Reads page `number` of the PDF at `pdf` by OCR; `None` when it fails.

@@ -10,12 +10,15 @@
 //! panicked, found no text or garbled text, or the page could not be
 //! rewritten. Then the two are measured, and lopdf's text wins when it has
 //! clearly more letters and is no more garbled. A panic costs one page,
-//! never the document.
+//! never the document. Each page carries the reader that gave its text and
+//! the number of glyphs its content stream shows, so that [`super::choose`]
+//! can doubt a reading that returned far fewer.
 
+use super::Reader;
 use super::error::{ExtractError, Result};
 use super::glyphs::GlyphCollector;
 use super::guard::guarded;
-use super::layout::lay_out;
+use super::layout::{Layout, lay_out};
 use super::quality::TextMeasure;
 use super::quotes::rewrite_quote_operators;
 use super::scan::scan_page;
@@ -28,16 +31,43 @@ const PDF_MAGIC: &[u8] = b"%PDF-";
 /// How far into the file the header may start.
 const MAGIC_WINDOW: usize = 1024;
 
+/// One page as this module read it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PdfPage {
+    /// The page's lines.
+    pub page: Page,
+    /// Who read them.
+    pub reader: Reader,
+    /// Glyphs the page's content stream shows (spaces not counted).
+    pub glyphs: usize,
+    /// True when the page has form fields or annotations with text of their own.
+    pub annotations: bool,
+    /// True when our layout found glyphs drawn over one another.
+    pub overlapping: bool,
+}
+
 /// Extracts all pages of a PDF; recoverable problems become warnings.
-pub(crate) fn pdf_pages(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Vec<Page>> {
+pub(crate) fn pdf_pages(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Vec<PdfPage>> {
     let mut doc = load(bytes)?;
     let mut pages = Vec::new();
     for (number, id) in doc.get_pages() {
-        let scan = scan_page(&doc, id);
+        let scan = guarded(|| scan_page(&doc, id)).unwrap_or_default();
         let intact = !scan.has_quote_operators
             || guarded(|| rewrite_quote_operators(&mut doc, id)) == Ok(true);
-        let lines = page_lines(&doc, number, scan.bold_strings, !intact, warnings);
-        pages.push(Page { number, lines });
+        let (layout, reader) = page_lines(&doc, number, scan.bold_strings, !intact, warnings);
+        pages.push(PdfPage {
+            page: Page {
+                number,
+                lines: layout.lines,
+            },
+            reader,
+            glyphs: scan.glyphs,
+            annotations: scan.annotations,
+            overlapping: layout.overlapping,
+        });
+    }
+    if pages.is_empty() {
+        return Err(ExtractError::Broken("sidorna går inte att hitta"));
     }
     Ok(pages)
 }
@@ -51,11 +81,11 @@ fn load(bytes: &[u8]) -> Result<Document> {
         return Err(ExtractError::NotPdf);
     }
     let mut doc = guarded(|| Document::load_mem(bytes))
-        .map_err(ExtractError::Panicked)?
+        .map_err(|_| ExtractError::Panicked)?
         .map_err(load_error)?;
     if doc.is_encrypted() {
         guarded(|| doc.decrypt(""))
-            .map_err(ExtractError::Panicked)?
+            .map_err(|_| ExtractError::Panicked)?
             .map_err(load_error)?;
     }
     Ok(doc)
@@ -63,26 +93,53 @@ fn load(bytes: &[u8]) -> Result<Document> {
 
 fn load_error(error: pdf_extract::Error) -> ExtractError {
     use pdf_extract::Error;
+    tracing::debug!(%error, "the PDF library could not load the file");
     match error {
         Error::Decryption(DecryptionError::IncorrectPassword) | Error::InvalidPassword => {
             ExtractError::Encrypted
         }
-        other => ExtractError::Broken(other.to_string()),
+        other => ExtractError::Broken(broken_part(&other)),
+    }
+}
+
+/// What part of a PDF the library found broken, in Swedish.
+fn broken_part(error: &pdf_extract::Error) -> &'static str {
+    use pdf_extract::Error;
+    match error {
+        Error::Xref(_) | Error::MissingXrefEntry | Error::InvalidOffset(_) => {
+            "korsreferenstabellen är trasig"
+        }
+        Error::Parse(_) | Error::Syntax(_) | Error::InvalidObjectStream(_) => {
+            "filens objekt går inte att tolka"
+        }
+        Error::ObjectNotFound(_) | Error::ReferenceCycle(_) | Error::ReferenceLimit => {
+            "objekt saknas eller hänvisar till sig själva"
+        }
+        Error::Decompress(_) | Error::InvalidStream(_) => {
+            "en komprimerad del går inte att packa upp"
+        }
+        Error::Decryption(_) | Error::UnsupportedSecurityHandler(_) => "krypteringen stöds inte",
+        _ => "filens struktur går inte att läsa",
     }
 }
 
 /// pdf-extract's layout of one page, or lopdf's text when measurably better.
+/// What went wrong is logged; the warnings say it in Swedish.
 fn page_lines(
     doc: &Document,
     number: u32,
     bold_strings: Vec<bool>,
     lost_quotes: bool,
     warnings: &mut Vec<String>,
-) -> Vec<Line> {
+) -> (Layout, Reader) {
     let laid_out = guarded(|| layout_page(doc, number, bold_strings))
+        .map_err(|panic| format!("panic: {panic}"))
         .and_then(|result| result.map_err(|error| error.to_string()));
+    if let Err(error) = &laid_out {
+        tracing::debug!(page = number, %error, "pdf-extract could not read the page");
+    }
     let doubtful = match &laid_out {
-        Ok(lines) => lost_quotes || looks_empty_or_garbled(lines),
+        Ok(layout) => lost_quotes || looks_empty_or_garbled(&layout.lines),
         Err(_) => true,
     };
     let fallback = if doubtful {
@@ -90,23 +147,30 @@ fn page_lines(
     } else {
         None
     };
+    let plain = |lines: Vec<Line>| Layout {
+        lines,
+        overlapping: false,
+    };
     match (laid_out, fallback) {
-        (Ok(lines), Some(plain))
-            if TextMeasure::of_lines(&lines).clearly_less_than(&TextMeasure::of_lines(&plain)) =>
+        (Ok(layout), Some(lines))
+            if TextMeasure::of_lines(&layout.lines)
+                .clearly_less_than(&TextMeasure::of_lines(&lines)) =>
         {
             warnings.push(format!(
                 "sida {number}: för lite text, läst med reservmetoden"
             ));
-            plain
+            (plain(lines), Reader::Lopdf)
         }
-        (Ok(lines), _) => lines,
-        (Err(error), Some(plain)) => {
-            warnings.push(format!("sida {number}: läst med reservmetoden ({error})"));
-            plain
+        (Ok(layout), _) => (layout, Reader::PdfExtract),
+        (Err(_), Some(lines)) => {
+            warnings.push(format!(
+                "sida {number}: läst med reservmetoden (sidans layout gick inte att tolka)"
+            ));
+            (plain(lines), Reader::Lopdf)
         }
-        (Err(error), None) => {
-            warnings.push(format!("sida {number} kunde inte läsas ({error})"));
-            Vec::new()
+        (Err(_), None) => {
+            warnings.push(format!("sida {number} kunde inte läsas"));
+            (plain(Vec::new()), Reader::PdfExtract)
         }
     }
 }
@@ -120,7 +184,7 @@ fn layout_page(
     doc: &Document,
     number: u32,
     bold_strings: Vec<bool>,
-) -> std::result::Result<Vec<Line>, pdf_extract::OutputError> {
+) -> std::result::Result<Layout, pdf_extract::OutputError> {
     let mut collector = GlyphCollector::new(bold_strings);
     pdf_extract::output_doc_page(doc, &mut collector, number)?;
     Ok(lay_out(collector.into_glyphs()))

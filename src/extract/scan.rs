@@ -7,6 +7,9 @@
 //! descriptor gives a weight of at least 700. Strings shown with `'` and
 //! `"` count too, because [`super::quotes`] rewrites them into `Tj` before
 //! pdf-extract sees the page; the scan notes whether the page needs that.
+//! It also counts the glyphs the strings show (one byte per glyph, two in a
+//! composite font; spaces not counted), so that a reader that returns far
+//! fewer characters than the page draws can be doubted.
 
 use pdf_extract::{Dictionary, Document, Object, ObjectId, content::Content};
 
@@ -20,16 +23,49 @@ pub(crate) struct PageScan {
     pub bold_strings: Vec<bool>,
     /// True when the page's own stream uses `'` or `"`.
     pub has_quote_operators: bool,
+    /// Glyphs the page's strings show, spaces not counted.
+    pub glyphs: usize,
+    /// True when the page has annotations with their own appearance (form
+    /// fields, free text), which pdf-extract does not read.
+    pub annotations: bool,
+}
+
+/// The state of the walk that `q` saves and `Q` restores.
+#[derive(Debug, Clone, Copy)]
+struct FontState {
+    bold: bool,
+    /// Bytes per glyph code: 2 in a composite (Type0) font.
+    code_bytes: usize,
 }
 
 /// Walks a page's content stream.
 pub(crate) fn scan_page(doc: &Document, page_id: ObjectId) -> PageScan {
-    let mut scan = PageScan::default();
+    let mut scan = PageScan {
+        annotations: has_drawn_annotations(doc, page_id),
+        ..PageScan::default()
+    };
     let content = doc.get_page_content(page_id).unwrap_or_default();
     if let Some(resources) = page_resources(doc, page_id) {
         walk(doc, &content, resources, &mut scan, 0);
     }
     scan
+}
+
+/// True when an annotation of the page has an appearance stream (`/AP`).
+fn has_drawn_annotations(doc: &Document, page_id: ObjectId) -> bool {
+    let Ok(page) = doc.get_dictionary(page_id) else {
+        return false;
+    };
+    let annotations = match page.get(b"Annots") {
+        Ok(Object::Reference(id)) => doc.get_object(*id).and_then(Object::as_array).ok(),
+        Ok(object) => object.as_array().ok(),
+        Err(_) => None,
+    };
+    annotations
+        .into_iter()
+        .flatten()
+        .filter_map(|a| as_dict(doc, a))
+        .any(|a| a.has(b"AP"))
 }
 
 fn page_resources(doc: &Document, page_id: ObjectId) -> Option<&Dictionary> {
@@ -47,18 +83,30 @@ fn walk(doc: &Document, content: &[u8], resources: &Dictionary, scan: &mut PageS
     let Ok(content) = Content::decode(content) else {
         return;
     };
-    let mut bold = false;
+    let mut font = FontState {
+        bold: false,
+        code_bytes: 1,
+    };
     let mut saved = Vec::new();
     for op in &content.operations {
         match op.operator.as_str() {
-            "q" => saved.push(bold),
-            "Q" => bold = saved.pop().unwrap_or(bold),
-            "Tf" => bold = name_operand(op).is_some_and(|n| is_bold_font(doc, resources, n)),
-            "Tj" => scan.bold_strings.push(bold),
-            "TJ" => scan.bold_strings.extend(strings_in_array(op).map(|_| bold)),
+            "q" => saved.push(font),
+            "Q" => font = saved.pop().unwrap_or(font),
+            "Tf" => font = font_state(doc, resources, name_operand(op)),
+            "Tj" => {
+                scan.bold_strings.push(font.bold);
+                scan.glyphs += op.operands.iter().map(|o| glyphs(o, font)).sum::<usize>();
+            }
+            "TJ" => {
+                for string in strings_in_array(op) {
+                    scan.bold_strings.push(font.bold);
+                    scan.glyphs += glyphs(string, font);
+                }
+            }
             // Only the page's own stream is rewritten; pdf-extract skips these in forms.
             "'" | "\"" if depth == 0 => {
-                scan.bold_strings.push(bold);
+                scan.bold_strings.push(font.bold);
+                scan.glyphs += op.operands.iter().map(|o| glyphs(o, font)).sum::<usize>();
                 scan.has_quote_operators = true;
             }
             "Do" if depth < MAX_FORM_DEPTH => {
@@ -81,23 +129,41 @@ fn name_operand(op: &pdf_extract::content::Operation) -> Option<&[u8]> {
     op.operands.first().and_then(|o| o.as_name().ok())
 }
 
-fn strings_in_array(op: &pdf_extract::content::Operation) -> impl Iterator<Item = ()> + '_ {
+fn strings_in_array(op: &pdf_extract::content::Operation) -> impl Iterator<Item = &Object> {
     let items = op.operands.first().and_then(|o| o.as_array().ok());
     items
         .into_iter()
         .flatten()
         .filter(|o| matches!(o, Object::String(..)))
-        .map(|_| ())
 }
 
-fn is_bold_font(doc: &Document, resources: &Dictionary, name: &[u8]) -> bool {
-    let font = resources
-        .get(b"Font")
-        .ok()
-        .and_then(|fonts| as_dict(doc, fonts))
-        .and_then(|fonts| fonts.get(name).ok())
-        .and_then(|font| as_dict(doc, font));
-    font.is_some_and(|font| bold_name(font) || heavy_weight(doc, font))
+/// Glyphs a string operand shows in `font`, spaces not counted.
+fn glyphs(operand: &Object, font: FontState) -> usize {
+    match operand {
+        Object::String(bytes, _) if font.code_bytes == 1 => {
+            bytes.iter().filter(|&&b| b != b' ').count()
+        }
+        Object::String(bytes, _) => bytes.len() / font.code_bytes,
+        _ => 0,
+    }
+}
+
+/// Boldness and code width of the font `Tf` selects by `name`.
+fn font_state(doc: &Document, resources: &Dictionary, name: Option<&[u8]>) -> FontState {
+    let font = name.and_then(|name| {
+        resources
+            .get(b"Font")
+            .ok()
+            .and_then(|fonts| as_dict(doc, fonts))
+            .and_then(|fonts| fonts.get(name).ok())
+            .and_then(|font| as_dict(doc, font))
+    });
+    let composite =
+        font.is_some_and(|f| f.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0"));
+    FontState {
+        bold: font.is_some_and(|font| bold_name(font) || heavy_weight(doc, font)),
+        code_bytes: if composite { 2 } else { 1 },
+    }
 }
 
 fn bold_name(font: &Dictionary) -> bool {

@@ -12,7 +12,10 @@
 //! letters seen too rarely take the measured advance of their base letter
 //! in the same style (`a` for `ä`); when that is not measured either, a
 //! missing width falls back to the same character in any style, then the
-//! base letter's width, then the page's median width.
+//! base letter's width, then the page's median width. A font width that the
+//! next glyph confirms (it starts right where the width ends) is kept: a
+//! monospaced `i` in a code listing is as wide as its font says, however
+//! narrow the body text's `i` of the same size is.
 
 use super::glyphs::Glyph;
 use super::rows::Row;
@@ -23,6 +26,9 @@ use unicode_normalization::UnicodeNormalization;
 const MISSING: f64 = 0.05;
 /// A font width this far (in font sizes) from the measured advance is wrong.
 const DISAGREEMENT: f64 = 0.1;
+/// The next glyph starting within this share of the font size of where a
+/// glyph's font width ends confirms that width.
+const CONFIRMED: f64 = 0.02;
 /// A character needs this many measured advances to be calibrated.
 const MIN_SAMPLES: usize = 3;
 /// Median letter width, in font sizes, when a page gives nothing to go by.
@@ -37,24 +43,46 @@ pub(crate) fn calibrate_widths(rows: &mut [Row]) {
     let base_widths = BaseWidths::for_unmeasured_accents(rows, &measured);
     let reported = reported_widths(rows);
     let typical = median(reported.values().copied().collect()).unwrap_or(TYPICAL);
-    for glyph in rows
-        .iter_mut()
-        .flat_map(|r| r.glyphs.iter_mut())
-        .filter(|g| is_letter(g))
-    {
-        let em = glyph.size.max(f64::MIN_POSITIVE);
-        let width = glyph.width / em;
-        let advance = measured_advance(&measured, glyph).or_else(|| base_widths.width(glyph));
-        match advance {
-            Some(advance) if (advance - width).abs() > DISAGREEMENT => glyph.width = advance * em,
-            Some(_) => {}
-            None if width < MISSING => {
-                let base = base_letter(&glyph.text);
-                let known = reported.get(&glyph.text).or_else(|| reported.get(&base));
-                glyph.width = known.copied().unwrap_or(typical) * em;
+    for row in rows.iter_mut() {
+        let next_starts: Vec<Option<f64>> = (0..row.glyphs.len())
+            .map(|i| row.glyphs.get(i + 1).map(|next| next.x))
+            .collect();
+        for (glyph, next) in row.glyphs.iter_mut().zip(next_starts) {
+            if is_letter(glyph) && !confirmed(glyph, next) {
+                calibrate(glyph, &measured, &base_widths, &reported, typical);
             }
-            None => {}
         }
+    }
+}
+
+/// True when the glyph's font width is confirmed by where the next glyph starts.
+fn confirmed(glyph: &Glyph, next_start: Option<f64>) -> bool {
+    let ends = glyph.x + glyph.width;
+    glyph.width / glyph.size.max(f64::MIN_POSITIVE) >= MISSING
+        && next_start.is_some_and(|start| (start - ends).abs() <= CONFIRMED * glyph.size)
+}
+
+/// Gives one letter the measured advance of its style when its font width
+/// disagrees, or a reported width when it has none.
+fn calibrate(
+    glyph: &mut Glyph,
+    measured: &HashMap<Style, f64>,
+    base_widths: &BaseWidths,
+    reported: &HashMap<String, f64>,
+    typical: f64,
+) {
+    let em = glyph.size.max(f64::MIN_POSITIVE);
+    let width = glyph.width / em;
+    let advance = measured_advance(measured, glyph).or_else(|| base_widths.width(glyph));
+    match advance {
+        Some(advance) if (advance - width).abs() > DISAGREEMENT => glyph.width = advance * em,
+        Some(_) => {}
+        None if width < MISSING => {
+            let base = base_letter(&glyph.text);
+            let known = reported.get(&glyph.text).or_else(|| reported.get(&base));
+            glyph.width = known.copied().unwrap_or(typical) * em;
+        }
+        None => {}
     }
 }
 
@@ -224,6 +252,38 @@ mod tests {
             };
         }
         glyphs
+    }
+
+    /// Glyphs of `text` at 10 pt on baseline `y`, each as wide as `width`
+    /// says and placed one after the other.
+    fn set_in(text: &str, y: f64, width: impl Fn(char) -> f64) -> Vec<Glyph> {
+        let mut x = 0.0;
+        let mut glyphs = Vec::new();
+        for c in text.chars() {
+            let w = width(c);
+            if c != ' ' {
+                glyphs.extend(
+                    word(&c.to_string(), x, y)
+                        .into_iter()
+                        .map(|g| Glyph { width: w, ..g }),
+                );
+            }
+            x += w;
+        }
+        glyphs
+    }
+
+    #[test]
+    fn monospaced_letters_keep_the_widths_the_next_glyph_confirms() {
+        // Body text measures a narrow `i` (2.5 pt at 10 pt); in a code
+        // listing of the same size every glyph is 6 pt wide.
+        let body = set_in("primitiva iii idiomatiska initiativ", 300.0, |c| {
+            if c == 'i' { 2.5 } else { 5.0 }
+        });
+        let code = set_in("primes[i] = false", 200.0, |_| 6.0);
+        let mut rows = group_rows([body, code].concat());
+        calibrate_widths(&mut rows);
+        assert_eq!(rows[1].text(), "primes[i] = false");
     }
 
     #[test]

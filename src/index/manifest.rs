@@ -24,6 +24,10 @@ pub struct FileState {
     /// Fingerprint of the user's correction of its labels, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correction: Option<String>,
+    /// Pages without a usable text layer that OCR did not read (Tesseract
+    /// was missing): a later run with OCR reads the file again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs_ocr: Vec<u32>,
 }
 
 /// Every known file by its path relative to the corpus.
@@ -74,6 +78,7 @@ mod tests {
             doc_id: Some("ab".into()),
             error: None,
             correction: None,
+            needs_ocr: Vec::new(),
         };
         manifest.insert("a/b.pdf".into(), state);
         let payload = to_payload(&manifest, Profile::Full);

@@ -1,9 +1,10 @@
 //! The on-disk tantivy index: one tantivy document per section.
 //!
-//! Every section carries its document's metadata, so a hit can be shown and
-//! filtered without a second lookup. The section with `ordinal == 0` stands
-//! for its document in document listings. Only this module, `analysis` and
-//! `search` know tantivy.
+//! Every section carries its document's facet values (for filtering and
+//! counting); the document's full labels (with evidence) are stored once,
+//! on its first section (`ordinal == 0`), which stands for the document, and
+//! hits read them from the corpus knowledge. Only this module, `analysis`
+//! and `search` know tantivy.
 
 mod error;
 pub mod knowledge;
@@ -15,7 +16,7 @@ mod writer;
 
 pub use error::{IndexError, Result};
 pub use manifest::{FileState, Manifest};
-pub use read::{document_sections, map_documents, sections_matching};
+pub use read::{document_sections, first_section, map_documents, sections_matching};
 pub use record::{
     DocumentRecord, SectionRecord, StoredSection, UNKNOWN_FORBUND, UNKNOWN_REPORT_TYPE,
 };
@@ -47,9 +48,16 @@ pub fn exists(dir: &Path) -> bool {
 /// True when `dir` holds an index this binary built under `profile`: same
 /// schema, same [`manifest::PIPELINE`], last commit made by ingest.
 pub fn is_current(dir: &Path, profile: Profile) -> bool {
-    let Ok((index, _)) = open(dir, profile) else {
-        return false;
-    };
+    committed_manifest(dir, profile).is_some()
+}
+
+/// The manifest of the last commit in `dir`, when this binary made it under `profile`.
+pub fn committed_manifest(dir: &Path, profile: Profile) -> Option<Manifest> {
+    manifest_of(&open(dir, profile).ok()?.0, profile)
+}
+
+/// The manifest of `index`'s last commit, when this binary made it under `profile`.
+pub fn manifest_of(index: &Index, profile: Profile) -> Option<Manifest> {
     let payload = index.load_metas().ok().and_then(|metas| metas.payload);
-    manifest::from_payload(payload.as_deref(), profile).is_some()
+    manifest::from_payload(payload.as_deref(), profile)
 }

@@ -25,6 +25,19 @@ pub fn sections_matching(
         .collect()
 }
 
+/// A document's first section, which carries its labels (`None` for an unknown id).
+pub fn first_section(
+    searcher: &Searcher,
+    fields: &Fields,
+    doc_id: &str,
+) -> tantivy::Result<Option<StoredSection>> {
+    let term = Term::from_field_text(fields.id, &super::record::section_id(doc_id, 0));
+    let query = TermQuery::new(term, IndexRecordOption::Basic);
+    Ok(sections_matching(searcher, fields, &query)?
+        .into_iter()
+        .next())
+}
+
 /// A document's stored sections in document order (empty for an unknown id).
 pub fn document_sections(
     searcher: &Searcher,

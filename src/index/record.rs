@@ -41,7 +41,8 @@ pub struct SectionRecord {
     pub labels: SectionLabels,
 }
 
-/// One section as read back from the index, with its document's labels.
+/// One section as read back from the index; the document's labels are
+/// stored with its first section only (the others read them as default).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StoredSection {
     /// Section id.
@@ -118,7 +119,10 @@ impl DocumentRecord {
         for partner in &m.partners {
             doc.add_text(f.partner, partner);
         }
-        doc.add_text(f.labels, serde_json::to_string(m).unwrap_or_default());
+        if ordinal == 0 {
+            // Stored once per document (its first section), not per section.
+            doc.add_text(f.labels, serde_json::to_string(m).unwrap_or_default());
+        }
         doc.add_u64(f.year, m.year.map_or(0, |y| y.max(0) as u64));
         doc.add_text(f.lang, &record.lang);
         doc.add_u64(f.page_start, u64::from(record.section.page_start));

@@ -41,7 +41,8 @@ pub struct Fields {
     pub owner: Field,
     /// Partner facet (keyword, multi-valued).
     pub partner: Field,
-    /// The document's whole [`crate::document::Metadata`] as JSON, with evidence (stored only).
+    /// The document's whole [`crate::document::Metadata`] as JSON, with
+    /// evidence (stored only, on the document's first section).
     pub labels: Field,
     /// Report type of the bundled part the section is in, when it differs (stored only).
     pub part_type: Field,

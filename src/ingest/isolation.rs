@@ -9,7 +9,6 @@
 //! panics.
 
 use super::pool::WorkerPool;
-use crate::document::Page;
 use crate::extract::{self, Extracted};
 use serde::{Deserialize, Serialize};
 use std::ffi::OsStr;
@@ -32,14 +31,7 @@ pub enum Isolation {
 #[serde(rename_all = "snake_case")]
 pub enum WorkerAnswer {
     /// Extraction worked.
-    Extracted {
-        /// The pages.
-        pages: Vec<Page>,
-        /// Warnings.
-        warnings: Vec<String>,
-        /// Pages read by OCR.
-        ocr_pages: Vec<u32>,
-    },
+    Extracted(Extracted),
     /// Extraction failed with this (Swedish) reason.
     Failed(String),
 }
@@ -60,15 +52,7 @@ impl Isolation {
 impl WorkerAnswer {
     fn into_result(self) -> Result<Extracted, String> {
         match self {
-            WorkerAnswer::Extracted {
-                pages,
-                warnings,
-                ocr_pages,
-            } => Ok(Extracted {
-                pages,
-                warnings,
-                ocr_pages,
-            }),
+            WorkerAnswer::Extracted(extracted) => Ok(extracted),
             WorkerAnswer::Failed(reason) => Err(reason),
         }
     }
@@ -97,11 +81,7 @@ pub fn worker_main(memory_mb: u64) -> std::io::Result<()> {
 fn extract_caught(file: &Path) -> WorkerAnswer {
     let result = std::panic::catch_unwind(|| extract::extract_file(file));
     match result {
-        Ok(Ok(extracted)) => WorkerAnswer::Extracted {
-            pages: extracted.pages,
-            warnings: extracted.warnings,
-            ocr_pages: extracted.ocr_pages,
-        },
+        Ok(Ok(extracted)) => WorkerAnswer::Extracted(extracted),
         Ok(Err(error)) => WorkerAnswer::Failed(error.to_string()),
         Err(_) => WorkerAnswer::Failed("PDF-biblioteket kraschade på filen".to_string()),
     }

@@ -26,11 +26,13 @@ pub use walk::{SOURCE_EXTENSIONS, is_stale};
 use crate::analysis::Profile;
 use crate::corpus::{self, Features};
 use crate::document::{Metadata, Page};
+use crate::extract::{Extracted, Reader};
 use crate::index::{DocumentRecord, FileState, IndexUpdater, SectionRecord};
 use crate::metadata::Labeler;
 use corrections::Corrections;
 use plan::{Plan, Scanned};
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -143,7 +145,7 @@ pub fn run(
         .into_iter()
         .map(|(path, reason)| (path, Outcome::Skipped { reason }));
     for (path, outcome) in known.chain(problems).chain(skipped) {
-        let file = FileOutcome { path, outcome };
+        let file = FileOutcome::new(path, outcome);
         progress(Progress::File(&file));
         report.record(file);
     }
@@ -218,23 +220,29 @@ struct Prepared {
 fn prepare(files: &[Scanned], options: &IngestOptions, labeler: &Labeler) -> Prepared {
     let first = &files[0];
     let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    let mut needs_ocr = Vec::new();
     let result = match &first.state.error {
         Some(reason) => Err(reason.clone()),
         None if first.state.size > options.max_file_bytes => {
             let limit = options.max_file_bytes / (1024 * 1024);
             Err(format!("filen är större än gränsen på {limit} MiB"))
         }
-        None => {
-            let doc_id = first.state.doc_id.clone().unwrap_or_default();
-            build_record(first, doc_id, paths.clone(), options, labeler)
-        }
+        None => options
+            .isolation
+            .extract(&first.file)
+            .and_then(|extracted| {
+                needs_ocr.clone_from(&extracted.needs_ocr);
+                let doc_id = first.state.doc_id.clone().unwrap_or_default();
+                build_record(first, doc_id, paths.clone(), extracted, labeler, options)
+            }),
     };
     let (record, outcome, error) = match result {
-        Ok((record, warnings)) => {
+        Ok((record, warnings, readers)) => {
             let outcome = Outcome::Indexed {
                 pages: record.pages,
                 sections: record.sections.len(),
                 warnings,
+                readers,
             };
             (Some(record), outcome, None)
         }
@@ -246,20 +254,33 @@ fn prepare(files: &[Scanned], options: &IngestOptions, labeler: &Labeler) -> Pre
             Some(reason),
         ),
     };
-    let mut outcomes = vec![FileOutcome {
-        path: first.path.clone(),
-        outcome,
-    }];
-    for copy in &files[1..] {
-        let note = format!(
-            "samma innehåll som {} (ett dokument med båda sökvägarna)",
-            first.path
-        );
-        outcomes.push(FileOutcome {
-            path: copy.path.clone(),
-            outcome: Outcome::Skipped { reason: note },
-        });
-    }
+    // A copy is one document with its original, or fails with it.
+    let copy_outcome = match &error {
+        None => Outcome::Skipped {
+            reason: format!(
+                "samma innehåll som {} (ett dokument med båda sökvägarna)",
+                first.path
+            ),
+        },
+        Some(reason) => Outcome::Failed {
+            reason: format!("{reason} (samma innehåll som {})", first.path),
+        },
+    };
+    let outcomes = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| FileOutcome {
+            needs_ocr: needs_ocr.clone(),
+            ..FileOutcome::new(
+                &f.path,
+                if i == 0 {
+                    outcome.clone()
+                } else {
+                    copy_outcome.clone()
+                },
+            )
+        })
+        .collect();
     let states = files
         .iter()
         .map(|f| {
@@ -269,6 +290,7 @@ fn prepare(files: &[Scanned], options: &IngestOptions, labeler: &Labeler) -> Pre
                 FileState {
                     doc_id,
                     error: error.clone(),
+                    needs_ocr: needs_ocr.clone(),
                     ..f.state.clone()
                 },
             )
@@ -281,20 +303,35 @@ fn prepare(files: &[Scanned], options: &IngestOptions, labeler: &Labeler) -> Pre
     }
 }
 
+/// How many pages each reader read.
+type ReaderCounts = BTreeMap<Reader, usize>;
+
 fn build_record(
     first: &Scanned,
     doc_id: String,
     paths: Vec<String>,
-    options: &IngestOptions,
+    extracted: Extracted,
     labeler: &Labeler,
-) -> Result<(DocumentRecord, Vec<String>), String> {
-    let extracted = options.isolation.extract(&first.file)?;
-    let pages = extracted.pages;
-    if pages.iter().all(|p| p.lines.iter().all(|l| l.is_blank())) {
-        return Err("ingen text hittades (skannad PDF? behöver OCR)".to_string());
+    options: &IngestOptions,
+) -> Result<(DocumentRecord, Vec<String>, ReaderCounts), String> {
+    if extracted
+        .pages
+        .iter()
+        .all(|p| p.lines.iter().all(|l| l.is_blank()))
+    {
+        return Err(match extracted.needs_ocr.is_empty() {
+            true => "ingen text hittades, inte heller med OCR".to_string(),
+            false => "ingen text: skannad PDF som behöver OCR (Tesseract är inte installerat)"
+                .to_string(),
+        });
     }
-    let ocr_pages = extracted.ocr_pages;
-    let mut pages = pages;
+    let ocr_pages = extracted.pages_read_by(Reader::Ocr);
+    let mut readers = ReaderCounts::new();
+    extracted
+        .readers
+        .iter()
+        .for_each(|r| *readers.entry(*r).or_default() += 1);
+    let mut pages = extracted.pages;
     let mut warnings = extracted.warnings;
     if !options.keep_personnummer {
         let masked = crate::privacy::mask_pages(&mut pages);
@@ -325,7 +362,7 @@ fn build_record(
         pages: page_count(&pages),
         sections,
     };
-    Ok((record, warnings))
+    Ok((record, warnings, readers))
 }
 
 /// Applies the file's correction, if any; says what was corrected or why

@@ -2,7 +2,7 @@
 //! manifest and decide what to delete, re-path and extract.
 //!
 //! A file whose size and modification time match the manifest is not read
-//! again. Any other file is read and hashed; its content hash is its
+//! again, unless it has pages that needed OCR and OCR is now installed. Any other file is read and hashed; its content hash is its
 //! document id, so a renamed or copied file is recognised without
 //! extraction, and the same content under two paths is one document.
 
@@ -60,9 +60,12 @@ pub fn scan(
         Err(problem) => (None, Some(problem)),
     };
     let fingerprint = reading_fingerprint(correction.as_ref(), keep_personnummer);
-    let known = old
-        .get(&path)
-        .filter(|s| s.size == size && s.modified_ns == modified_ns && s.correction == fingerprint);
+    let known = old.get(&path).filter(|s| {
+        s.size == size
+            && s.modified_ns == modified_ns
+            && s.correction == fingerprint
+            && !awaits_ocr(s)
+    });
     let (state, unchanged) = match known {
         Some(known) => (known.clone(), true),
         None => (read_state(file, size, modified_ns, fingerprint), false),
@@ -91,6 +94,11 @@ fn reading_fingerprint(correction: Option<&Correction>, keep_personnummer: bool)
     }
 }
 
+/// True when the file has pages that needed OCR and OCR is installed now.
+pub(crate) fn awaits_ocr(state: &FileState) -> bool {
+    !state.needs_ocr.is_empty() && crate::extract::ocr_available()
+}
+
 /// Reads and hashes a file that the manifest does not vouch for.
 fn read_state(file: &Path, size: u64, modified_ns: u128, correction: Option<String>) -> FileState {
     let (doc_id, error) = match std::fs::read(file) {
@@ -103,6 +111,7 @@ fn read_state(file: &Path, size: u64, modified_ns: u128, correction: Option<Stri
         doc_id,
         error,
         correction,
+        needs_ocr: Vec::new(),
     }
 }
 
@@ -133,14 +142,17 @@ pub fn content_id(bytes: &[u8]) -> String {
 }
 
 impl Plan {
-    /// Compares what is on disk now with the last commit.
+    /// Compares what is on disk now with the last commit. A document with
+    /// pages that await OCR (now installed) is deleted and read again.
     pub fn new(old: &Manifest, scanned: Vec<Scanned>) -> Plan {
-        let indexed = paths_by_doc(old.iter().map(|(p, s)| (p.clone(), s)));
+        let current = old.iter().filter(|(_, s)| !awaits_ocr(s));
+        let indexed = paths_by_doc(current.map(|(p, s)| (p.clone(), s)));
+        let before = paths_by_doc(old.iter().map(|(p, s)| (p.clone(), s)));
         let wanted = paths_by_doc(scanned.iter().map(|s| (s.path.clone(), &s.state)));
         let mut plan = Plan {
-            delete: indexed
+            delete: before
                 .keys()
-                .filter(|id| !wanted.contains_key(*id))
+                .filter(|id| !wanted.contains_key(*id) || !indexed.contains_key(*id))
                 .cloned()
                 .collect(),
             ..Plan::default()
@@ -207,6 +219,7 @@ mod tests {
             doc_id: Some(doc_id.into()),
             error: None,
             correction: None,
+            needs_ocr: Vec::new(),
         }
     }
 

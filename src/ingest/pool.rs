@@ -10,11 +10,14 @@
 //! one that dies (abort, memory limit, signal) costs only the file it was
 //! on; either way the next file gets a fresh worker. A worker is also
 //! replaced after [`FILES_PER_WORKER`] files, so memory a PDF library leaks
-//! cannot pile up.
+//! cannot pile up. Each worker leads a process group of its own, and a
+//! worker is stopped with its whole group: the programs it runs for a file
+//! (poppler, Tesseract) never outlive it.
 
 use super::isolation::WorkerAnswer;
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::ffi::OsStrExt;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -121,6 +124,7 @@ impl Worker {
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
+            .process_group(0)
             .spawn()
             .map_err(WorkerFault::Spawn)?;
         let stdin = child.stdin.take().expect("stdin is piped");
@@ -163,17 +167,28 @@ impl Worker {
     /// killed first in case it closed stdout and lives on; killing a process
     /// that has exited leaves its status as it was.)
     fn exit_fault(&mut self) -> WorkerFault {
-        let _ = self.child.kill();
+        self.kill();
         match self.child.wait() {
             Ok(status) => WorkerFault::Died(status),
             Err(e) => WorkerFault::Lost(e),
         }
     }
+
+    /// Kills the worker and every process of its group.
+    fn kill(&mut self) {
+        if let Ok(pid) = i32::try_from(self.child.id()) {
+            // SAFETY: kill(2) takes plain integers; a negative pid names the
+            // process group the worker leads (it was spawned with
+            // process_group(0)), which lives as long as any member does.
+            unsafe { libc::kill(-pid, libc::SIGKILL) };
+        }
+        let _ = self.child.kill();
+    }
 }
 
 impl Drop for Worker {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        self.kill();
         let _ = self.child.wait();
     }
 }
@@ -248,6 +263,27 @@ mod tests {
         assert!(error.contains("avbröts"), "{error}");
         assert!(started.elapsed() < Duration::from_secs(10));
         assert!(answer(&pool, "b.pdf").is_ok());
+    }
+
+    #[test]
+    fn what_a_hung_worker_started_is_stopped_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let pids = dir.path().join("barn.pid");
+        let body = format!("sleep 30 &\necho $! > {}\nwait", pids.display());
+        let pool = fake_pool(dir.path(), &body, 300);
+        assert!(answer(&pool, "slinga.pdf").unwrap_err().contains("avbröts"));
+        let child = std::fs::read_to_string(&pids).unwrap();
+        let stat = Path::new("/proc").join(child.trim()).join("stat");
+        // Gone, or a zombie waiting to be reaped, once the signal is delivered.
+        let gone = || {
+            let state = std::fs::read_to_string(&stat).unwrap_or_default();
+            state.is_empty() || state.contains(") Z")
+        };
+        let started = Instant::now();
+        while !gone() && started.elapsed() < Duration::from_secs(5) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(gone(), "{:?}", std::fs::read_to_string(&stat));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! What an ingest run did, file by file and in sum.
 
+use crate::extract::Reader;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// What happened to one file.
 #[derive(Debug, Clone, Serialize)]
@@ -9,6 +11,20 @@ pub struct FileOutcome {
     pub path: String,
     /// The result.
     pub outcome: Outcome,
+    /// Pages without a usable text layer that OCR did not read (Tesseract missing).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub needs_ocr: Vec<u32>,
+}
+
+impl FileOutcome {
+    /// The outcome of the file at `path` (relative to the corpus), no pages needing OCR.
+    pub fn new(path: impl Into<String>, outcome: Outcome) -> FileOutcome {
+        FileOutcome {
+            path: path.into(),
+            outcome,
+            needs_ocr: Vec::new(),
+        }
+    }
 }
 
 /// The result for one file.
@@ -23,6 +39,8 @@ pub enum Outcome {
         sections: usize,
         /// Extraction warnings (Swedish).
         warnings: Vec<String>,
+        /// How many pages each reader gave the text of.
+        readers: BTreeMap<Reader, usize>,
     },
     /// Already indexed and not changed since.
     Unchanged,
@@ -57,6 +75,8 @@ pub struct IngestReport {
     pub skipped: usize,
     /// Files that failed.
     pub failed: usize,
+    /// Files with pages that need OCR (Tesseract missing).
+    pub needs_ocr: usize,
     /// Wall-clock seconds.
     pub seconds: f64,
     /// Every file's outcome.
@@ -67,6 +87,7 @@ impl IngestReport {
     /// Adds one file's outcome to the totals.
     pub fn record(&mut self, file: FileOutcome) {
         self.files += 1;
+        self.needs_ocr += usize::from(!file.needs_ocr.is_empty());
         match &file.outcome {
             Outcome::Indexed {
                 pages, sections, ..
@@ -84,9 +105,13 @@ impl IngestReport {
 
     /// The one-line summary printed at the end of a run.
     pub fn summary(&self) -> String {
+        let ocr = match self.needs_ocr {
+            0 => String::new(),
+            n => format!(", {n} behöver OCR"),
+        };
         format!(
             "{} filer: {} indexerade ({} sidor, {} avsnitt), {} oförändrade, {} borttagna, \
-             {} hoppades över, {} misslyckades, {:.1} s",
+             {} hoppades över, {} misslyckades{ocr}, {:.1} s",
             self.files,
             self.indexed,
             self.pages,

@@ -122,10 +122,14 @@ pub fn relative_path(corpus: &Path, path: &Path) -> String {
     parts.join("/")
 }
 
-/// True when the index is missing, was built by another pipeline, or a
-/// source file is newer than the last commit.
+/// True when the index is missing, was built by another pipeline, a source
+/// file is newer than the last commit, or a file waits for OCR that is now
+/// installed.
 pub fn is_stale(corpus: &Path, index: &Path) -> bool {
-    if !crate::index::is_current(index, Profile::Full) {
+    let Some(manifest) = crate::index::committed_manifest(index, Profile::Full) else {
+        return true;
+    };
+    if manifest.values().any(super::plan::awaits_ocr) {
         return true;
     }
     let Ok(committed) = std::fs::metadata(index.join("meta.json")).and_then(|m| m.modified())

@@ -82,6 +82,31 @@ fn delrapport_nollplacerade_burlov_staffanstorp_001() {
     );
     assert!(!meta.malgrupp.iter().any(|g| g == "nyanlända"), "{meta:?}");
     assert_eq!(meta.year, Some(2018));
+    assert_eq!(meta.owner.as_deref(), Some("Staffanstorps kommun"));
+}
+
+/// The PDF print of 001 opens with its "Relevanta dokument" list over two
+/// pages, one entry of which names "Projektägare: Försäkringskassan, …":
+/// the report's own owner stands on page 3.
+#[test]
+fn print_of_001_takes_no_label_from_its_list_of_other_documents() {
+    let pdf = Path::new(CORPUS).join("../pdf/001.pdf");
+    let Ok(bytes) = std::fs::read(&pdf) else {
+        eprintln!("corpus pdf {} not found; skipping", pdf.display());
+        return;
+    };
+    let pages = crate::extract::extract_pdf_bytes(&bytes).unwrap().pages;
+    let meta = Labeler::shared().label("001.pdf", &pages);
+    assert_eq!(
+        meta.forbund.as_deref(),
+        Some("Samordningsförbundet Burlöv-Staffanstorp")
+    );
+    assert_eq!(
+        meta.owner.as_deref(),
+        Some("Staffanstorps kommun"),
+        "{meta:?}"
+    );
+    assert_eq!(meta.year, Some(2018));
 }
 
 #[test]

@@ -14,12 +14,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::error::{Result, invalid, parse_toml};
 use super::kommuner::Kommuner;
-use super::normalize::{normalize, phrase_regex};
+use super::normalize::{PhraseMatcher, normalize, phrase_matcher};
 use super::view::TextView;
 
 const FILE: &str = "forbund.toml";
@@ -117,14 +116,14 @@ type MemberTargets = HashMap<String, Vec<(usize, Option<i32>)>>;
 /// A compiled matcher: a regex over normalised text and what each match means.
 #[derive(Debug)]
 struct Matcher {
-    regex: Regex,
+    regex: PhraseMatcher,
     targets: Targets,
 }
 
 /// Member kommuner and regions, matched with the year each member joined.
 #[derive(Debug)]
 struct MemberMatcher {
-    regex: Regex,
+    regex: PhraseMatcher,
     targets: MemberTargets,
 }
 
@@ -372,8 +371,8 @@ fn build_member_matcher(targets: MemberTargets) -> Result<MemberMatcher> {
     Ok(MemberMatcher { regex, targets })
 }
 
-fn compile<'a>(phrases: impl Iterator<Item = &'a String>) -> Result<Regex> {
-    phrase_regex(phrases.map(String::as_str), true)
+fn compile<'a>(phrases: impl Iterator<Item = &'a String>) -> Result<PhraseMatcher> {
+    phrase_matcher(phrases.map(String::as_str), true)
         .map_err(|e| invalid(FILE, format!("cannot compile names: {e}")))
 }
 

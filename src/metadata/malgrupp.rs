@@ -15,12 +15,11 @@
 //! One passing mention is never enough. A group can imply another
 //! (nollplacerade are sjukskrivna without SGI).
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::error::{Result, invalid, parse_toml};
 use super::evidence::Sentences;
-use super::normalize::{normalize, phrase_regex};
+use super::normalize::{PhraseMatcher, normalize, phrase_matcher};
 use super::statement::{Statement, StatementReader};
 use super::view::TextView;
 use crate::document::Page;
@@ -66,9 +65,9 @@ struct GroupsFile {
 struct Group {
     name: String,
     /// All terms, strong and weak.
-    regex: Regex,
+    regex: PhraseMatcher,
     /// Strong terms only, for titles and statements.
-    strong: Regex,
+    strong: PhraseMatcher,
     weak_terms: Vec<String>,
     min_score: f64,
     implies: Vec<usize>,
@@ -89,7 +88,7 @@ pub struct Found {
 #[derive(Debug)]
 pub struct MalgruppDetector {
     settings: Settings,
-    context: Regex,
+    context: PhraseMatcher,
     statements: StatementReader,
     groups: Vec<Group>,
 }
@@ -274,9 +273,9 @@ fn compile(entry: GroupEntry, default_min: f64, names: &[String]) -> Result<Grou
     })
 }
 
-fn compile_terms(what: &str, terms: &[String]) -> Result<Regex> {
+fn compile_terms(what: &str, terms: &[String]) -> Result<PhraseMatcher> {
     let normal: Vec<String> = terms.iter().map(|t| normalize(t)).collect();
-    phrase_regex(normal.iter().map(String::as_str), false)
+    phrase_matcher(normal.iter().map(String::as_str), false)
         .map_err(|e| invalid(FILE, format!("{what}: {e}")))
 }
 

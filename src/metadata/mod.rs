@@ -26,6 +26,7 @@ mod overrides;
 mod parties;
 mod parts;
 mod project;
+mod references;
 mod report_type;
 mod section_kind;
 mod statement;
@@ -53,6 +54,7 @@ use forbund::ForbundResolver;
 use malgrupp::MalgruppDetector;
 use organisations::Organisations;
 use parties::PartyReader;
+use references::ReferenceLists;
 use report_type::ReportTypeClassifier;
 use view::TextView;
 
@@ -104,6 +106,7 @@ pub struct Labeler {
     section_kinds: SectionKinds,
     organisations: Organisations,
     parties: PartyReader,
+    references: ReferenceLists,
 }
 
 impl Labeler {
@@ -126,6 +129,7 @@ impl Labeler {
             malgrupp: MalgruppDetector::from_toml(files.malgrupp)?,
             section_kinds: SectionKinds::from_toml(files.section_kinds)?,
             parties: PartyReader::new(&organisations.labels),
+            references: ReferenceLists::new(&organisations.labels.reference_lists),
             organisations,
         })
     }
@@ -148,7 +152,8 @@ impl Labeler {
     }
 
     /// Labels a document from its pages and its path relative to the corpus
-    /// (the file name can hint at the type, e.g. "slutrapport").
+    /// (the file name can hint at the type, e.g. "slutrapport"). Lists of
+    /// other documents ("Relevanta dokument", "Referenser") are no evidence.
     ///
     /// ```
     /// use finsam::document::{Line, Page};
@@ -163,6 +168,8 @@ impl Labeler {
     /// assert_eq!(meta.year, Some(2021));
     /// ```
     pub fn label(&self, path: &str, pages: &[Page]) -> Metadata {
+        let own = self.references.without_lists(pages);
+        let pages = own.as_ref();
         let view = TextView::new(pages);
         let title = title::title(path, pages);
         let report_type = self.report_types.classify(path, &title, &view);
@@ -329,6 +336,39 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
 mod tests {
     use crate::document::test_support::page;
     use crate::metadata::Labeler;
+
+    #[test]
+    fn a_list_of_other_documents_is_no_evidence() {
+        let pages = [
+            page(
+                1,
+                &[
+                    "Delrapport Metodimplementering kring nollplacerade",
+                    "Relevanta dokument",
+                    "Ansökan om medel från Finsam Lund",
+                    "FRÅN KAOS TILL KAOSAM. - ett samverkansprojekt inom Finsam Lund",
+                    "Ansökan om medel från Samordningsförbundet Lycksele",
+                    "PROJEKTPLAN/PROJEKTANSÖKAN. Projektägare: Linköpings kommun.",
+                    "Verksamhetsplan och budget 2014",
+                ],
+            ),
+            page(
+                2,
+                &[
+                    "Transkript:",
+                    "Delrapport för samordningsförbundet Burlöv-Staffanstorp 2018",
+                    "Staffanstorps kommun är projektägare.",
+                ],
+            ),
+        ];
+        let meta = Labeler::shared().label("rapport.pdf", &pages);
+        assert_eq!(
+            meta.forbund.as_deref(),
+            Some("Samordningsförbundet Burlöv-Staffanstorp")
+        );
+        assert_eq!(meta.owner.as_deref(), Some("Staffanstorps kommun"));
+        assert_eq!(meta.year, Some(2018));
+    }
 
     #[test]
     fn every_label_has_its_evidence() {

@@ -6,7 +6,8 @@
 //! "Burlöv – Staffanstorp" and "burlöv staffanstorp" then look the same, and
 //! an e-mail domain "x@finsamgavleborg.se" contains the words "finsamgavleborg se".
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
 
 /// Lower-cases `text` and collapses non-alphanumeric runs into single spaces.
 pub fn normalize(text: &str) -> String {
@@ -26,45 +27,156 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// A regex matching any of `phrases` (already normalised) at word starts.
+/// Phrases found at word starts, longest first: the matcher every cue list
+/// uses (förbund names, report types, målgrupper, organisations, section
+/// kinds).
 ///
-/// Longer phrases are tried first, so "långvarigt försörjningsstöd" wins over
-/// "försörjningsstöd" at the same position. With `whole_words` the match must
-/// also end at a word boundary; otherwise any inflection suffix may follow.
-/// With no phrases the regex never matches.
-pub fn phrase_regex<'a>(
-    phrases: impl IntoIterator<Item = &'a str>,
-    whole_words: bool,
-) -> Result<Regex, regex::Error> {
-    let mut sorted: Vec<&str> = phrases.into_iter().filter(|p| !p.is_empty()).collect();
-    sorted.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    sorted.dedup();
-    if sorted.is_empty() {
-        return Regex::new(r"[^\s\S]");
-    }
-    let alternation: Vec<String> = sorted.iter().map(|p| regex::escape(p)).collect();
-    let end = if whole_words { r"\b" } else { "" };
-    Regex::new(&format!(r"\b(?:{}){end}", alternation.join("|")))
+/// It matches what the regex `\b(?:longest|…|shortest)` would, each phrase
+/// with its own ending (any suffix may follow, or a word must end), but
+/// with Aho-Corasick over all phrases at once instead of a regex engine:
+/// Unicode word boundaries over Swedish letters keep the regex crate off its
+/// fast engines, and these lists are large (every kommun, every förbund).
+#[derive(Debug, Clone)]
+pub struct PhraseMatcher {
+    automaton: Option<AhoCorasick>,
+    /// Per pattern: true when it must end at a word end.
+    whole_word: Vec<bool>,
 }
 
-/// A regex matching any of `phrases` (already normalised) at word starts,
-/// each with its own ending: `true` lets any suffix follow ("bakgrund" finds
-/// "bakgrunden"), `false` requires a word end ("ekonomi" misses
-/// "ekonomiskt"). Longer phrases are tried first.
-pub fn mixed_regex(phrases: &[(String, bool)]) -> Result<Regex, regex::Error> {
-    let mut sorted: Vec<&(String, bool)> = phrases.iter().filter(|(p, _)| !p.is_empty()).collect();
-    sorted.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    if sorted.is_empty() {
-        return Regex::new(r"[^\s\S]");
+/// A phrase found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseMatch<'h> {
+    haystack: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> PhraseMatch<'h> {
+    /// Byte offset of its start.
+    pub fn start(&self) -> usize {
+        self.start
     }
-    let alternation: Vec<String> = sorted
-        .iter()
-        .map(|(p, suffix)| {
-            let end = if *suffix { "" } else { r"\b" };
-            format!("{}{end}", regex::escape(p))
+
+    /// Its byte range.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// The text matched.
+    pub fn as_str(&self) -> &'h str {
+        &self.haystack[self.start..self.end]
+    }
+}
+
+impl PhraseMatcher {
+    /// A matcher of `phrases`, each with whether it must end a word.
+    pub fn new(phrases: &[(String, bool)]) -> Result<PhraseMatcher, aho_corasick::BuildError> {
+        let mut kept: Vec<(&str, bool)> = phrases
+            .iter()
+            .filter(|(p, _)| !p.is_empty())
+            .map(|(p, whole)| (p.as_str(), *whole))
+            .collect();
+        kept.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        kept.dedup();
+        if kept.is_empty() {
+            return Ok(PhraseMatcher {
+                automaton: None,
+                whole_word: Vec::new(),
+            });
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(kept.iter().map(|(p, _)| p))?;
+        Ok(PhraseMatcher {
+            automaton: Some(automaton),
+            whole_word: kept.iter().map(|(_, whole)| *whole).collect(),
         })
+    }
+
+    /// The non-overlapping matches in `text`, left to right; at each start
+    /// the longest phrase whose ending fits.
+    pub fn find_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = PhraseMatch<'h>> + 'h {
+        let mut longest: HashMap<usize, usize> = HashMap::new();
+        if let Some(automaton) = &self.automaton {
+            for m in automaton.find_overlapping_iter(text) {
+                let (start, end) = (m.start(), m.end());
+                let fits = !self.whole_word[m.pattern().as_usize()] || ends_word(text, end);
+                if fits && starts_word(text, start) {
+                    let known = longest.entry(start).or_insert(end);
+                    *known = (*known).max(end);
+                }
+            }
+        }
+        let mut found: Vec<(usize, usize)> = longest.into_iter().collect();
+        found.sort_unstable();
+        let mut after = 0;
+        found
+            .into_iter()
+            .filter(move |&(start, end)| {
+                let free = start >= after;
+                if free {
+                    after = end;
+                }
+                free
+            })
+            .map(move |(start, end)| PhraseMatch {
+                haystack: text,
+                start,
+                end,
+            })
+    }
+
+    /// The leftmost match in `text`.
+    pub fn find<'h>(&self, text: &'h str) -> Option<PhraseMatch<'h>> {
+        self.find_iter(text).next()
+    }
+
+    /// True when `text` holds a phrase.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.find(text).is_some()
+    }
+}
+
+/// True when a word starts at `at`: an alphanumeric character not preceded by one.
+fn starts_word(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let here = text[at..].chars().next();
+    before.is_none_or(|c| !c.is_alphanumeric()) && here.is_some_and(char::is_alphanumeric)
+}
+
+/// True when a word ends at `at`: no alphanumeric character follows.
+fn ends_word(text: &str, at: usize) -> bool {
+    text[at..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// A matcher of `phrases` (already normalised) at word starts, each with its
+/// own ending: `true` lets any suffix follow ("bakgrund" finds "bakgrunden"),
+/// `false` requires a word end ("ekonomi" misses "ekonomiskt").
+pub fn mixed_matcher(
+    phrases: &[(String, bool)],
+) -> Result<PhraseMatcher, aho_corasick::BuildError> {
+    let phrases: Vec<(String, bool)> = phrases
+        .iter()
+        .map(|(p, suffix)| (p.clone(), !suffix))
         .collect();
-    Regex::new(&format!(r"\b(?:{})", alternation.join("|")))
+    PhraseMatcher::new(&phrases)
+}
+
+/// A matcher of `phrases` (already normalised) at word starts, longest
+/// first; with `whole_words` a match must also end a word, otherwise any
+/// inflection suffix may follow.
+pub fn phrase_matcher<'a>(
+    phrases: impl IntoIterator<Item = &'a str>,
+    whole_words: bool,
+) -> Result<PhraseMatcher, aho_corasick::BuildError> {
+    let phrases: Vec<(String, bool)> = phrases
+        .into_iter()
+        .map(|p| (p.to_string(), whole_words))
+        .collect();
+    PhraseMatcher::new(&phrases)
 }
 
 #[cfg(test)]
@@ -85,8 +197,9 @@ mod tests {
     }
 
     #[test]
-    fn phrase_regex_prefers_longest_and_respects_word_starts() {
-        let re = phrase_regex(["försörjningsstöd", "långvarigt försörjningsstöd"], false).unwrap();
+    fn phrase_matcher_prefers_longest_and_respects_word_starts() {
+        let re =
+            phrase_matcher(["försörjningsstöd", "långvarigt försörjningsstöd"], false).unwrap();
         let found: Vec<&str> = re
             .find_iter("långvarigt försörjningsstöd och försörjningsstödet")
             .map(|m| m.as_str())
@@ -96,9 +209,36 @@ mod tests {
     }
 
     #[test]
-    fn whole_word_phrase_regex_rejects_suffixes() {
-        let re = phrase_regex(["finsam lund"], true).unwrap();
+    fn whole_word_phrase_matcher_rejects_suffixes() {
+        let re = phrase_matcher(["finsam lund"], true).unwrap();
         assert!(re.is_match("inom finsam lund i år"));
         assert!(!re.is_match("finsam lundby"));
+    }
+
+    #[test]
+    fn a_shorter_phrase_wins_where_the_longer_one_runs_into_a_word() {
+        let phrases = [
+            ("ekonomi".to_string(), true),
+            ("ekonomiskt bistånd".to_string(), true),
+        ];
+        let re = PhraseMatcher::new(&phrases).unwrap();
+        let found: Vec<&str> = re
+            .find_iter("ekonomiskt biståndet och ekonomi")
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(
+            found,
+            ["ekonomi"],
+            "neither phrase ends a word in 'ekonomiskt biståndet'"
+        );
+        let mixed =
+            PhraseMatcher::new(&[("bakgrund".to_string(), false), ("mål".to_string(), true)])
+                .unwrap();
+        let found: Vec<&str> = mixed
+            .find_iter("bakgrunden målen mål")
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(found, ["bakgrund", "mål"]);
+        assert!(!PhraseMatcher::new(&[]).unwrap().is_match("allt"));
     }
 }

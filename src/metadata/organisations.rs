@@ -10,13 +10,12 @@
 
 use std::collections::HashMap;
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::error::{Result, invalid, parse_toml};
 use super::forbund::ForbundResolver;
 use super::kommuner::Kommuner;
-use super::normalize::{mixed_regex, normalize};
+use super::normalize::{PhraseMatcher, mixed_matcher, normalize};
 
 const FILE: &str = "organisations.toml";
 /// How many words before "kommuner" a list of kommun names may reach back.
@@ -40,6 +39,8 @@ pub struct Labels {
     pub other: Vec<String>,
     /// Words that open a title naming the project after them.
     pub title_words: Vec<String>,
+    /// Headings of lists of other documents ("Relevanta dokument", "Referenser").
+    pub reference_lists: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -68,7 +69,7 @@ struct OrganisationsFile {
 pub struct Organisations {
     /// The labels of owner, partner and project fields.
     pub labels: Labels,
-    regex: Regex,
+    regex: PhraseMatcher,
     /// Normalised phrase → canonical name.
     canonical: HashMap<String, String>,
     /// Normalised kommun name or genitive → canonical name, for lists.
@@ -121,7 +122,7 @@ impl Organisations {
                 kommun_words.insert(normalize(word), name.clone());
             }
         }
-        let regex = mixed_regex(&phrases).map_err(|e| invalid(FILE, e.to_string()))?;
+        let regex = mixed_matcher(&phrases).map_err(|e| invalid(FILE, e.to_string()))?;
         Ok(Organisations {
             labels: file.labels,
             regex,

@@ -134,8 +134,11 @@ impl PartyReader {
                 }
             }
             if let Some(m) = self.owner_before.find(line) {
-                let before = sentence_before(&line[..m.start()]);
-                if let Some(name) = names(before).pop() {
+                // The sentence may have begun on the line before
+                // ("… Projektägare Staffanstorps" / "kommun är projektägare.").
+                let previous = i.checked_sub(1).map_or("", |j| lines[j].1);
+                let joined = format!("{previous} {}", &line[..m.start()]);
+                if let Some(name) = names(sentence_before(&joined)).pop() {
                     let ev = evidence("owner", &name, line, page);
                     owners.push((name, ev));
                 }
@@ -295,6 +298,15 @@ mod tests {
         let text = ["Insatsen har drivits av Göteborgs Stad i samverkan med FK."];
         assert_eq!(read(&text).1.as_deref(), Some("Göteborgs stad"));
         assert_eq!(read(&["Projektet drivs av en projektledare."]).1, None);
+    }
+
+    #[test]
+    fn an_owner_named_across_a_line_break() {
+        let text = [
+            "1. Inledning Projektnamn Metodimplementering Projektägare Staffanstorps",
+            "kommun är projektägare. Övriga parter är Burlövs kommun.",
+        ];
+        assert_eq!(read(&text).1.as_deref(), Some("Staffanstorps kommun"));
     }
 
     #[test]

@@ -9,11 +9,10 @@
 //! bundling a delrapport with its original application is therefore a
 //! delrapport, because its title part comes first.
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::error::{Result, invalid, parse_toml};
-use super::normalize::{normalize, phrase_regex};
+use super::normalize::{PhraseMatcher, normalize, phrase_matcher};
 use super::view::TextView;
 
 const FILE: &str = "report_types.toml";
@@ -73,7 +72,7 @@ struct ReportType {
     name: String,
     looks_ahead: bool,
     about_forbund: bool,
-    regex: Regex,
+    regex: PhraseMatcher,
     /// (normalised phrase, weight)
     cues: Vec<(String, f64)>,
 }
@@ -224,7 +223,7 @@ fn compile(entry: TypeEntry) -> Result<ReportType> {
         .iter()
         .map(|c| (normalize(&c.phrase), c.weight))
         .collect();
-    let regex = phrase_regex(cues.iter().map(|(p, _)| p.as_str()), false)
+    let regex = phrase_matcher(cues.iter().map(|(p, _)| p.as_str()), false)
         .map_err(|e| invalid(FILE, format!("type '{}': {e}", entry.name)))?;
     Ok(ReportType {
         name: entry.name,

@@ -16,7 +16,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::error::{Result, invalid, parse_toml};
-use super::normalize::{mixed_regex, normalize};
+use super::normalize::{PhraseMatcher, mixed_matcher, normalize};
 
 const FILE: &str = "section_kinds.toml";
 /// The kind of a section no cue speaks for.
@@ -61,7 +61,7 @@ struct Cue {
 pub struct SectionKinds {
     names: Vec<String>,
     /// All cues, longest first, each anchored at a word start.
-    regex: Regex,
+    regex: PhraseMatcher,
     /// Normalised cue phrase → cue.
     cues: HashMap<String, Cue>,
     /// (cue without spaces, cue), longest first, for headings split inside words.
@@ -244,8 +244,8 @@ fn parse_cue(raw: &str) -> (String, bool) {
     }
 }
 
-fn cue_regex(patterns: &mut [(String, bool)]) -> Result<Regex> {
-    mixed_regex(patterns).map_err(|e| invalid(FILE, e.to_string()))
+fn cue_regex(patterns: &mut [(String, bool)]) -> Result<PhraseMatcher> {
+    mixed_matcher(patterns).map_err(|e| invalid(FILE, e.to_string()))
 }
 
 /// Leading section numbers ("2 3 resultat" → [2, 3], "resultat") of a

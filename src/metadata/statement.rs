@@ -9,6 +9,7 @@
 
 use std::sync::LazyLock;
 
+use super::normalize::PhraseMatcher;
 use regex::Regex;
 
 use super::evidence::first_sentence;
@@ -42,7 +43,7 @@ pub struct Statement {
 #[derive(Debug)]
 pub struct StatementReader {
     /// Statement phrases ("målgrupp"), normalised, matched at word starts.
-    phrase: Regex,
+    phrase: PhraseMatcher,
     /// How many first words of a line may hold the phrase.
     words: usize,
     /// Longest statement in characters.
@@ -54,7 +55,12 @@ pub struct StatementReader {
 impl StatementReader {
     /// A reader for statements opened by `phrase` among a line's first
     /// `words` words; `marks` are the check marks of forms.
-    pub fn new(phrase: Regex, words: usize, max_chars: usize, marks: &[String]) -> StatementReader {
+    pub fn new(
+        phrase: PhraseMatcher,
+        words: usize,
+        max_chars: usize,
+        marks: &[String],
+    ) -> StatementReader {
         let alternation: Vec<String> = marks.iter().map(|m| regex::escape(m)).collect();
         let mark = Regex::new(&format!(
             r"(?:^|\s)(?:{})\s?(?:\p{{Lu}})",
@@ -206,7 +212,8 @@ mod tests {
 
     fn reader() -> StatementReader {
         let marks = ["X".to_string(), "☒".to_string()];
-        StatementReader::new(Regex::new(r"\bmålgrupp").unwrap(), 3, 600, &marks)
+        let phrase = super::super::normalize::phrase_matcher(["målgrupp"], false).unwrap();
+        StatementReader::new(phrase, 3, 600, &marks)
     }
 
     fn texts(lines: &[&str]) -> Vec<(String, Vec<String>)> {

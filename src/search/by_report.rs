@@ -6,9 +6,10 @@
 
 use super::Result;
 use super::kind_weights::{KindWeights, SegmentWeights};
+use super::model::Sort;
 use std::collections::HashMap;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::StrColumn;
+use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::Query;
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
@@ -37,6 +38,8 @@ pub struct ReportMatch {
     pub count: usize,
     /// True when found by a relaxed tier only.
     pub partial: bool,
+    /// The report's year (0 when unknown).
+    pub year: u64,
 }
 
 impl ReportMatch {
@@ -70,6 +73,7 @@ impl ReportMatch {
 /// The ranked reports over the tiers added so far.
 pub struct ReportListing {
     weights: KindWeights,
+    sort: Sort,
     reports: Vec<ReportMatch>,
     seen: HashMap<String, usize>,
     tiers: usize,
@@ -78,9 +82,10 @@ pub struct ReportListing {
 
 impl ReportListing {
     /// An empty listing, each section scored times its kind's weight.
-    pub fn new(weights: KindWeights) -> ReportListing {
+    pub fn new(weights: KindWeights, sort: Sort) -> ReportListing {
         ReportListing {
             weights,
+            sort,
             reports: Vec::new(),
             seen: HashMap::new(),
             tiers: 0,
@@ -95,9 +100,15 @@ impl ReportListing {
             weights: self.weights.clone(),
         };
         let mut found = searcher.search(query, &collector)?;
+        let sort = self.sort;
         found.sort_by(|a, b| {
-            b.score()
-                .total_cmp(&a.score())
+            let by_year = match sort {
+                Sort::Relevans => std::cmp::Ordering::Equal,
+                Sort::Nyast => b.year.cmp(&a.year),
+                Sort::Aldst => (a.year == 0, a.year).cmp(&(b.year == 0, b.year)),
+            };
+            by_year
+                .then_with(|| b.score().total_cmp(&a.score()))
                 .then_with(|| a.doc_id.cmp(&b.doc_id))
         });
         let partial = self.tiers > 0;
@@ -151,6 +162,7 @@ impl Collector for ByReport {
         Ok(SegmentByReport {
             segment,
             ids: reader.fast_fields().str("doc_id")?,
+            years: reader.fast_fields().u64("year").ok(),
             weights: self.weights.for_segment(reader),
             reports: HashMap::new(),
         })
@@ -178,6 +190,7 @@ impl Collector for ByReport {
 struct SegmentByReport {
     segment: SegmentOrdinal,
     ids: Option<StrColumn>,
+    years: Option<Column<u64>>,
     weights: SegmentWeights,
     reports: HashMap<u64, ReportMatch>,
 }
@@ -193,6 +206,7 @@ impl SegmentCollector for SegmentByReport {
             address: DocAddress::new(self.segment, doc),
             score: self.weights.weigh(doc, score),
         };
+        let year = self.years.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
         self.reports
             .entry(ord)
             .or_insert_with(|| ReportMatch {
@@ -200,6 +214,7 @@ impl SegmentCollector for SegmentByReport {
                 sections: Vec::new(),
                 count: 0,
                 partial: false,
+                year,
             })
             .add(section);
     }
@@ -255,7 +270,7 @@ mod tests {
             ("b", "nollplacerade nollplacerade nollplacerade"),
             ("c", "samverkan"),
         ]);
-        let mut listing = ReportListing::new(KindWeights::none());
+        let mut listing = ReportListing::new(KindWeights::none(), Sort::Relevans);
         listing
             .add_tier(
                 &searcher,
@@ -287,7 +302,7 @@ mod tests {
             ("a", "ips och annat och mer text här"),
             ("b", "ips ips ips"),
         ]);
-        let mut listing = ReportListing::new(KindWeights::none());
+        let mut listing = ReportListing::new(KindWeights::none(), Sort::Relevans);
         listing
             .add_tier(&searcher, &*parser.parse_query("ips").unwrap())
             .unwrap();

@@ -2,7 +2,10 @@
 //! knowledge (near-duplicate copies listed once, under their original, with
 //! every path), sections read from the stored index.
 
-use super::{DocumentDetail, DocumentLink, DocumentList, DocumentSummary, Result, SectionView};
+use super::{
+    DocumentDetail, DocumentLink, DocumentList, DocumentSummary, Result, SearchRequest,
+    SectionView, Sort,
+};
 use crate::corpus::{Knowledge, Summary};
 use crate::index::{
     Fields, StoredSection, UNKNOWN_FORBUND, UNKNOWN_REPORT_TYPE, document_sections,
@@ -13,13 +16,14 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
 /// Every document (originals only: a near-duplicate copy is one of its
-/// original's paths), ordered by path, one page of them.
+/// original's paths) that passes the request's filters (facets, year range,
+/// `project`), ordered by path (or year, by the request's sort), one page.
 pub fn list(
     knowledge: &Knowledge,
     searcher: &Searcher,
     fields: &Fields,
-    limit: usize,
-    offset: usize,
+    request: &SearchRequest,
+    project: Option<&str>,
 ) -> Result<DocumentList> {
     let mut documents: Vec<DocumentSummary> = match knowledge.documents.is_empty() {
         false => knowledge
@@ -31,10 +35,43 @@ pub fn list(
             .unwrap_or_default(),
         true => stored_summaries(searcher, fields)?,
     };
+    documents.retain(|d| {
+        passes(d, request) && project.is_none_or(|p| d.project_id.as_deref() == Some(p))
+    });
     documents.sort_by(|a, b| a.path.cmp(&b.path));
+    match request.sort {
+        Sort::Relevans => {}
+        Sort::Nyast => documents.sort_by_key(|d| std::cmp::Reverse(d.year)),
+        Sort::Aldst => documents.sort_by_key(|d| (d.year.is_none(), d.year)),
+    }
     let total = documents.len();
-    let documents = documents.into_iter().skip(offset).take(limit).collect();
+    let documents = documents
+        .into_iter()
+        .skip(request.offset)
+        .take(request.limit)
+        .collect();
     Ok(DocumentList { total, documents })
+}
+
+/// True when a document passes every facet filter (OR within a facet) and
+/// the year range of `request`.
+fn passes(document: &DocumentSummary, request: &SearchRequest) -> bool {
+    let owner = document.owner.iter().cloned().collect::<Vec<_>>();
+    let values: [(&str, &[String]); 5] = [
+        ("forbund", std::slice::from_ref(&document.forbund)),
+        ("report_type", std::slice::from_ref(&document.report_type)),
+        ("malgrupp", &document.malgrupp),
+        ("owner", &owner),
+        ("partner", &document.partners),
+    ];
+    let facets = values.iter().all(|(facet, held)| {
+        let wanted = request.filter(facet);
+        wanted.is_empty() || held.iter().any(|v| wanted.contains(v))
+    });
+    let year = |bound: Option<u64>, keep: fn(i64, i64) -> bool| {
+        bound.is_none_or(|b| document.year.is_some_and(|y| keep(i64::from(y), b as i64)))
+    };
+    facets && year(request.year_from, |y, b| y >= b) && year(request.year_to, |y, b| y <= b)
 }
 
 /// Summaries read from every document's first stored section (for an index

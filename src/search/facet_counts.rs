@@ -38,12 +38,31 @@ pub fn count(
         years: year_range(request),
         unit,
     };
-    let counts = searcher.search(text_query, &collector)?;
-    Ok(FACETS
+    let mut counts = searcher.search(text_query, &collector)?;
+    let years = counts.pop().unwrap_or_default();
+    let mut facets: Facets = FACETS
         .iter()
         .zip(counts)
         .map(|(facet, values)| (facet.to_string(), sorted(values)))
-        .collect())
+        .collect();
+    facets.insert(YEAR_FACET.to_string(), by_year(years));
+    Ok(facets)
+}
+
+/// The year histogram's name among the facets: every matching section (or
+/// report) under the facet filters, per year, whatever the year range (so a
+/// user can widen it); documents without a year are left out.
+pub const YEAR_FACET: &str = "year";
+
+/// Year counts in year order.
+fn by_year(values: HashMap<String, u64>) -> Vec<FacetCount> {
+    let mut counts: Vec<FacetCount> = values
+        .into_iter()
+        .filter(|(year, _)| year != "0")
+        .map(|(value, count)| FacetCount { value, count })
+        .collect();
+    counts.sort_by(|a, b| a.value.cmp(&b.value));
+    counts
 }
 
 /// The request's year range; documents without a year (0) fall outside any range.
@@ -65,7 +84,7 @@ fn sorted(values: HashMap<String, u64>) -> Vec<FacetCount> {
     counts
 }
 
-/// Counts per value of each facet, in [`FACETS`] order.
+/// Counts per value of each facet, in [`FACETS`] order, then per year.
 type Counts = Vec<HashMap<String, u64>>;
 
 struct FacetCollector {
@@ -96,14 +115,11 @@ impl Collector for FacetCollector {
         }
         Ok(SegmentFacets {
             columns,
-            years: self
-                .years
-                .clone()
-                .map(|range| (fast.u64("year"), range))
-                .map(|(c, r)| (c.ok(), r)),
+            year: fast.u64("year").ok(),
+            range: self.years.clone(),
             ids: fast.str("doc_id")?,
             unit: self.unit,
-            sections: vec![HashMap::new(); FACETS.len()],
+            sections: vec![HashMap::new(); FACETS.len() + 1],
             reports: HashSet::new(),
         })
     }
@@ -113,7 +129,7 @@ impl Collector for FacetCollector {
     }
 
     fn merge_fruits(&self, fruits: Vec<Counts>) -> tantivy::Result<Counts> {
-        let mut merged: Counts = vec![HashMap::new(); FACETS.len()];
+        let mut merged: Counts = vec![HashMap::new(); FACETS.len() + 1];
         for fruit in fruits {
             for (all, counts) in merged.iter_mut().zip(fruit) {
                 for (value, count) in counts {
@@ -155,22 +171,36 @@ impl FacetColumn {
 
 struct SegmentFacets {
     columns: Vec<FacetColumn>,
-    years: Option<(Option<Column<u64>>, RangeInclusive<u64>)>,
+    year: Option<Column<u64>>,
+    range: Option<RangeInclusive<u64>>,
     ids: Option<StrColumn>,
     unit: Unit,
-    /// Section counts by facet and value ordinal.
+    /// Section counts by facet and value ordinal (the last: by year).
     sections: Vec<HashMap<u64, u64>>,
     /// (facet, value ordinal, report ordinal) seen, when counting reports.
     reports: HashSet<(usize, u64, u64)>,
 }
 
 impl SegmentFacets {
+    fn year_of(&self, doc: DocId) -> u64 {
+        self.year.as_ref().and_then(|c| c.first(doc)).unwrap_or(0)
+    }
+
     fn year_passes(&self, doc: DocId) -> bool {
-        match &self.years {
-            None => true,
-            Some((column, range)) => {
-                let year = column.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-                range.contains(&year)
+        self.range
+            .as_ref()
+            .is_none_or(|range| range.contains(&self.year_of(doc)))
+    }
+
+    /// Counts the section's year in the histogram (the last facet slot).
+    fn count_year(&mut self, doc: DocId) {
+        let (slot, year) = (FACETS.len(), self.year_of(doc));
+        match self.unit {
+            Unit::Sections => *self.sections[slot].entry(year).or_default() += 1,
+            Unit::Reports => {
+                if let Some(report) = self.ids.as_ref().and_then(|ids| ids.term_ords(doc).next()) {
+                    self.reports.insert((slot, year, report));
+                }
             }
         }
     }
@@ -203,12 +233,15 @@ impl SegmentCollector for SegmentFacets {
     type Fruit = Counts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        if !self.year_passes(doc) {
-            return;
-        }
         let failing: Vec<usize> = (0..self.columns.len())
             .filter(|&f| !self.columns[f].passes(doc))
             .collect();
+        if failing.is_empty() {
+            self.count_year(doc);
+        }
+        if !self.year_passes(doc) {
+            return;
+        }
         match failing.as_slice() {
             [] => (0..self.columns.len()).for_each(|f| self.count_values(f, doc)),
             [only] => self.count_values(*only, doc),
@@ -221,7 +254,8 @@ impl SegmentCollector for SegmentFacets {
         for (f, ord, _) in self.reports {
             *by_ord[f].entry(ord).or_default() += 1;
         }
-        by_ord
+        let years = by_ord.pop().unwrap_or_default();
+        let mut counts: Counts = by_ord
             .into_iter()
             .zip(&self.columns)
             .map(|(counts, facet)| {
@@ -239,7 +273,14 @@ impl SegmentCollector for SegmentFacets {
                     })
                     .collect()
             })
-            .collect()
+            .collect();
+        counts.push(
+            years
+                .into_iter()
+                .map(|(year, n)| (year.to_string(), n))
+                .collect(),
+        );
+        counts
     }
 }
 
@@ -322,14 +363,28 @@ mod tests {
         let mut request = SearchRequest::text("");
         request.add_filter("forbund", forbund[0]);
         request.add_filter("forbund", forbund[1]);
-        request.add_filter("section_kind", "resultat");
+        request.add_filter("section_kind", "framgångsfaktorer");
         for (from, to) in [(None, None), (Some(2019), Some(2021))] {
             (request.year_from, request.year_to) = (from, to);
-            let one_pass = count(&searcher, &AllQuery, &request, Unit::Sections).unwrap();
-            assert_eq!(
-                one_pass,
-                reference(&searcher, &fields, &request),
-                "years {from:?}–{to:?}"
+            let mut one_pass = count(&searcher, &AllQuery, &request, Unit::Sections).unwrap();
+            let years = one_pass.remove(YEAR_FACET).unwrap();
+            let expected = reference(&searcher, &fields, &request);
+            assert!(
+                expected["forbund"].len() >= 2,
+                "a test that counts something: {expected:?}"
+            );
+            assert_eq!(one_pass, expected, "years {from:?}–{to:?}");
+            let mut no_range = request.clone();
+            (no_range.year_from, no_range.year_to) = (None, None);
+            let sections = reference(&searcher, &fields, &no_range)["section_kind"]
+                .iter()
+                .find(|c| c.value == "framgångsfaktorer")
+                .map_or(0, |c| c.count);
+            let histogram: u64 = years.iter().map(|c| c.count).sum();
+            assert_eq!(histogram, sections, "the histogram ignores the year range");
+            assert!(
+                years.windows(2).all(|w| w[0].value < w[1].value),
+                "in year order"
             );
         }
         let reports = count(

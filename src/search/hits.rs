@@ -3,13 +3,13 @@
 //! and for a report its next best sections.
 
 use super::by_report::ReportMatch;
-use super::documents::{summary, with_knowledge};
+use super::documents::{known_summary, summary, with_knowledge};
 use super::explain::Explainer;
 use super::listing::Listed;
 use super::snippet::Snippets;
-use super::{Hit, Result, SectionHit};
+use super::{DocumentSummary, Hit, Result, SectionHit};
 use crate::corpus::Knowledge;
-use crate::index::{Fields, StoredSection};
+use crate::index::{Fields, StoredSection, first_section};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 /// What building hits needs.
@@ -18,8 +18,8 @@ pub struct HitMaker<'a> {
     pub searcher: &'a Searcher,
     /// The index's fields.
     pub fields: &'a Fields,
-    /// Snippets of the query.
-    pub snippets: Snippets,
+    /// Snippets of the query (none for exports, which carry the whole text).
+    pub snippets: Option<Snippets>,
     /// Explanations, when asked for.
     pub explainer: Option<Explainer>,
     /// The corpus knowledge.
@@ -63,17 +63,42 @@ impl HitMaker<'_> {
 
     fn hit(&self, address: DocAddress, score: f32) -> Result<Hit> {
         let section = self.stored(address)?;
-        let mut hit = to_hit(section, score, &self.snippets, self.knowledge);
+        let summary = self.summary_of(&section)?;
+        let snippet = self.snippet(&section.text);
+        let mut hit = to_hit(section, summary, score, snippet, self.knowledge);
         if let Some(explainer) = &self.explainer {
             hit.explain = Some(explainer.explain(self.searcher, address)?);
         }
         Ok(hit)
     }
 
+    fn snippet(&self, text: &str) -> String {
+        self.snippets
+            .as_ref()
+            .map_or_else(String::new, |s| s.for_text(text))
+    }
+
+    /// The labels of a section's document: from the corpus knowledge, or
+    /// (for a document indexed since the knowledge was written) from its
+    /// first section, which stores them.
+    fn summary_of(&self, section: &StoredSection) -> Result<DocumentSummary> {
+        if let Some(known) = known_summary(self.knowledge, &section.doc_id) {
+            return Ok(known);
+        }
+        let first = match section.ordinal {
+            0 => Some(section.clone()),
+            _ => first_section(self.searcher, self.fields, &section.doc_id)?,
+        };
+        Ok(with_knowledge(
+            summary(first.as_ref().unwrap_or(section)),
+            self.knowledge,
+        ))
+    }
+
     fn section_hit(&self, address: DocAddress, score: f32) -> Result<SectionHit> {
         let section = self.stored(address)?;
         Ok(SectionHit {
-            snippet: self.snippets.for_text(&section.text),
+            snippet: self.snippet(&section.text),
             section_kind: section.labels.kind().to_string(),
             id: section.id,
             heading: section.heading,
@@ -84,9 +109,13 @@ impl HitMaker<'_> {
 }
 
 /// A section as a hit, labelled with its document's labels and knowledge.
-fn to_hit(section: StoredSection, score: f32, snippets: &Snippets, knowledge: &Knowledge) -> Hit {
-    let snippet = snippets.for_text(&section.text);
-    let summary = with_knowledge(summary(&section), knowledge);
+fn to_hit(
+    section: StoredSection,
+    summary: DocumentSummary,
+    score: f32,
+    snippet: String,
+    knowledge: &Knowledge,
+) -> Hit {
     let project = summary
         .project_id
         .as_ref()

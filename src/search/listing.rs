@@ -5,8 +5,14 @@
 
 use super::Result;
 use super::kind_weights::KindWeights;
+use super::model::Sort;
 use std::collections::HashSet;
-use tantivy::collector::Count;
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::{Order, Score};
+
+/// The fast field holding each section's (document's) year.
+const YEAR_FIELD: &str = "year";
 use tantivy::query::Query;
 use tantivy::{DocAddress, Searcher};
 
@@ -25,6 +31,7 @@ pub struct Listed {
 pub struct Listing {
     wanted: usize,
     weights: KindWeights,
+    sort: Sort,
     listed: Vec<Listed>,
     seen: HashSet<DocAddress>,
     total: usize,
@@ -34,10 +41,11 @@ pub struct Listing {
 impl Listing {
     /// An empty listing that keeps the first `wanted` sections, each
     /// scored times its kind's weight.
-    pub fn new(wanted: usize, weights: KindWeights) -> Listing {
+    pub fn new(wanted: usize, weights: KindWeights, sort: Sort) -> Listing {
         Listing {
             wanted,
             weights,
+            sort,
             listed: Vec::new(),
             seen: HashSet::new(),
             total: 0,
@@ -52,8 +60,13 @@ impl Listing {
         let partial = self.full_matches.is_some();
         // The listed sections are among this tier's too: `wanted` of its
         // best hold every new one that can still be listed.
-        let top = self.weights.top_docs(self.wanted.max(1));
-        let (docs, total) = searcher.search(query, &(top, Count))?;
+        let (docs, total) = match self.sort {
+            Sort::Relevans => {
+                let top = self.weights.top_docs(self.wanted.max(1));
+                searcher.search(query, &(top, Count))?
+            }
+            Sort::Nyast | Sort::Aldst => by_year(searcher, query, self.wanted.max(1), self.sort)?,
+        };
         for (score, address) in docs {
             if self.listed.len() >= self.wanted {
                 break;
@@ -89,6 +102,32 @@ impl Listing {
     }
 }
 
+/// The first `limit` sections by year (newest or oldest first as `sort`
+/// says), then by score, and how many match.
+fn by_year(
+    searcher: &Searcher,
+    query: &dyn Query,
+    limit: usize,
+    sort: Sort,
+) -> Result<(Vec<(Score, DocAddress)>, usize)> {
+    let order = match sort {
+        Sort::Aldst => Order::Asc,
+        _ => Order::Desc,
+    };
+    let keys = (
+        (SortByStaticFastValue::<u64>::for_field(YEAR_FIELD), order),
+        (SortBySimilarityScore, Order::Desc),
+    );
+    let top = TopDocs::with_limit(limit).order_by(keys);
+    let (docs, total) = searcher.search(query, &(top, Count))?;
+    Ok((
+        docs.into_iter()
+            .map(|((_, score), address)| (score, address))
+            .collect(),
+        total,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,7 +152,7 @@ mod tests {
 
     fn listing(texts: &[&str], tiers: &[&str], wanted: usize) -> Listing {
         let (searcher, parser) = index(texts);
-        let mut listing = Listing::new(wanted, KindWeights::builtin());
+        let mut listing = Listing::new(wanted, KindWeights::builtin(), Sort::Relevans);
         for tier in tiers {
             let query = parser.parse_query(tier).unwrap();
             listing.add_tier(&searcher, &*query).unwrap();

@@ -25,10 +25,12 @@ pub mod kind_weights;
 mod knowledge_cache;
 mod listing;
 mod model;
+mod overview;
 mod query;
 mod query_words;
 mod ranking;
 mod snippet;
+mod stats;
 mod suggest;
 pub mod synonyms;
 pub mod syntax;
@@ -43,7 +45,10 @@ pub use explain::FieldMatch;
 pub use model::{
     Counts, DocumentDetail, DocumentLink, DocumentList, DocumentSummary, FacetCount, Facets,
     Grouping, Hit, MAX_LIMIT, MAX_OFFSET, SearchRequest, SearchResults, SectionHit, SectionView,
+    Sort, cursor, cursor_offset,
 };
+pub use overview::{Overview, Worked};
+pub use stats::{IndexStats, NeedsOcr};
 
 use crate::analysis::Profile;
 use crate::index::{self, Fields};
@@ -59,6 +64,9 @@ use std::path::Path;
 use synonyms::Synonyms;
 use tantivy::query::Query;
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
+
+/// Hits read from the index at a time by an export.
+const EXPORT_BATCH: usize = 200;
 
 /// A query finding fewer sections than this is tried with corrected spelling.
 pub const FEW_HITS: usize = 3;
@@ -155,12 +163,12 @@ impl SearchService {
         let maker = HitMaker {
             searcher: &searcher,
             fields: &self.fields,
-            snippets: snippet::Snippets::new(
+            snippets: Some(snippet::Snippets::new(
                 &searcher,
                 &*prepared.text,
                 &*prepared.typed,
                 &self.fields,
-            )?,
+            )?),
             explainer: request.explain.then(|| Explainer::new(&*prepared.text)),
             knowledge: &loaded.knowledge,
         };
@@ -172,6 +180,7 @@ impl SearchService {
                 maker.reports(listing.page(request.offset, request.limit))?
             }
         };
+        let next = request.offset + request.limit;
         Ok(SearchResults {
             total: ranking.total(),
             counts: ranking.counts(),
@@ -180,7 +189,60 @@ impl SearchService {
             suggestion,
             relaxed: ranking.relaxed(),
             notice: None,
+            next_cursor: (request.limit > 0 && next < ranking.total()).then(|| model::cursor(next)),
         })
+    }
+
+    /// Every hit of `request` in ranked order, without snippets (each carries
+    /// its whole text), handed to `each` in batches until it returns false;
+    /// returns how many were handed. For exports of a whole result set.
+    pub fn each_hit(
+        &self,
+        request: &SearchRequest,
+        budget: &Budget,
+        mut each: impl FnMut(Hit) -> bool,
+    ) -> Result<usize> {
+        let searcher = self.reader.searcher();
+        let loaded = self.knowledge.get();
+        let probe = SearchRequest {
+            limit: 0,
+            offset: 0,
+            explain: false,
+            ..request.clone()
+        };
+        let total = match self.rank(&searcher, &probe, &loaded, budget)? {
+            Ok(ranked) => ranked.ranking.total(),
+            Err(_) => return Ok(0),
+        };
+        let every = SearchRequest {
+            limit: total,
+            ..probe
+        };
+        let Ok(Ranked { ranking, .. }) = self.rank(&searcher, &every, &loaded, budget)? else {
+            return Ok(0);
+        };
+        let maker = HitMaker {
+            searcher: &searcher,
+            fields: &self.fields,
+            snippets: None,
+            explainer: None,
+            knowledge: &loaded.knowledge,
+        };
+        let mut handed = 0;
+        for start in (0..total).step_by(EXPORT_BATCH) {
+            budget.check()?;
+            let hits = match &ranking {
+                Ranking::Sections(listing) => maker.sections(listing.page(start, EXPORT_BATCH))?,
+                Ranking::Reports(listing) => maker.reports(listing.page(start, EXPORT_BATCH))?,
+            };
+            for hit in hits {
+                handed += 1;
+                if !each(hit) {
+                    return Ok(handed);
+                }
+            }
+        }
+        Ok(handed)
     }
 
     /// The ids of every report matching `request`, best first (all tiers).
@@ -260,7 +322,7 @@ impl SearchService {
             Profile::StemmingOnly => KindWeights::none(),
         };
         let wanted = request.offset + request.limit;
-        let mut ranking = Ranking::new(request.group, wanted, weights);
+        let mut ranking = Ranking::new(request.group, wanted, weights, request.sort);
         let prepared = self.prepare(reading, Match::All, budget)?;
         ranking.add_tier(searcher, &*self.filtered(&prepared, request, loaded))?;
         Ok((prepared, ranking))
@@ -355,18 +417,41 @@ impl SearchService {
     /// A page of the list of all documents (originals, with their copies'
     /// paths), ordered by path.
     pub fn documents(&self, limit: usize, offset: usize) -> Result<DocumentList> {
+        let request = SearchRequest {
+            limit,
+            offset,
+            ..SearchRequest::default()
+        };
+        self.documents_where(&request, None)
+    }
+
+    /// A page of the documents passing `request`'s facet filters and year
+    /// range (and belonging to `project`, when given), by path or by year.
+    pub fn documents_where(
+        &self,
+        request: &SearchRequest,
+        project: Option<&str>,
+    ) -> Result<DocumentList> {
         let loaded = self.knowledge.get();
         documents::list(
             &loaded.knowledge,
             &self.searcher(),
             &self.fields,
-            limit,
-            offset,
+            request,
+            project,
         )
     }
 
     /// One document with its sections, references and citations, or `None`
     /// for an unknown id.
+    /// Counts over the index: documents, and the files waiting for OCR.
+    pub fn stats(&self) -> Result<IndexStats> {
+        let documents = self.documents(0, 0)?.total;
+        let manifest = index::manifest_of(&self.index, self.profile).unwrap_or_default();
+        Ok(IndexStats::new(documents, &manifest))
+    }
+
+    /// One document with its sections, or `None` for an unknown id.
     pub fn document(&self, doc_id: &str) -> Result<Option<DocumentDetail>> {
         let loaded = self.knowledge.get();
         documents::detail(&loaded.knowledge, &self.searcher(), &self.fields, doc_id)

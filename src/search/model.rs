@@ -30,6 +30,21 @@ pub struct SearchRequest {
     pub explain: bool,
     /// One hit per section, or one per report.
     pub group: Grouping,
+    /// By relevance, or by year (newest or oldest first).
+    pub sort: Sort,
+}
+
+/// The order of hits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// Best match first (the default).
+    #[default]
+    Relevans,
+    /// Newest year first, then best match.
+    Nyast,
+    /// Oldest year first, then best match.
+    Aldst,
 }
 
 /// What a hit is: a section, or a report with its best sections.
@@ -97,6 +112,19 @@ pub struct SearchResults {
     /// A note to the user about how the query was read, e.g. that it held
     /// only words that are never searched; null otherwise.
     pub notice: Option<String>,
+    /// Where the next page starts (pass it as `cursor`), when there is one:
+    /// cursors page on past any offset limit, in a stable order.
+    pub next_cursor: Option<String>,
+}
+
+/// The opaque cursor of the page starting at `offset`.
+pub fn cursor(offset: usize) -> String {
+    format!("c{offset:x}")
+}
+
+/// The offset a cursor stands for, or `None` for one this service did not make.
+pub fn cursor_offset(cursor: &str) -> Option<usize> {
+    usize::from_str_radix(cursor.strip_prefix('c')?, 16).ok()
 }
 
 impl SearchResults {
@@ -110,6 +138,7 @@ impl SearchResults {
             facets: Facets::default(),
             suggestion: None,
             relaxed: false,
+            next_cursor: None,
             notice: Some(format!(
                 "Frågan \"{q}\" innehåller bara vanliga småord, som inte söks efter. \
                  Lägg till ett ord som säger vad du letar efter, t.ex. \"hur mycket kostade insatsen\"."

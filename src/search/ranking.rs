@@ -5,7 +5,7 @@ use super::Result;
 use super::by_report::ReportListing;
 use super::kind_weights::KindWeights;
 use super::listing::Listing;
-use super::model::{Counts, Grouping};
+use super::model::{Counts, Grouping, Sort};
 use tantivy::Searcher;
 use tantivy::query::Query;
 
@@ -19,10 +19,10 @@ pub enum Ranking {
 
 impl Ranking {
     /// An empty ranking for `group`, keeping at least `wanted` entries.
-    pub fn new(group: Grouping, wanted: usize, weights: KindWeights) -> Ranking {
+    pub fn new(group: Grouping, wanted: usize, weights: KindWeights, sort: Sort) -> Ranking {
         match group {
-            Grouping::Section => Ranking::Sections(Listing::new(wanted, weights)),
-            Grouping::Document => Ranking::Reports(ReportListing::new(weights)),
+            Grouping::Section => Ranking::Sections(Listing::new(wanted, weights, sort)),
+            Grouping::Document => Ranking::Reports(ReportListing::new(weights, sort)),
         }
     }
 

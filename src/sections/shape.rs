@@ -68,8 +68,12 @@ fn nest_empty_headings(raw: Vec<RawSection>) -> Vec<RawSection> {
     let mut parent: Option<RawSection> = None;
     for mut section in raw {
         if let Some(p) = parent.take().filter(|p| !p.heading.is_empty()) {
-            section.heading = join_headings(&p.heading, &section.heading);
+            let (heading, dropped) = join_headings(&p.heading, &section.heading);
+            section.heading = heading;
             section.page = p.page;
+            if let Some(text) = dropped {
+                section.blocks.insert(0, Block { text, page: p.page });
+            }
         }
         if section.blocks.is_empty() {
             parent = Some(section);
@@ -89,10 +93,15 @@ fn nest_empty_headings(raw: Vec<RawSection>) -> Vec<RawSection> {
     out
 }
 
-/// "A › B" + "C" keeps the last parent only: "B › C".
-fn join_headings(parent: &str, child: &str) -> String {
-    let last_parent = parent.rsplit(HEADING_PATH).next().unwrap_or(parent);
-    format!("{last_parent}{HEADING_PATH}{child}")
+/// "A › B" + "C" keeps the last parent only: "B › C". The parents it drops
+/// ("A") are returned, so that their words stay in the section's text (a
+/// report of one heading per page is all headings).
+fn join_headings(parent: &str, child: &str) -> (String, Option<String>) {
+    let (dropped, last_parent) = match parent.rsplit_once(HEADING_PATH) {
+        Some((dropped, last)) => (Some(dropped.replace(HEADING_PATH, "\n")), last),
+        None => (None, parent),
+    };
+    (format!("{last_parent}{HEADING_PATH}{child}"), dropped)
 }
 
 /// A section with too little text joins the previous section when that has
@@ -102,13 +111,18 @@ fn fold_tiny(sections: Vec<RawSection>) -> Vec<RawSection> {
     let mut carry: Option<RawSection> = None;
     for mut section in sections {
         if let Some(c) = carry.take() {
+            let mut blocks = c.blocks;
             section.heading = match (c.heading.is_empty(), section.heading.is_empty()) {
-                (false, false) => join_headings(&c.heading, &section.heading),
+                (false, false) => {
+                    let (heading, dropped) = join_headings(&c.heading, &section.heading);
+                    let page = c.page;
+                    blocks.extend(dropped.map(|text| Block { text, page }));
+                    heading
+                }
                 (false, true) => c.heading.clone(),
                 _ => section.heading,
             };
             section.page = section.page.min(c.page);
-            let mut blocks = c.blocks;
             blocks.append(&mut section.blocks);
             section.blocks = blocks;
         }
@@ -229,6 +243,21 @@ mod tests {
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].heading, "2. Aktivitetsrapport › 2.1 Aktiviteter");
         assert_eq!((out[0].page_start, out[0].page_end), (1, 2));
+    }
+
+    #[test]
+    fn a_run_of_empty_headings_keeps_every_word() {
+        let raw: Vec<RawSection> = (0..5)
+            .map(|n| RawSection::new(format!("Potatis {n}"), n + 1))
+            .collect();
+        let text: Vec<String> = tidy(raw)
+            .iter()
+            .map(|s| format!("{} {}", s.heading, s.text))
+            .collect();
+        let text = text.join(" ");
+        for n in 0..5 {
+            assert!(text.contains(&format!("Potatis {n}")), "{text}");
+        }
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! One function per route: parse, call the service, shape the answer.
 
-use super::{ApiError, AppState, export, params, work};
-use crate::search::{DocumentDetail, DocumentList, ProjectDetail, ProjectList, SimilarList};
+use super::export::{self, Format};
+use super::{ApiError, AppState, params, work};
+use crate::search::{
+    DocumentDetail, DocumentList, IndexStats, Overview, ProjectDetail, ProjectList, SimilarList,
+};
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, Query, Request, State};
@@ -10,36 +13,106 @@ use axum::response::{IntoResponse, Response};
 use tower::ServiceExt;
 use tower_http::services::ServeFile;
 
-/// `GET /api/search`: JSON, or CSV with `format=csv`.
+/// `GET /api/search`: JSON; a page of hits as CSV or JSON Lines with
+/// `format=csv|jsonl`; every hit, streamed, with `all=true`.
 pub async fn search(
     State(state): State<AppState>,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
-    let csv = params::wants_csv(&pairs)?;
-    let request = params::search_request(pairs)?;
+    let (format, all) = (params::format(&pairs)?, params::all(&pairs)?);
+    let request = params::search_request(pairs, &["all"])?;
+    let name = export::file_name(&request.q, &today(), format);
+    if all {
+        if format == Format::Json {
+            return Err(ApiError::BadRequest(
+                "all=true gäller format=csv eller format=jsonl; bläddra i JSON med cursor".into(),
+            ));
+        }
+        let body = work::stream(&state, move |s, budget, sink| {
+            if sink(format.start()) {
+                s.each_hit(&request, budget, |hit| sink(format.row(&hit)))?;
+            }
+            Ok(())
+        })
+        .await?;
+        return Ok(download(format, &name, body));
+    }
     let results = work::run(&state, move |s, budget| s.search_within(&request, budget)).await?;
-    if !csv {
+    if format == Format::Json {
         return Ok(Json(results).into_response());
     }
-    let body = export::to_csv(&results).map_err(|e| ApiError::Internal(e.to_string()))?;
-    let headers = [
-        (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-        (
-            header::CONTENT_DISPOSITION,
-            "attachment; filename=\"finsamsok.csv\"",
-        ),
-    ];
-    Ok((headers, body).into_response())
+    let mut bytes = format.start();
+    results
+        .hits
+        .iter()
+        .for_each(|hit| bytes.extend(format.row(hit)));
+    Ok(download(format, &name, Body::from(bytes)))
 }
 
-/// `GET /api/documents`
+/// An export answer: its type and a file name to save it under.
+fn download(format: Format, name: &str, body: Body) -> Response {
+    let disposition = format!(
+        "attachment; filename=\"{}\"; filename*=UTF-8''{}",
+        ascii_name(name),
+        percent(name)
+    );
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(format.content_type()),
+    );
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
+/// Today's date (UTC), for export file names.
+fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    let (year, month, day) = civil_from_days(days);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The calendar date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// `text` percent-encoded for a `filename*` parameter (RFC 5987).
+fn percent(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// `GET /api/documents`: filtered like search (facets, years, `project_id`),
+/// sorted by path or year.
 pub async fn documents(
     State(state): State<AppState>,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<Json<DocumentList>, ApiError> {
-    let (limit, offset) = params::paging(&pairs)?;
+    let (request, project) = params::document_request(pairs)?;
     Ok(Json(
-        work::run(&state, move |s, _| s.documents(limit, offset)).await?,
+        work::run(&state, move |s, _| {
+            s.documents_where(&request, project.as_deref())
+        })
+        .await?,
     ))
 }
 
@@ -61,6 +134,18 @@ pub async fn document_similar(
     let missing = format!("dokumentet {doc_id} finns inte");
     let found = work::run(&state, move |s, _| s.similar_to_document(&doc_id, limit)).await?;
     Ok(Json(found.ok_or(ApiError::NotFound(missing))?))
+}
+
+/// `GET /api/overview`: where, when and in which reports a search's subject
+/// was worked on, and what worked (counts in reports).
+pub async fn overview(
+    State(state): State<AppState>,
+    Query(pairs): Query<Vec<(String, String)>>,
+) -> Result<Json<Overview>, ApiError> {
+    let request = params::search_request(pairs, &[])?;
+    Ok(Json(
+        work::run(&state, move |s, budget| s.overview(&request, budget)).await?,
+    ))
 }
 
 /// `GET /api/projects`: projects whose reports match, filterable like search.
@@ -123,6 +208,11 @@ pub async fn document_file(
             detail.summary.path
         ))),
     }
+}
+
+/// `GET /api/stats`: documents indexed and the files that wait for OCR.
+pub async fn stats(State(state): State<AppState>) -> Result<Json<IndexStats>, ApiError> {
+    Ok(Json(work::run(&state, |s, _| s.stats()).await?))
 }
 
 /// A corpus file's answer made safe: a PDF inline (to open at a page), text
@@ -192,4 +282,16 @@ async fn find_document(state: &AppState, doc_id: String) -> Result<DocumentDetai
     work::run(state, move |s, _| s.document(&doc_id))
         .await?
         .ok_or(ApiError::NotFound(missing))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_become_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_792), (2026, 12, 5));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+    }
 }

@@ -23,11 +23,14 @@ pub struct Limits {
     pub connections: usize,
     /// How long a shutdown waits for requests in flight.
     pub drain_time: Duration,
+    /// Time budget of an export of every hit (streamed).
+    pub export_time: Duration,
 }
 
 impl Default for Limits {
     /// A 2 s search budget, two searches per core with 2 s in the queue,
-    /// 10 s for headers, 15 s per request, connections by the open-file limit.
+    /// 10 s for headers, 15 s per request (until its answer starts), 5
+    /// minutes for an export, connections by the open-file limit.
     fn default() -> Limits {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Limits {
@@ -38,6 +41,7 @@ impl Default for Limits {
             request_time: Duration::from_secs(15),
             connections: connection_budget(),
             drain_time: Duration::from_secs(10),
+            export_time: Duration::from_secs(300),
         }
     }
 }

@@ -75,12 +75,14 @@ pub fn router(state: AppState, web: PathBuf) -> Router {
             "/api/documents/{doc_id}/similar",
             get(handlers::document_similar),
         )
+        .route("/api/overview", get(handlers::overview))
         .route("/api/projects", get(handlers::projects))
         .route("/api/projects/{project_id}", get(handlers::project))
         .route(
             "/api/projects/{project_id}/similar",
             get(handlers::project_similar),
         )
+        .route("/api/stats", get(handlers::stats))
         .route("/healthz", get(handlers::health))
         .route("/api/openapi.json", get(handlers::openapi))
         .fallback_service(ServeDir::new(web))

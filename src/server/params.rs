@@ -2,14 +2,37 @@
 //! Swedish messages for bad values.
 
 use super::ApiError;
+use super::export::Format;
 use crate::index::FACETS;
-use crate::search::{Grouping, MAX_LIMIT, MAX_OFFSET, ProjectRequest, SearchRequest};
+use crate::search::{Grouping, MAX_LIMIT, MAX_OFFSET, ProjectRequest, SearchRequest, Sort};
 
 /// Default number of hits per page.
 const DEFAULT_LIMIT: usize = 20;
 
-/// Builds a search request from repeated `key=value` pairs.
-pub fn search_request(pairs: Vec<(String, String)>) -> Result<SearchRequest, ApiError> {
+/// Parameters of a search besides the facet filters.
+const SEARCH_PARAMETERS: [&str; 10] = [
+    "q",
+    "year_from",
+    "year_to",
+    "limit",
+    "offset",
+    "explain",
+    "group",
+    "sort",
+    "cursor",
+    "format",
+];
+/// Deepest offset a cursor may stand for (cursors page past `offset`'s limit).
+const MAX_CURSOR_OFFSET: usize = 100_000_000;
+
+/// Builds a search request from repeated `key=value` pairs; `also` names
+/// the endpoint's own further parameters (read by the caller). Any other
+/// parameter is a 400 that lists the known ones, so a misspelt filter
+/// (`year=2023`) is never silently ignored.
+pub fn search_request(
+    pairs: Vec<(String, String)>,
+    also: &[&str],
+) -> Result<SearchRequest, ApiError> {
     let mut request = SearchRequest {
         limit: DEFAULT_LIMIT,
         ..SearchRequest::default()
@@ -22,12 +45,86 @@ pub fn search_request(pairs: Vec<(String, String)>) -> Result<SearchRequest, Api
             "year_to" => request.year_to = Some(year("year_to", &value)?),
             "limit" => request.limit = number("limit", &value, MAX_LIMIT)?,
             "offset" => request.offset = number("offset", &value, MAX_OFFSET)?,
+            "cursor" => request.offset = cursor(&value)?,
             "explain" => request.explain = boolean("explain", &value)?,
             "group" => request.group = grouping(&value)?,
-            _ => {}
+            "sort" => request.sort = sort(&value)?,
+            "format" => {}
+            other if also.contains(&other) => {}
+            other => return Err(unknown(other, also)),
         }
     }
     Ok(request)
+}
+
+/// Builds a document-list request: the filters and paging of a search and
+/// `project_id`; a query or a section kind would be silently meaningless for
+/// a list of reports, so they are refused with the way to search reports.
+pub fn document_request(
+    pairs: Vec<(String, String)>,
+) -> Result<(SearchRequest, Option<String>), ApiError> {
+    let project = pairs
+        .iter()
+        .rev()
+        .find(|(key, _)| key == "project_id")
+        .map(|(_, value)| value.clone());
+    let request = search_request(pairs, &["project_id"])?;
+    if !request.q.trim().is_empty() || !request.filter("section_kind").is_empty() {
+        return Err(ApiError::BadRequest(
+            "/api/documents listar rapporter utan sökfråga; sök rapporter med /api/search?group=document".into(),
+        ));
+    }
+    Ok((request, project))
+}
+
+/// A 400 naming an unknown parameter and the known ones.
+fn unknown(name: &str, also: &[&str]) -> ApiError {
+    let known: Vec<&str> = SEARCH_PARAMETERS
+        .iter()
+        .chain(FACETS.iter())
+        .chain(also.iter())
+        .copied()
+        .collect();
+    ApiError::BadRequest(format!(
+        "okänd parameter \"{name}\". Kända parametrar: {}",
+        known.join(", ")
+    ))
+}
+
+/// The offset a cursor of an earlier answer stands for, or a 400.
+fn cursor(value: &str) -> Result<usize, ApiError> {
+    crate::search::cursor_offset(value.trim())
+        .filter(|&offset| offset <= MAX_CURSOR_OFFSET)
+        .ok_or_else(|| {
+            ApiError::BadRequest(format!(
+                "cursor \"{value}\" kommer inte från ett svar av Finsamsök; använd next_cursor ur förra svaret"
+            ))
+        })
+}
+
+/// The answer's format: `json` (default), `csv` or `jsonl`.
+pub fn format(pairs: &[(String, String)]) -> Result<Format, ApiError> {
+    match pairs
+        .iter()
+        .rev()
+        .find(|(key, _)| key == "format")
+        .map(|(_, v)| v.as_str())
+    {
+        None | Some("json") => Ok(Format::Json),
+        Some("csv") => Ok(Format::Csv),
+        Some("jsonl") => Ok(Format::JsonLines),
+        Some(other) => Err(ApiError::BadRequest(format!(
+            "format måste vara json, csv eller jsonl, inte \"{other}\""
+        ))),
+    }
+}
+
+/// True for `all=true`: every hit, streamed (with `format=csv` or `jsonl`).
+pub fn all(pairs: &[(String, String)]) -> Result<bool, ApiError> {
+    match pairs.iter().rev().find(|(key, _)| key == "all") {
+        Some((_, value)) => boolean("all", value),
+        None => Ok(false),
+    }
 }
 
 /// Builds a project search from `key=value` pairs: a report search plus
@@ -44,10 +141,22 @@ pub fn project_request(pairs: Vec<(String, String)>) -> Result<ProjectRequest, A
         }
     }
     Ok(ProjectRequest {
-        search: search_request(rest)?,
+        search: search_request(rest, &[])?,
         inriktning,
         esf,
     })
+}
+
+/// `relevans`, `nyast` or `aldst` (or `äldst`), or a 400 that says what is wrong.
+fn sort(value: &str) -> Result<Sort, ApiError> {
+    match value.trim() {
+        "relevans" | "" => Ok(Sort::Relevans),
+        "nyast" => Ok(Sort::Nyast),
+        "aldst" | "äldst" => Ok(Sort::Aldst),
+        other => Err(ApiError::BadRequest(format!(
+            "sort måste vara relevans, nyast eller aldst, inte \"{other}\""
+        ))),
+    }
 }
 
 /// `section` or `document`, or a 400 that says what is wrong.
@@ -68,22 +177,6 @@ fn yes_no(name: &str, value: &str) -> Result<bool, ApiError> {
         "nej" | "false" | "0" => Ok(false),
         other => Err(ApiError::BadRequest(format!(
             "{name} måste vara ja eller nej, inte \"{other}\""
-        ))),
-    }
-}
-
-/// True for `format=csv`, false for `format=json` or no format.
-pub fn wants_csv(pairs: &[(String, String)]) -> Result<bool, ApiError> {
-    match pairs
-        .iter()
-        .rev()
-        .find(|(key, _)| key == "format")
-        .map(|(_, v)| v.as_str())
-    {
-        None | Some("json") => Ok(false),
-        Some("csv") => Ok(true),
-        Some(other) => Err(ApiError::BadRequest(format!(
-            "format måste vara json eller csv, inte \"{other}\""
         ))),
     }
 }
@@ -138,6 +231,35 @@ fn number(name: &str, value: &str, max: usize) -> Result<usize, ApiError> {
 mod tests {
     use super::*;
 
+    fn search_request_of(pairs: Vec<(String, String)>) -> Result<SearchRequest, ApiError> {
+        search_request(pairs, &[])
+    }
+
+    #[test]
+    fn unknown_parameters_are_named_with_the_known_ones() {
+        let message = search_request_of(pairs(&[("year", "2023")]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.contains("\"year\"") && message.contains("year_from"),
+            "{message}"
+        );
+        assert!(search_request(pairs(&[("all", "true")]), &["all"]).is_ok());
+    }
+
+    #[test]
+    fn a_cursor_pages_past_the_offset_limit() {
+        let deep = crate::search::cursor(250_000);
+        assert_eq!(
+            search_request_of(pairs(&[("cursor", &deep)]))
+                .unwrap()
+                .offset,
+            250_000
+        );
+        assert!(search_request_of(pairs(&[("cursor", "x1")])).is_err());
+        assert!(search_request_of(pairs(&[("offset", "250000")])).is_err());
+    }
+
     fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
         items
             .iter()
@@ -147,7 +269,7 @@ mod tests {
 
     #[test]
     fn repeated_facets_accumulate() {
-        let request = search_request(pairs(&[
+        let request = search_request_of(pairs(&[
             ("q", "unga"),
             ("forbund", "A"),
             ("forbund", "B"),
@@ -160,9 +282,9 @@ mod tests {
 
     #[test]
     fn grouping_and_project_fields_are_read() {
-        let request = search_request(pairs(&[("group", "document")])).unwrap();
+        let request = search_request_of(pairs(&[("group", "document")])).unwrap();
         assert_eq!(request.group, Grouping::Document);
-        assert!(search_request(pairs(&[("group", "rapport")])).is_err());
+        assert!(search_request_of(pairs(&[("group", "rapport")])).is_err());
         let projects = project_request(pairs(&[
             ("esf", "ja"),
             ("inriktning", "individinriktad"),
@@ -180,14 +302,17 @@ mod tests {
     #[test]
     fn bad_numbers_are_rejected() {
         for bad in ["-1", "abc", "100000", ""] {
-            assert!(search_request(pairs(&[("limit", bad)])).is_err(), "{bad}");
+            assert!(
+                search_request_of(pairs(&[("limit", bad)])).is_err(),
+                "{bad}"
+            );
         }
         assert!(paging(&pairs(&[("offset", "x")])).is_err());
     }
 
     #[test]
     fn years_and_new_facets_are_read() {
-        let request = search_request(pairs(&[
+        let request = search_request_of(pairs(&[
             ("section_kind", "resultat"),
             ("partner", "Arbetsförmedlingen"),
             ("year_from", "2018"),
@@ -202,7 +327,7 @@ mod tests {
         );
         for bad in ["18", "år", "3000"] {
             assert!(
-                search_request(pairs(&[("year_from", bad)])).is_err(),
+                search_request_of(pairs(&[("year_from", bad)])).is_err(),
                 "{bad}"
             );
         }

@@ -4,7 +4,9 @@
 
 use super::{ApiError, AppState};
 use crate::search::{Budget, SearchService};
+use axum::body::Body;
 use std::sync::Arc;
+use tokio::sync::OwnedSemaphorePermit;
 
 /// Runs `call` for a request; its [`Budget`] ends at the search deadline or
 /// when the request is dropped (the client went away), whichever comes first.
@@ -13,12 +15,8 @@ where
     T: Send + 'static,
     F: FnOnce(&SearchService, &Budget) -> crate::search::Result<T> + Send + 'static,
 {
-    let limits = &state.limits;
-    let slot = tokio::time::timeout(limits.queue_time, state.slots.clone().acquire_owned())
-        .await
-        .map_err(|_| ApiError::Busy)?
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
-    let budget = Budget::of(limits.search_time);
+    let slot = slot(state).await?;
+    let budget = Budget::of(state.limits.search_time);
     let _cancel_on_drop = CancelOnDrop(budget.clone());
     let service: Arc<SearchService> = state.search.clone();
     let joined = tokio::task::spawn_blocking(move || {
@@ -30,6 +28,48 @@ where
         .map_err(|e| ApiError::Internal(e.to_string()))?
         .map_err(ApiError::from)
 }
+
+/// A search slot, waited for at most the queue time.
+async fn slot(state: &AppState) -> Result<OwnedSemaphorePermit, ApiError> {
+    tokio::time::timeout(state.limits.queue_time, state.slots.clone().acquire_owned())
+        .await
+        .map_err(|_| ApiError::Busy)?
+        .map_err(|e| ApiError::Internal(e.to_string()))
+}
+
+/// Streams the rows `produce` hands to its sink: it runs in a search slot on
+/// a blocking thread within the export budget, and stops when the client
+/// stops reading (the sink then answers false).
+pub async fn stream<F>(state: &AppState, produce: F) -> Result<Body, ApiError>
+where
+    F: FnOnce(
+            &SearchService,
+            &Budget,
+            &mut dyn FnMut(Vec<u8>) -> bool,
+        ) -> crate::search::Result<()>
+        + Send
+        + 'static,
+{
+    let slot = slot(state).await?;
+    let (sender, receiver) = tokio::sync::mpsc::channel::<Vec<u8>>(STREAM_BUFFER);
+    let budget = Budget::of(state.limits.export_time);
+    let service = state.search.clone();
+    tokio::task::spawn_blocking(move || {
+        let _slot = slot;
+        let mut sink = |bytes: Vec<u8>| sender.blocking_send(bytes).is_ok();
+        if let Err(error) = produce(&service, &budget, &mut sink) {
+            tracing::warn!(%error, "export stopped early");
+        }
+    });
+    let rows = futures_util::stream::unfold(receiver, |mut receiver| async move {
+        let bytes = receiver.recv().await?;
+        Some((Ok::<_, std::convert::Infallible>(bytes), receiver))
+    });
+    Ok(Body::from_stream(rows))
+}
+
+/// Chunks an export may run ahead of the client reading it.
+const STREAM_BUFFER: usize = 32;
 
 /// Cancels a budget when dropped: the handler's future is dropped when its
 /// client disconnects, and the search then stops at its next check.

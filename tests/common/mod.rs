@@ -167,3 +167,15 @@ pub fn enc(value: &str) -> String {
     }
     out
 }
+
+/// Reads an export in Finsamsök's CSV (byte-order mark, `;` between cells):
+/// its header row and records.
+pub fn csv_rows(body: &[u8]) -> (csv::StringRecord, Vec<csv::StringRecord>) {
+    let body = body
+        .strip_prefix("\u{feff}".as_bytes())
+        .expect("CSV starts with a byte-order mark for Excel");
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(body);
+    let headers = reader.headers().expect("a header row").clone();
+    let rows = reader.records().map(|r| r.expect("a record")).collect();
+    (headers, rows)
+}

@@ -1,0 +1,164 @@
+//! Choosing each page's reader by measurement.
+//!
+//! Our own reading of a page ([`super::pdf`]) keeps font sizes and
+//! boldness, so it is kept wherever it can be trusted. It is doubted when
+//! it has no text (poppler also reads form fields and annotations, and a
+//! page without a text layer is then left to OCR), far fewer characters
+//! than the page draws (a font in a CMap pdf-extract does not know, a Type3
+//! font), glyphs drawn over one another, text only lopdf's plain fallback
+//! could read, suspicious characters, tokens that do not read as language
+//! ([`Plausibility::flaw`]), or form fields and annotations with text of
+//! their own, which pdf-extract does not read. Poppler then reads the doubted pages (one run
+//! over their range) and its reading replaces ours where it is clearly more
+//! plausible. A file our reader cannot open at all (a broken
+//! cross-reference table, an encryption variant) is read by poppler
+//! entirely, when poppler finds text in it.
+
+use super::Reader;
+use super::error::ExtractError;
+use super::pdf::PdfPage;
+use super::plausible::{Flaw, Plausibility};
+use super::poppler;
+use super::quality::TextMeasure;
+use std::path::Path;
+
+/// Fewer characters than this share of the glyphs a page draws is a lost reading.
+const MIN_CHARS_PER_GLYPH: f64 = 0.5;
+/// Pages drawing fewer glyphs than this are not judged by the count.
+const MIN_GLYPHS: usize = 20;
+
+/// Why our reading of a page is doubted, in Swedish; `None` when it is not.
+fn doubt(page: &PdfPage) -> Option<&'static str> {
+    let measure = TextMeasure::of_lines(&page.page.lines);
+    let chars = page
+        .page
+        .lines
+        .iter()
+        .flat_map(|l| l.text.chars())
+        .filter(|c| !c.is_whitespace())
+        .count();
+    if chars == 0 {
+        return Some("ingen text");
+    }
+    if measure.is_garbled() {
+        return Some("ersättningstecken eller privata tecken");
+    }
+    if page.glyphs >= MIN_GLYPHS && (chars as f64) < MIN_CHARS_PER_GLYPH * page.glyphs as f64 {
+        return Some("färre tecken än sidan visar");
+    }
+    if page.overlapping {
+        return Some("tecken som överlappar varandra");
+    }
+    if page.reader == Reader::Lopdf {
+        return Some("läst med reservmetoden");
+    }
+    let flaw = Plausibility::of_lines(&page.page.lines)
+        .flaw()
+        .map(Flaw::reason);
+    flaw.or(page
+        .annotations
+        .then_some("formulärfält eller anteckningar"))
+}
+
+/// Replaces our reading of doubted pages by poppler's where poppler's is
+/// clearly more plausible; says which pages it replaced and why.
+pub(crate) fn second_opinion(pdf: &Path, pages: &mut [PdfPage], warnings: &mut Vec<String>) {
+    let doubted: Vec<(usize, &'static str)> = pages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, page)| doubt(page).map(|why| (i, why)))
+        .collect();
+    let (Some(first), Some(last)) = (doubted.first(), doubted.last()) else {
+        return;
+    };
+    if !poppler::available() {
+        return;
+    }
+    tracing::debug!(?doubted, file = %pdf.display(), "asking poppler about doubted pages");
+    let range = (pages[first.0].page.number, pages[last.0].page.number);
+    let Some(theirs) = poppler::read_pages(pdf, Some(range)) else {
+        return;
+    };
+    for (i, why) in doubted {
+        let ours = &mut pages[i];
+        let Some(their) = theirs.iter().find(|p| p.number == ours.page.number) else {
+            continue;
+        };
+        let (mine, other) = (
+            Plausibility::of_lines(&ours.page.lines),
+            Plausibility::of_lines(&their.lines),
+        );
+        if mine.clearly_below(&other) {
+            let number = ours.page.number;
+            // What our reader said about the page no longer holds.
+            let (own, own_colon) = (format!("sida {number} "), format!("sida {number}:"));
+            warnings.retain(|w| !w.starts_with(&own) && !w.starts_with(&own_colon));
+            warnings.push(format!("sida {number}: läst med poppler ({why})"));
+            ours.page.lines = their.lines.clone();
+            ours.reader = Reader::Poppler;
+        }
+    }
+}
+
+/// Poppler's reading of a whole file our reader could not open (`error`
+/// says why), when poppler finds text in it.
+pub(crate) fn poppler_instead(
+    pdf: &Path,
+    error: &ExtractError,
+    warnings: &mut Vec<String>,
+) -> Option<Vec<PdfPage>> {
+    if !poppler::available() {
+        return None;
+    }
+    let pages = poppler::read_pages(pdf, None)?;
+    let has_text = pages.iter().any(|p| p.lines.iter().any(|l| !l.is_blank()));
+    if !has_text {
+        return None;
+    }
+    warnings.push(format!(
+        "vår PDF-läsare kunde inte öppna filen ({error}); hela filen lästes med poppler"
+    ));
+    Some(
+        pages
+            .into_iter()
+            .map(|page| PdfPage {
+                page,
+                reader: Reader::Poppler,
+                glyphs: 0,
+                annotations: false,
+                overlapping: false,
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Line, Page};
+
+    fn reading(text: &str, glyphs: usize) -> PdfPage {
+        PdfPage {
+            page: Page {
+                number: 1,
+                lines: vec![Line::plain(text)],
+            },
+            reader: Reader::PdfExtract,
+            glyphs,
+            annotations: false,
+            overlapping: false,
+        }
+    }
+
+    #[test]
+    fn a_reading_with_far_fewer_characters_than_glyphs_is_doubted() {
+        let header = "Årsrapport 2023";
+        assert_eq!(reading(header, 14).glyphs, 14);
+        assert_eq!(doubt(&reading(header, 14)), None);
+        assert_eq!(
+            doubt(&reading(header, 900)),
+            Some("färre tecken än sidan visar")
+        );
+        assert_eq!(doubt(&reading("", 0)), Some("ingen text"));
+    }
+}

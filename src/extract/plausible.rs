@@ -1,0 +1,291 @@
+//! How much of a page's text reads as words: the measure that picks a
+//! page's reader and flags text that is silently wrong.
+//!
+//! Extraction can go wrong without a single odd character: glyphs mapped to
+//! the wrong letters ("Xkfq rbm"), text read backwards ("tkejorp"), the
+//! letter `a` where spaces belong ("Theana tura"), spaces lost
+//! ("Linktopage1"). What all of these lose is the short function words that
+//! make up a third of Swedish and English prose ("och", "att", "the",
+//! "of", `data/function_words.txt`). A page's [`Plausibility`] counts its
+//! tokens that could be words (letters with a vowel, or numbers, not glued
+//! into an over-long run) and those that are function words. Its score is
+//! the characters of those words, a function word's counting three times:
+//! so between two readings of a page the one that reads as language wins
+//! even when the other has as many letters, and words torn into single
+//! letters (vertical text read row by row) count for nothing.
+
+use super::quality::TextMeasure;
+use crate::document::Line;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// A token with more letters than this is words glued together.
+pub(crate) const GLUED_LETTERS: usize = 25;
+/// Pages with fewer tokens than this are too short to judge by shares of tokens.
+const MIN_TOKENS: usize = 20;
+/// Pages with fewer letters than this are too short to judge for glued words.
+const MIN_LETTERS: usize = 100;
+/// Pages with fewer word tokens than this are not judged as prose (a contact
+/// page or a table names things without function words).
+const MIN_PROSE_WORDS: usize = 40;
+/// Below this share of function words among word tokens, text is not prose
+/// (Swedish and English prose measure 0.3–0.5; a table or a list of names less).
+const MIN_KNOWN_SHARE: f64 = 0.12;
+/// Below this share of word-like tokens, text is not language.
+const MIN_WORD_SHARE: f64 = 0.6;
+/// Above this share of letters in glued tokens, word spacing was lost.
+const MAX_GLUED_SHARE: f64 = 0.2;
+/// Weight of a function word in the score, over a plain word's 1.
+const KNOWN_WEIGHT: f64 = 3.0;
+
+static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/function_words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Token counts of some text.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Plausibility {
+    /// Whitespace-separated tokens.
+    pub tokens: usize,
+    /// Tokens that could be words or numbers.
+    pub words: usize,
+    /// Tokens that are function words.
+    pub known: usize,
+    /// Tokens of more than [`GLUED_LETTERS`] letters.
+    pub glued: usize,
+    /// Letters in all tokens.
+    pub letters: usize,
+    /// Letters in glued tokens.
+    pub glued_letters: usize,
+    /// Characters of word tokens longer than one character, or function words.
+    pub word_chars: usize,
+    /// Characters of function words.
+    pub known_chars: usize,
+    /// Share of suspicious characters (see [`TextMeasure`]).
+    pub suspicious_share: f64,
+}
+
+impl Plausibility {
+    /// Measures the text of some lines.
+    pub fn of_lines(lines: &[Line]) -> Plausibility {
+        let mut p = Plausibility {
+            suspicious_share: TextMeasure::of_lines(lines).suspicious_share,
+            ..Plausibility::default()
+        };
+        for token in lines.iter().flat_map(|l| l.text.split_whitespace()) {
+            p.tokens += 1;
+            let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+            p.letters += letters;
+            if letters > GLUED_LETTERS && !is_address(token) {
+                p.glued += 1;
+                p.glued_letters += letters;
+            } else if is_word_like(token) {
+                let known = is_function_word(token);
+                let chars = token.chars().filter(|c| c.is_alphanumeric()).count();
+                p.words += 1;
+                p.known += usize::from(known);
+                if chars > 1 || known {
+                    p.word_chars += chars;
+                }
+                if known {
+                    p.known_chars += chars;
+                }
+            }
+        }
+        p
+    }
+
+    /// Characters of words, those of function words counting [`KNOWN_WEIGHT`] times.
+    pub fn score(&self) -> f64 {
+        self.word_chars as f64 + (KNOWN_WEIGHT - 1.0) * self.known_chars as f64
+    }
+
+    /// Words, function words counting [`KNOWN_WEIGHT`] times.
+    fn word_score(&self) -> f64 {
+        self.words as f64 + (KNOWN_WEIGHT - 1.0) * self.known as f64
+    }
+
+    /// True when `other` reads clearly better than `self` and is no more
+    /// garbled: clearly more characters of words, or clearly more words in
+    /// as many characters (letters jumbled into long runs lose to the words
+    /// they were).
+    pub fn clearly_below(&self, other: &Plausibility) -> bool {
+        let clearly = |mine: f64, theirs: f64| theirs > mine * 1.1 + 3.0;
+        let more_chars = clearly(self.score(), other.score());
+        let more_words =
+            clearly(self.word_score(), other.word_score()) && other.score() >= 0.95 * self.score();
+        let clean =
+            other.suspicious_share <= self.suspicious_share.max(super::quality::SUSPICIOUS_LIMIT);
+        (more_chars || more_words) && clean
+    }
+
+    /// Why the text does not read as language, when it does not: words
+    /// glued together, too few word-like tokens, or no function words.
+    pub fn flaw(&self) -> Option<Flaw> {
+        let share = |n: usize, of: usize| n as f64 / of.max(1) as f64;
+        if self.letters >= MIN_LETTERS && share(self.glued_letters, self.letters) > MAX_GLUED_SHARE
+        {
+            Some(Flaw::Glued)
+        } else if self.tokens < MIN_TOKENS {
+            None
+        } else if share(self.words, self.tokens) < MIN_WORD_SHARE {
+            Some(Flaw::NotWords)
+        } else if self.words >= MIN_PROSE_WORDS && share(self.known, self.words) < MIN_KNOWN_SHARE {
+            Some(Flaw::NotProse)
+        } else {
+            None
+        }
+    }
+}
+
+/// What makes a page's tokens implausible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flaw {
+    /// Over-long tokens: word spacing was lost.
+    Glued,
+    /// Most tokens are not words: punctuation soup, stray letters.
+    NotWords,
+    /// Word-like tokens but no function words: scrambled, reversed, another
+    /// language, or a table.
+    NotProse,
+}
+
+impl Flaw {
+    /// The flaw in Swedish, for warnings.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Flaw::Glued => "ord utan mellanslag",
+            Flaw::NotWords => "mest tecken som inte bildar ord",
+            Flaw::NotProse => "ord som inte liknar svenska eller engelska",
+        }
+    }
+}
+
+/// A web or e-mail address: long without being glued words.
+fn is_address(token: &str) -> bool {
+    token.contains('/') || token.contains('@') || token.to_lowercase().contains("www.")
+}
+
+/// A function word of Swedish or English, in any case, with punctuation around.
+fn is_function_word(token: &str) -> bool {
+    let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+    FUNCTION_WORDS.contains(core.to_lowercase().as_str())
+}
+
+/// A token that could be a word, a number or an abbreviation: mostly letters
+/// (with a vowel, in Latin script) or digits, allowing surrounding punctuation.
+pub(crate) fn is_word_like(token: &str) -> bool {
+    let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+    if core.is_empty() {
+        return token.chars().all(|c| "–-•·|/&§%".contains(c));
+    }
+    let alnum = core.chars().filter(|c| c.is_alphanumeric()).count();
+    let mostly_alnum = alnum * 10 >= core.chars().count() * 8;
+    let digits = core
+        .chars()
+        .all(|c| c.is_ascii_digit() || ",.:-".contains(c));
+    let vowel = core.chars().any(|c| "aeiouyåäöéüAEIOUYÅÄÖÉÜ".contains(c));
+    let short_caps = core.chars().count() <= 5 && core.chars().all(char::is_uppercase);
+    // Vowels tell words only in Latin script; Arabic or Chinese words have none of these.
+    let other_script = core
+        .chars()
+        .any(|c| c.is_alphabetic() && u32::from(c) >= 0x250);
+    mostly_alnum && (vowel || digits || short_caps || other_script)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(text: &str) -> Plausibility {
+        Plausibility::of_lines(&[Line::plain(text)])
+    }
+
+    const PROSE: &str = "Projektet har under perioden arbetat med samordnat stöd till deltagare \
+        som står långt från arbetsmarknaden. Försäkringskassan och kommunen deltog i alla möten \
+        och det gav resultat för de flesta. Styrgruppen träffades varje månad under hela året \
+        och följde upp hur många som gick vidare till arbete eller studier.";
+
+    #[test]
+    fn swedish_and_english_prose_read_as_language() {
+        assert_eq!(of(PROSE).flaw(), None);
+        let english = "The project worked with the people who were far from the labour market, \
+            and it was found that most of them had been ill for a long time before it began.";
+        assert_eq!(of(english).flaw(), None);
+    }
+
+    #[test]
+    fn reversed_scrambled_and_a_for_space_text_is_flawed() {
+        let page = format!("{PROSE} {PROSE}");
+        let reversed: String = page.chars().rev().collect();
+        // "Theana tura lmaunstoppa": every other space became an `a`.
+        let a_for_space: String = page
+            .split(' ')
+            .enumerate()
+            .map(|(i, w)| {
+                if i % 2 == 0 {
+                    format!("{w}a")
+                } else {
+                    format!("{w} ")
+                }
+            })
+            .collect();
+        let scrambled: String = page
+            .chars()
+            .map(|c| match c {
+                'a'..='y' => char::from(c as u8 + 1),
+                _ => c,
+            })
+            .collect();
+        for text in [reversed, a_for_space, scrambled] {
+            assert!(of(&text).flaw().is_some(), "{text}");
+            assert!(of(&text).clearly_below(&of(&page)), "{text}");
+        }
+    }
+
+    #[test]
+    fn glued_words_are_flawed_and_lose_to_spaced_ones() {
+        let glued = PROSE.replace(' ', "").replace('.', ". ") + &" ord".repeat(20);
+        assert_eq!(of(&glued).flaw(), Some(Flaw::Glued));
+        assert!(of(&glued).clearly_below(&of(PROSE)));
+    }
+
+    #[test]
+    fn a_few_glued_lines_are_flawed() {
+        let lines = "Theanaturalmaunstoppableaprocessaofaacquiringa\n\
+            knowledgeaandamasteryoaTheavastamajorityaofathea\n\
+            learningainayouralifeadoesntahappenawhenayoureaaakida";
+        let lines: Vec<Line> = lines.lines().map(Line::plain).collect();
+        assert_eq!(Plausibility::of_lines(&lines).flaw(), Some(Flaw::Glued));
+    }
+
+    #[test]
+    fn vertical_text_read_letter_by_letter_loses_to_words() {
+        let letters: Vec<Line> = "Radio button rotated"
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| Line::plain(c.to_string()))
+            .collect();
+        let words = [Line::plain("Radio button rotated")];
+        assert!(Plausibility::of_lines(&letters).clearly_below(&Plausibility::of_lines(&words)));
+    }
+
+    #[test]
+    fn letters_jumbled_into_runs_lose_to_the_words() {
+        let words = "Lorem ipsum dolor sit amet consetetur sadipscing elitr sed diam nonumy \
+            eirmod tempor invidunt ut labore et dolore magna aliquyam erat sed diam voluptua";
+        let jumbled = "Lroem ipusmdol orsitam etcons etetursadips cingel itrseddiamnon umye \
+            irmodtemp orinviduntutla boreetdol oremagnaal iquyame ratseddiam volu ptua";
+        assert!(of(jumbled).clearly_below(&of(words)));
+        assert!(!of(words).clearly_below(&of(jumbled)));
+    }
+
+    #[test]
+    fn the_same_text_is_not_clearly_better() {
+        assert!(!of(PROSE).clearly_below(&of(PROSE)));
+    }
+}

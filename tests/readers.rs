@@ -1,0 +1,108 @@
+//! PDFs that pdf-extract reads badly or not at all, and poppler reads: each
+//! page's text comes from the reader that reads it best, and the report says
+//! which. The fixtures are made by `tests/fixtures/readers/make.py`.
+
+use finsam::extract::{Extracted, Reader, extract_file};
+use std::path::Path;
+use std::process::Command;
+
+fn extract(name: &str) -> Extracted {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/readers")
+        .join(name);
+    extract_file(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn text(extracted: &Extracted) -> String {
+    let pages: Vec<String> = extracted.pages.iter().map(|p| p.text()).collect();
+    pages.join("\n")
+}
+
+/// False (with a notice) where poppler-utils is not installed.
+fn poppler() -> bool {
+    let installed = Command::new("pdftotext").arg("-v").output().is_ok();
+    if !installed {
+        eprintln!("NOTICE: pdftotext (poppler-utils) is not installed; skipping");
+    }
+    installed
+}
+
+#[test]
+fn a_line_that_is_every_pages_only_text_is_kept() {
+    let extracted = extract("one_line_per_page.pdf");
+    assert_eq!(extracted.pages.len(), 4);
+    for page in &extracted.pages {
+        assert_eq!(page.text(), "Blankett för månadsrapport");
+    }
+    assert!(extracted.needs_ocr.is_empty(), "{:?}", extracted.warnings);
+    assert!(extracted.warnings.is_empty(), "{:?}", extracted.warnings);
+}
+
+#[test]
+fn a_file_with_a_broken_cross_reference_table_is_read_by_poppler() {
+    if !poppler() {
+        return;
+    }
+    let extracted = extract("broken_xref.pdf");
+    assert!(text(&extracted).contains("Försäkringskassan och kommunen deltog"));
+    assert_eq!(extracted.readers, [Reader::Poppler]);
+    assert_eq!(
+        extracted.warnings,
+        [
+            "vår PDF-läsare kunde inte öppna filen (trasig PDF: korsreferenstabellen är trasig); \
+          hela filen lästes med poppler"
+        ]
+    );
+}
+
+#[test]
+fn aes_with_an_empty_user_password_and_no_key_length_is_read() {
+    if !poppler() {
+        return;
+    }
+    let extracted = extract("aes_no_key_length.pdf");
+    assert!(text(&extracted).contains("samordnat stöd till deltagare"));
+    assert_eq!(extracted.readers, [Reader::Poppler]);
+}
+
+#[test]
+fn a_filled_form_fields_value_is_read() {
+    if !poppler() {
+        return;
+    }
+    let extracted = extract("form_field.pdf");
+    let text = text(&extracted);
+    assert!(text.contains("Beskriv insatsen:"), "{text}");
+    assert!(text.contains("Arbetsträning med stöd av coacher"), "{text}");
+    assert_eq!(
+        extracted.warnings,
+        ["sida 1: läst med poppler (formulärfält eller anteckningar)"]
+    );
+}
+
+#[test]
+fn a_font_in_an_unknown_cmap_costs_only_its_own_text() {
+    if !poppler() {
+        return;
+    }
+    let extracted = extract("unsupported_cmap.pdf");
+    let text = text(&extracted);
+    assert!(
+        text.contains("Rapporten beskriver samverkan mellan parterna.")
+            && text.contains("Deltagarna fick arbete eller praktik."),
+        "{text}"
+    );
+    assert_eq!(extracted.readers, [Reader::Poppler]);
+    assert_eq!(
+        extracted.warnings,
+        ["sida 1: läst med poppler (ingen text)"]
+    );
+}
+
+#[test]
+fn a_report_written_well_is_read_by_our_own_reader() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus/exempel/gavleborg-kvartalsrapport-2024q1.pdf");
+    let extracted = extract_file(&sample).unwrap();
+    assert!(extracted.readers.iter().all(|r| *r == Reader::PdfExtract));
+}
