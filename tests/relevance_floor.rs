@@ -20,8 +20,10 @@ struct Floor {
 }
 
 /// Old set: measured 0.896 over all 120 queries, 0.913 over the 62 sample
-/// ones. Dev: measured 0.698 over all 109, 0.728 over the 59 sample ones
-/// (main at 0090c42, before the ranking changes of issue #14).
+/// ones (main at 0090c42, before the ranking changes of issue #14; 0.892
+/// with passage scoring). Dev: measured 0.698 over all 109, 0.728 over the
+/// 59 sample ones at 0090c42; 0.720 over all 109 with passage scoring, which
+/// raised the floor over all (the sample-only floor is as it was).
 const FLOORS: [Floor; 2] = [
     Floor {
         set: QuerySet::Old,
@@ -30,7 +32,7 @@ const FLOORS: [Floor; 2] = [
     },
     Floor {
         set: QuerySet::Dev,
-        all: 0.67,
+        all: 0.70,
         sample_only: 0.70,
     },
 ];
