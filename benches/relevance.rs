@@ -1,12 +1,18 @@
-//! Relevance benchmark: the stored query set against Finsamsök and, when it is
-//! installed, PostgreSQL full-text search over the very same sections.
+//! Relevance benchmark: the stored query sets against Finsamsök and, when it
+//! is installed, PostgreSQL full-text search over the very same sections.
 //!
 //! Run with `cargo bench --bench relevance`. Under `cargo test --all-targets`
 //! the binary only says how to run it, so the regular tests need no
-//! PostgreSQL. It compares (a) Finsamsök as built, (b) Finsamsök with
-//! stemming only (the first version: no compound parts, synonyms, spelling
-//! retry or any-word fallback) and (c) PostgreSQL; a further system is one
-//! more entry in the list built in [`systems`].
+//! PostgreSQL. In one run it asks the old set, the blind `dev` split and the
+//! blind `test` split of (a) Finsamsök as built, (b) Finsamsök with stemming
+//! only (the first version: no compound parts, synonyms, spelling retry or
+//! any-word fallback) and (c) PostgreSQL; a further system is one more entry
+//! in the list built in [`systems`]. Per-query ranks are printed for the old
+//! set and `dev` only: `test` is reported as totals, so nobody tunes to it.
+//!
+//! `FINSAM_RELEVANCE_SETS=old,dev` asks only those sets, and
+//! `FINSAM_RELEVANCE_PEERS=0` only Finsamsök (for quick runs while working;
+//! the figures reported come from a full run).
 
 #[path = "../tests/relevance/eval.rs"]
 mod eval;
@@ -14,7 +20,7 @@ mod eval;
 mod pg;
 
 use anyhow::Result;
-use eval::{Corpus, Evaluation, Indexed, Indexes, Query, System};
+use eval::{Corpus, Evaluation, Indexed, Indexes, Query, QuerySet, System};
 use finsam::analysis::Profile;
 use pg::{FullText, SectionRow, Server};
 use std::path::Path;
@@ -24,29 +30,48 @@ fn main() -> Result<()> {
         println!("relevance: run it with `cargo bench --bench relevance`");
         return Ok(());
     }
+    let peers = std::env::var("FINSAM_RELEVANCE_PEERS").map_or(true, |v| v != "0");
     let indexes = Indexes::build(Profile::Full);
-    let baseline = Indexes::build(Profile::StemmingOnly);
-    let queries = indexes.askable(eval::load_queries());
-    let server = start_postgres();
+    let baseline = peers.then(|| Indexes::build(Profile::StemmingOnly));
+    let server = if peers { start_postgres() } else { None };
     let postgres = match &server {
         Some(server) => Some(PostgresIndexes::load(server, &indexes)?),
         None => None,
     };
-    let evaluations: Vec<Evaluation> = systems(&indexes, &baseline, postgres.as_ref())
-        .iter()
-        .map(|system| Evaluation::run(system, &queries))
-        .collect();
-    println!("relevance: {} queries", queries.len());
-    eval::print_tables(&evaluations);
-    print_query_ranks(&evaluations);
+    let systems = systems(&indexes, baseline.as_ref(), postgres.as_ref());
+    let mut pool = Vec::new();
+    for set in chosen_sets() {
+        let queries = indexes.askable(set.load());
+        let evaluations: Vec<Evaluation> = systems
+            .iter()
+            .map(|system| Evaluation::run(system, &queries))
+            .collect();
+        eval::print_table(set, &evaluations);
+        if set != QuerySet::Test {
+            print_query_ranks(set, &evaluations);
+            pool.extend(evaluations);
+        }
+    }
     if let Some(path) = std::env::var_os("FINSAM_RELEVANCE_POOL") {
-        write_pool(Path::new(&path), &evaluations)?;
+        write_pool(Path::new(&path), &pool)?;
     }
     Ok(())
 }
 
-/// Writes, for judging, every system's first hit of each query whose first
-/// hit is not yet judged an answer: system, query, heading, text (TSV).
+/// The sets named in `FINSAM_RELEVANCE_SETS` (comma-separated), else all.
+fn chosen_sets() -> Vec<QuerySet> {
+    let Ok(names) = std::env::var("FINSAM_RELEVANCE_SETS") else {
+        return QuerySet::ALL.to_vec();
+    };
+    QuerySet::ALL
+        .into_iter()
+        .filter(|set| names.split(',').any(|n| n.trim() == set.name()))
+        .collect()
+}
+
+/// Writes, for judging, every system's first hit of each query (old set and
+/// `dev`) whose first hit is not yet judged an answer: system, query,
+/// heading, text (TSV).
 fn write_pool(path: &Path, evaluations: &[Evaluation]) -> Result<()> {
     let mut out = String::from("system\tquery\theading\ttext\n");
     for evaluation in evaluations {
@@ -71,10 +96,11 @@ fn write_pool(path: &Path, evaluations: &[Evaluation]) -> Result<()> {
 /// Every system to compare, in table order.
 fn systems<'a>(
     indexes: &'a Indexes,
-    baseline: &'a Indexes,
+    baseline: Option<&'a Indexes>,
     postgres: Option<&'a PostgresIndexes>,
 ) -> Vec<System<'a>> {
-    let mut systems = vec![indexes.finsam(), baseline.finsam()];
+    let mut systems = vec![indexes.finsam()];
+    systems.extend(baseline.map(Indexes::finsam));
     if let Some(postgres) = postgres {
         systems.push(System {
             name: "PostgreSQL FTS".to_string(),
@@ -145,9 +171,13 @@ fn sections(indexed: &Indexed) -> Result<Vec<SectionRow>> {
 }
 
 /// Each query's rank per system (`-` when no correct hit in the top 10).
-fn print_query_ranks(evaluations: &[Evaluation]) {
+fn print_query_ranks(set: QuerySet, evaluations: &[Evaluation]) {
     let names: Vec<&str> = evaluations.iter().map(|e| e.system.as_str()).collect();
-    println!("\nPer query ({}): tag, query, ranks", names.join(" / "));
+    println!(
+        "\nPer query of the {} set ({}): tag, query, ranks",
+        set.name(),
+        names.join(" / ")
+    );
     let Some(first) = evaluations.first() else {
         return;
     };

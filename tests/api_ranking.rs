@@ -1,5 +1,6 @@
 //! Ranking and explanations through the search API, on small invented texts:
-//! the form typed ranks first, words close together rank first, English
+//! the form typed ranks first, words close together rank first, a section
+//! whose one passage holds the words ranks above one spreading them, English
 //! sections are stemmed as English, words about a document (its report type
 //! from the file name) find it, and `explain=true` says what matched where.
 
@@ -81,15 +82,49 @@ const TEXTS: [(&str, &str); 18] = [
     ),
 ];
 
+/// The same three words, each once: spread over a section (a sentence
+/// shorter, so the bag of words favours it), or ten words apart in one
+/// passage (beyond the reach of proximity).
+const PASSAGE_TEXTS: [(&str, &str); 2] = [
+    (
+        "spread.md",
+        "# Anteckningar\n\nDär låg kvartsit. Vi läste om skogen i sjön den dagen. Vi läste om \
+         skogen i sjön den dagen. Vi läste om skogen i sjön den dagen. Vi läste om skogen i sjön \
+         den dagen. Vi läste om skogen i sjön den dagen. Där låg glimmer. Vi läste om skogen i \
+         sjön den dagen. Vi läste om skogen i sjön den dagen. Vi läste om skogen i sjön den \
+         dagen. Vi läste om skogen i sjön den dagen. Vi läste om skogen i sjön den dagen. Där låg \
+         dolerit.",
+    ),
+    (
+        "passage.md",
+        "# Anteckningar\n\nVi skrev om vädret i byn den veckan. Vi skrev om vädret i byn den \
+         veckan. Vi skrev om vädret i byn den veckan. Där låg kvartsit. Vi skrev om vädret i byn \
+         den veckan. Där låg glimmer. Vi skrev om vädret i byn den veckan. Där låg dolerit. Vi \
+         skrev om vädret i byn den veckan. Vi skrev om vädret i byn den veckan. Vi skrev om \
+         vädret i byn den veckan. Vi skrev om vädret i byn den veckan. Vi skrev om vädret i byn \
+         den veckan. Vi skrev om vädret i byn den veckan.",
+    ),
+];
+
 fn texts() -> &'static Ingested {
     static INGESTED: OnceLock<(TempDir, Ingested)> = OnceLock::new();
     let (_, ingested) = INGESTED.get_or_init(|| Ingested::texts(&TEXTS));
     ingested
 }
 
+fn passage_texts() -> &'static Ingested {
+    static INGESTED: OnceLock<(TempDir, Ingested)> = OnceLock::new();
+    let (_, ingested) = INGESTED.get_or_init(|| Ingested::texts(&PASSAGE_TEXTS));
+    ingested
+}
+
 async fn search(query: &str) -> Value {
+    search_in(texts(), query).await
+}
+
+async fn search_in(ingested: &Ingested, query: &str) -> Value {
     let uri = format!("/api/search?q={}&explain=true", enc(query));
-    let (status, results) = get_json(&texts().router(), &uri).await;
+    let (status, results) = get_json(&ingested.router(), &uri).await;
     assert_eq!(status, 200, "{query}: {results}");
     results
 }
@@ -135,6 +170,12 @@ async fn the_form_typed_ranks_above_other_forms_of_the_word() {
 async fn words_close_together_rank_above_words_far_apart() {
     let results = search("samverkan arbetsgivare").await;
     assert_eq!(files(&results)[..2], ["near.txt", "far.txt"]);
+}
+
+#[tokio::test]
+async fn a_section_whose_one_passage_holds_the_words_ranks_above_one_that_spreads_them() {
+    let results = search_in(passage_texts(), "kvartsit glimmer dolerit").await;
+    assert_eq!(files(&results), ["passage.md", "spread.md"], "{results}");
 }
 
 #[tokio::test]

@@ -1,40 +1,64 @@
-//! Relevance cannot silently regress: the stored query set (`tests/relevance/`)
-//! must keep Finsamsök's MRR@10 above a floor set a little below what it
-//! measured when the floor was last raised. `cargo bench --bench relevance`
-//! prints the full comparison with PostgreSQL.
+//! Relevance cannot silently regress: the old query set and the blind `dev`
+//! split (`tests/relevance/`) must keep Finsamsök's MRR@10 above floors set
+//! a little below what they measured when the floors were last raised. The
+//! blind `test` split is not pinned here: it stays out of the code's
+//! history of tuning. `cargo bench --bench relevance` prints the full
+//! comparison with PostgreSQL.
 
 #[path = "relevance/eval.rs"]
 mod eval;
 
+use eval::{Evaluation, Indexes, QuerySet};
 use finsam::analysis::Profile;
 
-use eval::{Evaluation, Indexes};
+/// A set's floors: over all its queries, and over its sample queries alone
+/// (used when `../shared` is absent).
+struct Floor {
+    set: QuerySet,
+    all: f64,
+    sample_only: f64,
+}
 
-/// Floor for all 120 queries (shared + sample): measured 0.896 when set
-/// (0.315 for the first version, judged by the same answers).
-const FLOOR_ALL: f64 = 0.85;
-/// Floor for the 62 sample queries alone, used when `../shared` is absent:
-/// measured 0.913 when set.
-const FLOOR_SAMPLE: f64 = 0.87;
+/// Old set: measured 0.896 over all 120 queries, 0.913 over the 62 sample
+/// ones (main at 0090c42, before the ranking changes of issue #14; 0.892
+/// with passage scoring). Dev: measured 0.698 over all 109, 0.728 over the
+/// 59 sample ones at 0090c42; 0.720 over all 109 with passage scoring, which
+/// raised the floor over all (the sample-only floor is as it was).
+const FLOORS: [Floor; 2] = [
+    Floor {
+        set: QuerySet::Old,
+        all: 0.85,
+        sample_only: 0.87,
+    },
+    Floor {
+        set: QuerySet::Dev,
+        all: 0.70,
+        sample_only: 0.70,
+    },
+];
 
 #[test]
-fn mrr_at_10_stays_above_the_floor() {
+fn mrr_at_10_stays_above_the_floors() {
     let indexes = Indexes::build(Profile::Full);
-    let queries = indexes.askable(eval::load_queries());
-    let floor = if indexes.shared.is_some() {
-        FLOOR_ALL
-    } else {
-        FLOOR_SAMPLE
-    };
-    let evaluation = Evaluation::run(&indexes.finsam(), &queries);
-    eval::print_tables(std::slice::from_ref(&evaluation));
-    let mrr = evaluation.scores(None).mrr;
-    println!(
-        "measured MRR@10 {mrr:.3} over {} queries (floor {floor:.3})",
-        queries.len()
-    );
-    assert!(
-        mrr >= floor,
-        "MRR@10 {mrr:.3} fell below the floor {floor:.3}"
-    );
+    let mut failed = Vec::new();
+    for floor in FLOORS {
+        let queries = indexes.askable(floor.set.load());
+        let least = if indexes.shared.is_some() {
+            floor.all
+        } else {
+            floor.sample_only
+        };
+        let evaluation = Evaluation::run(&indexes.finsam(), &queries);
+        eval::print_table(floor.set, std::slice::from_ref(&evaluation));
+        let mrr = evaluation.scores(None).mrr;
+        println!(
+            "{}: MRR@10 {mrr:.3} over {} queries (floor {least:.3})",
+            floor.set.name(),
+            queries.len()
+        );
+        if mrr < least {
+            failed.push(format!("{} {mrr:.3} < {least:.3}", floor.set.name()));
+        }
+    }
+    assert!(failed.is_empty(), "MRR@10 fell below the floor: {failed:?}");
 }

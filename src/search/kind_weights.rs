@@ -3,6 +3,7 @@
 //! A hit's score is multiplied by its section kind's weight, read from the
 //! `section_kind` fast field, so the ranking of every query tier obeys it.
 
+use super::passages::{Passages, SegmentPassages};
 use serde::Deserialize;
 use std::sync::{Arc, LazyLock};
 use tantivy::collector::{Collector, TopDocs};
@@ -33,9 +34,13 @@ struct WeightsFile {
     weight: Vec<KindWeight>,
 }
 
-/// The weights of the kinds that count less than 1.0; cheap to clone.
+/// The weights of the kinds that count less than 1.0 and, for a query of
+/// several words, the passage factor of [`Passages`]; cheap to clone.
 #[derive(Debug, Clone)]
-pub struct KindWeights(Arc<Vec<KindWeight>>);
+pub struct KindWeights {
+    kinds: Arc<Vec<KindWeight>>,
+    passages: Option<Arc<Passages>>,
+}
 
 impl KindWeights {
     /// The built-in weights, parsed once.
@@ -50,18 +55,30 @@ impl KindWeights {
     /// No weights: every kind counts 1.0 (the stemming-only profile ranks as
     /// the first version did).
     pub fn none() -> KindWeights {
-        KindWeights(Arc::new(Vec::new()))
+        KindWeights {
+            kinds: Arc::new(Vec::new()),
+            passages: None,
+        }
     }
 
     /// Parses a weights file.
     pub fn from_toml(text: &str) -> Result<KindWeights, toml::de::Error> {
         let file: WeightsFile = toml::from_str(text)?;
-        Ok(KindWeights(Arc::new(file.weight)))
+        Ok(KindWeights {
+            kinds: Arc::new(file.weight),
+            passages: None,
+        })
+    }
+
+    /// These weights, each section's score also multiplied by the passage
+    /// factor of `passages` (see [`Passages`]), when there is one.
+    pub fn with_passages(self, passages: Option<Arc<Passages>>) -> KindWeights {
+        KindWeights { passages, ..self }
     }
 
     /// The weights, in file order.
     pub fn weights(&self) -> &[KindWeight] {
-        &self.0
+        &self.kinds
     }
 
     /// The best `limit` documents by score times their kind's weight.
@@ -79,27 +96,39 @@ impl KindWeights {
         let by_ord = kinds
             .as_ref()
             .map_or_else(Vec::new, |k| self.by_term_ord(k));
-        SegmentWeights { kinds, by_ord }
+        let passages = self.passages.as_ref().map(|p| p.for_segment(segment));
+        SegmentWeights {
+            kinds,
+            by_ord,
+            passages,
+        }
     }
 
     /// The weights by the kinds' term ordinals in one segment's column.
     fn by_term_ord(&self, kinds: &StrColumn) -> Vec<(u64, Score)> {
-        self.0
+        self.kinds
             .iter()
             .filter_map(|w| Some((kinds.dictionary().term_ord(&w.kind).ok()??, w.weight)))
             .collect()
     }
 }
 
-/// The kind weights of one segment: a section's score times its kind's weight.
+/// The weights of one segment: a section's score times its kind's weight
+/// and its passage factor.
 pub struct SegmentWeights {
     kinds: Option<StrColumn>,
     by_ord: Vec<(u64, Score)>,
+    passages: Option<SegmentPassages>,
 }
 
 impl SegmentWeights {
-    /// `score` of section `doc` times its kind's weight.
+    /// `score` of section `doc` times its kind's weight and passage factor
+    /// (sections are asked about in document order).
     pub fn weigh(&self, doc: DocId, score: Score) -> Score {
+        let score = match &self.passages {
+            Some(passages) => score * passages.factor(doc),
+            None => score,
+        };
         let Some(kinds) = &self.kinds else {
             return score;
         };

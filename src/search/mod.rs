@@ -26,6 +26,7 @@ mod knowledge_cache;
 mod listing;
 mod model;
 mod overview;
+mod passages;
 mod query;
 mod query_words;
 mod ranking;
@@ -58,6 +59,7 @@ use hits::HitMaker;
 use intent::Intents;
 use kind_weights::KindWeights;
 use knowledge_cache::{KnowledgeCache, Loaded};
+use passages::Passages;
 use query::{Match, TextParser};
 use ranking::Ranking;
 use std::path::Path;
@@ -317,15 +319,29 @@ impl SearchService {
         loaded: &Loaded,
         budget: &Budget,
     ) -> Result<(Prepared, Ranking)> {
-        let weights = match self.profile {
-            Profile::Full => KindWeights::builtin(),
-            Profile::StemmingOnly => KindWeights::none(),
-        };
         let wanted = request.offset + request.limit;
-        let mut ranking = Ranking::new(request.group, wanted, weights, request.sort);
         let prepared = self.prepare(reading, Match::All, budget)?;
+        let weights = self.weights(searcher, reading)?;
+        let mut ranking = Ranking::new(request.group, wanted, weights, request.sort);
         ranking.add_tier(searcher, &*self.filtered(&prepared, request, loaded))?;
         Ok((prepared, ranking))
+    }
+
+    /// How sections are weighed beyond their score: by their kind and by
+    /// their best passage for the reading's words (see [`passages`]); the
+    /// stemming-only profile weighs nothing, as the first version did.
+    fn weights(&self, searcher: &Searcher, reading: &Reading) -> Result<KindWeights> {
+        if self.profile == Profile::StemmingOnly {
+            return Ok(KindWeights::none());
+        }
+        let parser = TextParser {
+            index: &self.index,
+            fields: &self.fields,
+            profile: self.profile,
+        };
+        let all_words = parser.parse(&reading.expanded, Match::All)?;
+        let passages = Passages::new(searcher, &*all_words, &self.fields);
+        Ok(KindWeights::builtin().with_passages(passages))
     }
 
     /// A spelling correction of the query, when all its words found fewer

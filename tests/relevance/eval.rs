@@ -1,10 +1,15 @@
 //! Relevance evaluation shared by `benches/relevance.rs` and `tests/relevance_floor.rs`.
 //!
-//! The stored query set (`queries.tsv`) names, for each query, the corpus it
-//! is asked against and a short answer phrase that a correct hit's section
-//! contains. A [`System`] answers a query with its top hits; the first hit
-//! whose text or heading contains the answer gives the query's rank, and the
-//! ranks become MRR@10, success@1 and success@5, overall and per tag.
+//! A query set names, for each query, the corpus it is asked against and
+//! short answer phrases of which a correct hit's section contains one. There
+//! are three sets ([`QuerySet`]): the old one (`queries.tsv`, partly judged by
+//! pooling and used to tune the ranking of sessions 1–3) and the blind set
+//! (`blind.tsv`, written without running any search), split once at random
+//! into `dev` (tuned on) and `test` (reported, never tuned on). A [`System`]
+//! answers a query with its top hits; the first hit whose text or heading
+//! contains an answer gives the query's rank, and the ranks become MRR@10,
+//! success@1 and success@5, overall and per tag, beside the median length of
+//! the hits returned.
 
 use finsam::analysis::Profile;
 use finsam::ingest::{self, IngestOptions};
@@ -78,15 +83,50 @@ pub struct System<'a> {
     pub run: SearchFn<'a>,
 }
 
-/// Reads `tests/relevance/queries.tsv` (header line and `#` comments skipped).
-pub fn load_queries() -> Vec<Query> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/relevance/queries.tsv");
-    let text = std::fs::read_to_string(&path).expect("queries.tsv is readable");
-    text.lines()
-        .skip(1)
-        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-        .map(parse_line)
-        .collect()
+/// A stored query set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuerySet {
+    /// `queries.tsv`: 120 queries, the set sessions 1–3 tuned on.
+    Old,
+    /// The `dev` split of `blind.tsv`: tuned on from issue #14 on.
+    Dev,
+    /// The `test` split of `blind.tsv`: reported, never tuned on.
+    Test,
+}
+
+impl QuerySet {
+    /// Every set, in the order the runner prints them (only the bench
+    /// reads it; the floor test shares this file).
+    #[allow(dead_code)]
+    pub const ALL: [QuerySet; 3] = [QuerySet::Old, QuerySet::Dev, QuerySet::Test];
+
+    /// The set's name in tables and in `FINSAM_RELEVANCE_SETS`.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuerySet::Old => "old",
+            QuerySet::Dev => "dev",
+            QuerySet::Test => "test",
+        }
+    }
+
+    /// Reads the set's queries (header line and `#` comments skipped).
+    pub fn load(self) -> Vec<Query> {
+        let (file, split) = match self {
+            QuerySet::Old => ("queries.tsv", None),
+            QuerySet::Dev => ("blind.tsv", Some("dev")),
+            QuerySet::Test => ("blind.tsv", Some("test")),
+        };
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/relevance")
+            .join(file);
+        let text = std::fs::read_to_string(&path).expect("query set is readable");
+        text.lines()
+            .skip(1)
+            .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+            .filter(|line| split.is_none_or(|s| line.split('\t').nth(4) == Some(s)))
+            .map(parse_line)
+            .collect()
+    }
 }
 
 fn parse_line(line: &str) -> Query {
@@ -253,8 +293,8 @@ pub struct Evaluation {
     pub ranks: Vec<(Query, Option<usize>)>,
     /// The same, counting only each query's first answer (before judging).
     pub first_answer_ranks: Vec<Option<usize>>,
-    /// Character length of every returned hit.
-    pub hit_lengths: Vec<usize>,
+    /// Character length of every returned hit, per query.
+    pub hit_lengths: Vec<Vec<usize>>,
     /// Each query's first hit, when there was one (for judging by pooling;
     /// only the bench reads it, the floor test shares this file).
     #[allow(dead_code)]
@@ -272,7 +312,7 @@ impl Evaluation {
             let hits = (system.run)(query);
             let hits = &hits[..hits.len().min(TOP_K)];
             top_hits.push(hits.first().cloned());
-            hit_lengths.extend(hits.iter().map(|h| h.text.chars().count()));
+            hit_lengths.push(hits.iter().map(|h| h.text.chars().count()).collect());
             let rank_of =
                 |answers: &[String]| hits.iter().position(|h| h.answers(answers)).map(|r| r + 1);
             ranks.push((query.clone(), rank_of(&query.answers)));
@@ -303,9 +343,21 @@ impl Evaluation {
         Scores::of(&self.first_answer_ranks)
     }
 
-    /// Median character length of the returned hits (0 when there were none).
-    pub fn median_hit_length(&self) -> usize {
-        let mut lengths = self.hit_lengths.clone();
+    /// Number of hits returned over every query.
+    pub fn hits_returned(&self) -> usize {
+        self.hit_lengths.iter().map(Vec::len).sum()
+    }
+
+    /// Median character length of the hits returned for every query, or
+    /// for one tag's queries (0 when there were none).
+    pub fn median_hit_length(&self, tag: Option<&str>) -> usize {
+        let mut lengths: Vec<usize> = self
+            .ranks
+            .iter()
+            .zip(&self.hit_lengths)
+            .filter(|((q, _), _)| tag.is_none_or(|t| q.tag == t))
+            .flat_map(|(_, lengths)| lengths.iter().copied())
+            .collect();
         lengths.sort_unstable();
         lengths.get(lengths.len() / 2).copied().unwrap_or(0)
     }
@@ -342,28 +394,52 @@ impl Scores {
     }
 }
 
-/// Prints one table per system: overall and per-tag scores, median hit length.
-pub fn print_tables(evaluations: &[Evaluation]) {
-    for evaluation in evaluations {
-        println!(
-            "\n{}: {} hits returned, median hit length {} chars",
-            evaluation.system,
-            evaluation.hit_lengths.len(),
-            evaluation.median_hit_length()
-        );
-        println!("| tag | queries | MRR@10 | success@1 | success@5 |");
-        println!("|---|---:|---:|---:|---:|");
-        print_row("all", evaluation.scores(None));
-        for tag in TAGS {
-            print_row(tag, evaluation.scores(Some(tag)));
-        }
-        print_row("all, first answer only", evaluation.first_answer_scores());
-    }
-}
-
-fn print_row(label: &str, s: Scores) {
+/// Prints one table for a query set: a row per tag, a column per system,
+/// each cell MRR@10 / success@1 / success@5 and the median hit length in
+/// characters.
+pub fn print_table(set: QuerySet, evaluations: &[Evaluation]) {
+    let Some(first) = evaluations.first() else {
+        return;
+    };
+    println!("\n{} set: {} queries", set.name(), first.ranks.len());
+    let names: Vec<&str> = evaluations.iter().map(|e| e.system.as_str()).collect();
     println!(
-        "| {label} | {} | {:.3} | {:.3} | {:.3} |",
-        s.queries, s.mrr, s.success_at_1, s.success_at_5
+        "| tag | n | {} |",
+        names
+            .iter()
+            .map(|n| format!("{n}: MRR@10 / s@1 / s@5 (median chars)"))
+            .collect::<Vec<_>>()
+            .join(" | ")
     );
+    println!("|---|---:|{}", "---|".repeat(names.len()));
+    let row = |label: &str, n: usize, cells: Vec<String>| {
+        println!("| {label} | {n} | {} |", cells.join(" | "));
+    };
+    let cell = |s: Scores, median: usize| {
+        format!(
+            "{:.3} / {:.3} / {:.3} ({median})",
+            s.mrr, s.success_at_1, s.success_at_5
+        )
+    };
+    for tag in std::iter::once(None).chain(TAGS.map(Some)) {
+        let n = first.scores(tag).queries;
+        if n == 0 {
+            continue;
+        }
+        let cells = evaluations
+            .iter()
+            .map(|e| cell(e.scores(tag), e.median_hit_length(tag)))
+            .collect();
+        row(tag.unwrap_or("**all**"), n, cells);
+    }
+    let cells = evaluations
+        .iter()
+        .map(|e| cell(e.first_answer_scores(), e.median_hit_length(None)))
+        .collect();
+    row("all, first answer only", first.ranks.len(), cells);
+    let cells = evaluations
+        .iter()
+        .map(|e| e.hits_returned().to_string())
+        .collect();
+    row("hits returned", first.ranks.len(), cells);
 }

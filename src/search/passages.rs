@@ -1,0 +1,278 @@
+//! Answer-sized passages: a section ranks by how much of the query one
+//! passage of it holds.
+//!
+//! A question is answered by a few sentences, and a section of 2,000
+//! characters that uses each of the query's words once, far apart, has no
+//! such passage. BM25 scores the section as a bag of words, so long
+//! sections win on words spread across them. [`Passages`] reads, from the
+//! body's positions, the best window of [`WINDOW`] words: the share of the
+//! query's weight (each word weighed by its rarity, a word's synonyms and
+//! variants counting as the word) that the window holds, the section's
+//! heading, title and about-words counting as part of every window. A
+//! section's score is multiplied by `1 - STRENGTH + STRENGTH × share`.
+//!
+//! Positions come from the index, so no stored text is read: the sections
+//! matching a query are visited in document order and every query term's
+//! postings are moved forward with them.
+
+use crate::index::Fields;
+use std::cell::RefCell;
+use std::sync::Arc;
+use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED, Term};
+
+/// Width of a passage, in words (stop words included): two or three sentences.
+pub const WINDOW: u32 = 40;
+/// How much the passage share counts: 0 leaves scores alone, 1 scales
+/// them by the share itself.
+pub const STRENGTH: Score = 0.5;
+
+/// One word of the query: the terms that stand for it in the body, and its weight.
+#[derive(Debug, Clone)]
+struct Word {
+    /// Body terms: the word's stem and those of its synonyms and variants.
+    terms: Vec<Term>,
+    /// Its rarity: the highest inverse document frequency of its terms.
+    weight: Score,
+}
+
+/// The words of one query, ready to score the passages of matching sections.
+#[derive(Debug, Clone)]
+pub struct Passages {
+    words: Vec<Word>,
+    total: Score,
+    body: Field,
+    context: Vec<Field>,
+}
+
+impl Passages {
+    /// The passage scorer of `query` (its words joined as all required, as
+    /// the strict tier parses them), or `None` when it has fewer than two
+    /// words that occur in the index: one word needs no passage.
+    pub fn new(searcher: &Searcher, query: &dyn Query, fields: &Fields) -> Option<Arc<Passages>> {
+        let sections = searcher.num_docs() as f32;
+        let idf = |term: &Term| {
+            let df = searcher.doc_freq(term).unwrap_or(0) as f32;
+            (df > 0.0).then(|| (1.0 + (sections - df + 0.5) / (df + 0.5)).ln())
+        };
+        let words: Vec<Word> = word_terms(query, fields.body)
+            .into_iter()
+            .filter_map(|terms| {
+                let weight = terms.iter().filter_map(idf).reduce(Score::max)?;
+                Some(Word { terms, weight })
+            })
+            .collect();
+        if words.len() < 2 {
+            return None;
+        }
+        let total = words.iter().map(|w| w.weight).sum();
+        Some(Arc::new(Passages {
+            words,
+            total,
+            body: fields.body,
+            context: vec![fields.heading, fields.title, fields.about],
+        }))
+    }
+
+    /// The scorer of one segment.
+    pub fn for_segment(&self, segment: &SegmentReader) -> SegmentPassages {
+        let postings = |field: Field, option| {
+            let inverted = segment.inverted_index(field).ok();
+            self.words
+                .iter()
+                .map(|word| {
+                    word.terms
+                        .iter()
+                        .filter_map(|term| {
+                            let term = Term::from_field_text(field, term.value().as_str()?);
+                            inverted.as_ref()?.read_postings(&term, option).ok()?
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        let context = self
+            .context
+            .iter()
+            .map(|&field| postings(field, IndexRecordOption::Basic))
+            .collect();
+        SegmentPassages {
+            passages: self.clone(),
+            state: RefCell::new(State {
+                body: postings(self.body, IndexRecordOption::WithFreqsAndPositions),
+                context,
+                last: None,
+            }),
+        }
+    }
+}
+
+/// The postings of every word's terms in one segment, moved forward doc by doc.
+struct State {
+    /// Per word, its terms' body postings (with positions).
+    body: Vec<Vec<SegmentPostings>>,
+    /// Per context field, per word, its terms' postings.
+    context: Vec<Vec<Vec<SegmentPostings>>>,
+    /// The last document asked about: postings only move forward.
+    last: Option<DocId>,
+}
+
+/// Passage shares of one segment's sections.
+pub struct SegmentPassages {
+    passages: Passages,
+    state: RefCell<State>,
+}
+
+impl SegmentPassages {
+    /// The score factor of section `doc`: `1 - STRENGTH + STRENGTH × share`.
+    /// Sections must be asked about in document order; one asked out of
+    /// order keeps its score.
+    pub fn factor(&self, doc: DocId) -> Score {
+        match self.share(doc) {
+            Some(share) => 1.0 - STRENGTH + STRENGTH * share,
+            None => 1.0,
+        }
+    }
+
+    /// The share of the query's weight held by the best passage of `doc`.
+    fn share(&self, doc: DocId) -> Option<Score> {
+        let mut state = self.state.borrow_mut();
+        if state.last.is_some_and(|last| doc < last) {
+            return None;
+        }
+        state.last = Some(doc);
+        let in_context = state.in_context(doc, self.passages.words.len());
+        let hits = state.body_hits(doc);
+        let weights: Vec<Score> = self.passages.words.iter().map(|w| w.weight).collect();
+        let best = best_window(&hits, &weights, &in_context, WINDOW);
+        Some(best / self.passages.total)
+    }
+}
+
+impl State {
+    /// Per word, whether a context field (heading, title, about) of `doc`
+    /// holds it.
+    fn in_context(&mut self, doc: DocId, words: usize) -> Vec<bool> {
+        let mut found = vec![false; words];
+        for field in &mut self.context {
+            for (i, postings) in field.iter_mut().enumerate() {
+                found[i] |= postings.iter_mut().any(|p| at(p, doc));
+            }
+        }
+        found
+    }
+
+    /// The (position, word) pairs of the body of `doc`, by position.
+    fn body_hits(&mut self, doc: DocId) -> Vec<(u32, usize)> {
+        let mut hits = Vec::new();
+        let mut positions = Vec::new();
+        for (i, postings) in self.body.iter_mut().enumerate() {
+            for p in postings.iter_mut() {
+                if at(p, doc) {
+                    p.positions(&mut positions);
+                    hits.extend(positions.iter().map(|&pos| (pos, i)));
+                }
+            }
+        }
+        hits.sort_unstable();
+        hits
+    }
+}
+
+/// True when `postings` holds `doc`, moving it forward to `doc` first.
+fn at(postings: &mut SegmentPostings, doc: DocId) -> bool {
+    if postings.doc() < doc {
+        postings.seek(doc);
+    }
+    postings.doc() == doc && doc != TERMINATED
+}
+
+/// The highest weight of distinct words within any `window` consecutive
+/// positions, words already `present` (in the heading) counting everywhere.
+/// `hits` are (position, word) pairs sorted by position.
+fn best_window(hits: &[(u32, usize)], weights: &[Score], present: &[bool], window: u32) -> Score {
+    let base: Score = weights
+        .iter()
+        .zip(present)
+        .filter(|(_, p)| **p)
+        .map(|(w, _)| w)
+        .sum();
+    let mut counts = vec![0u32; weights.len()];
+    let (mut inside, mut best, mut start) = (0.0, 0.0, 0);
+    for &(pos, word) in hits {
+        if !present[word] {
+            counts[word] += 1;
+            if counts[word] == 1 {
+                inside += weights[word];
+            }
+        }
+        while hits[start].0 + window <= pos {
+            let left = hits[start].1;
+            if !present[left] {
+                counts[left] -= 1;
+                if counts[left] == 0 {
+                    inside -= weights[left];
+                }
+            }
+            start += 1;
+        }
+        best = Score::max(best, inside);
+    }
+    base + best
+}
+
+/// The body terms of each word of `query`, a query parsed with all its
+/// words required: each required clause is a word (with its synonyms and
+/// variants); a query of one word is one clause over several fields.
+fn word_terms(query: &dyn Query, body: Field) -> Vec<Vec<Term>> {
+    let body_terms = |query: &dyn Query| {
+        let mut terms = Vec::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == body && !terms.contains(term) {
+                terms.push(term.clone());
+            }
+        });
+        terms
+    };
+    let words: Vec<Vec<Term>> = match query.downcast_ref::<BooleanQuery>() {
+        Some(boolean) if boolean.clauses().iter().any(|(o, _)| *o == Occur::Must) => boolean
+            .clauses()
+            .iter()
+            .filter(|(occur, _)| *occur == Occur::Must)
+            .map(|(_, clause)| body_terms(clause.as_ref()))
+            .collect(),
+        _ => vec![body_terms(query)],
+    };
+    words
+        .into_iter()
+        .filter(|terms| !terms.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_best_window_holds_the_most_weight_of_distinct_words() {
+        let weights = [1.0, 2.0, 4.0];
+        let none = [false; 3];
+        // Words 0 and 1 close together, word 2 far away.
+        let hits = [(0, 0), (3, 1), (4, 0), (100, 2)];
+        assert_eq!(best_window(&hits, &weights, &none, 10), 4.0);
+        assert_eq!(best_window(&hits[..3], &weights, &none, 10), 3.0);
+        assert_eq!(best_window(&hits, &weights, &none, 200), 7.0);
+        // A repeated word counts once.
+        assert_eq!(best_window(&[(0, 0), (1, 0)], &weights, &none, 10), 1.0);
+    }
+
+    #[test]
+    fn a_word_of_the_heading_counts_in_every_window() {
+        let weights = [1.0, 2.0, 4.0];
+        let hits = [(0, 0), (3, 1), (100, 2)];
+        let heading = [false, false, true];
+        assert_eq!(best_window(&hits, &weights, &heading, 10), 7.0);
+    }
+}
