@@ -81,13 +81,12 @@ export function yearHistogram({ id, years, state, unit, labelledBy, small = fals
     const only = onlyYear(state, r.year);
     const url = stateUrl(withState(state, only ? { year_from: "", year_to: "", offset: 0 } : { year_from: String(r.year), year_to: String(r.year), offset: 0 }));
     const name = `${r.year}: ${num(r.count)} ${unitOf(r.count, unit)}. ${only ? "Visa alla år" : `Visa bara ${r.year}`}`;
+    // The count is drawn beside the link, not in it: the link's name says it (with the year).
     return `<a href="${esc(url)}" data-nav draggable="false" data-year="${r.year}" data-key="${esc(`${id}:${r.year}`)}" aria-label="${esc(name)}">
-        <title>${esc(name)}</title>
         <rect class="hit-area" x="${x - gap / 2}" y="${top - (small ? 4 : 16)}" width="${step}" height="${plot + (small ? 4 : 16)}"></rect>
         <rect class="year-bar${chosen ? " chosen" : ""}" x="${x}" y="${y}" width="${w}" height="${h}"></rect>
         ${chosen ? `<rect class="chosen-mark" x="${x}" y="${top + plot + 1}" width="${w}" height="3"></rect>` : ""}
-        ${small ? "" : `<text class="count" x="${x + w / 2}" y="${y - 4}" text-anchor="middle">${r.count}</text>`}
-      </a>${label}`;
+      </a>${small ? "" : `<text class="count" x="${x + w / 2}" y="${y - 4}" text-anchor="middle" aria-hidden="true">${r.count}</text>`}${label}`;
   }).join("");
   return `<svg class="histogram${small ? " small" : ""}" id="${esc(id)}" viewBox="0 0 ${width} ${height}" role="group"
       aria-labelledby="${esc(labelledBy)}" data-brush>${bars}</svg>`;

@@ -142,7 +142,7 @@ export function renderActiveFilters(state) {
     return `<li><a class="filter-chip" href="${esc(url)}" data-nav data-chip aria-label="Ta bort filter ${esc(text)}">${esc(text)} <span aria-hidden="true">×</span></a></li>`;
   })).join("");
   const clear = stateUrl(withState(state, { ...noFilters(), offset: 0 }));
-  $("active-filters").innerHTML = `<div class="active-filters"><span>Aktiva filter:</span><ul>${chips}</ul>
+  $("active-filters").innerHTML = `<div class="active-filters"><span class="active-label">Aktiva filter:</span><ul>${chips}</ul>
     <a href="${esc(clear)}" data-nav data-chip class="clear-filters">Rensa filter</a></div>`;
 }
 

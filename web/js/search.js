@@ -172,12 +172,12 @@ function sortBox(state) {
   return `<label for="sort">Sortera</label> <select id="sort" data-key="sort">${options}</select>`;
 }
 
-/** "Visa per rapport | Visa per avsnitt": the other grouping is a link, kept in the URL. */
+/** "Per rapport | Per avsnitt": the other grouping is a link, kept in the URL. */
 function groupToggle(state) {
   const option = (group, text) => (state.group || "") === group
     ? `<span class="current" aria-current="true">${text}</span>`
     : `<a href="${esc(stateUrl(withState(state, { group, offset: 0 })))}" data-nav>${text}</a>`;
-  return `<div class="group-toggle">${option("", "Visa per rapport")}${option("section", "Visa per avsnitt")}</div>`;
+  return `<div class="group-toggle">${option("", "Per rapport")}${option("section", "Per avsnitt")}</div>`;
 }
 
 /** The projects the reports on this page belong to, and a link to all matching projects. */
@@ -254,7 +254,8 @@ export async function renderSearch(state, focus) {
       $("hit-projects").innerHTML = byReport ? hitProjects(state, search.hits) : "";
       renderSuggestion(search.suggestion, state, search.relaxed, search.notice);
       const line = renderPager(state, search.total, search.counts === "documents" ? docNoun : hitNoun);
-      setStatus((line || emptyMessage(state, search.total)) + legend(), false);
+      setStatus(line || emptyMessage(state, search.total), false);
+      $("suggestion").insertAdjacentHTML("beforeend", legend());
       $("export").innerHTML = exportHtml(state, group, search.total);
     }
     if (!isCurrent(seq)) return;
@@ -277,8 +278,8 @@ const docNoun = (n) => (n === 1 ? "rapport" : "rapporter");
 /** A line explaining the marks, when some mark is a synonym rather than a typed word. */
 function legend() {
   if (!document.querySelector("#hits mark.syn, #overview mark.syn")) return "";
-  return `<span class="mark-legend"><mark>Gult</mark>: dina sökord. <mark class="syn">Streckat</mark>: synonymer och
-    förkortningar som också söktes.</span>`;
+  return `<p class="mark-legend"><mark>Gult</mark>: dina sökord. <mark class="syn">Streckat</mark>: synonymer och
+    förkortningar som också söktes.</p>`;
 }
 
 /**
