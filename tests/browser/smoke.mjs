@@ -280,7 +280,9 @@ async function run(base) {
     await page.goto(`${base}/?q=samverkan`, { waitUntil: "networkidle0" });
     await settle(page);
     check(await page.$eval("#year-form", (f) => f.noValidate), "the year form does its own checking (novalidate)");
-    check((await page.$$("#facet-years a[data-year]")).length > 0, "the year filter shows reports per year");
+    check((await page.$$("#facet-years a[data-year]")).length > 0 &&
+      (await page.$$("#facet-years text.count")).length === (await page.$$("#facet-years a[data-year]")).length,
+      "the year filter shows reports per year, with counts");
     await page.type("#year-from", "2024");
     await page.type("#year-to", "2019");
     await page.click('#year-form button[type="submit"]');

@@ -25,15 +25,16 @@ export function barTable({ id, caption, head, rows, unit, facet, state, limit = 
       : esc(r.label);
     const width = Math.max(1, Math.round((r.count / max) * 100));
     return `<tr${active ? ' class="active"' : ""}><th scope="row">${name}</th>
-      <td class="bar-cell"><svg class="bar" viewBox="0 0 100 12" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+      <td><div class="bar-cell"><svg class="bar" viewBox="0 0 100 12" preserveAspectRatio="none" aria-hidden="true" focusable="false">
         <rect x="0" y="0" width="${width}" height="12"></rect></svg><span class="bar-count">${num(r.count)}<span class="visually-hidden"> ${
-        esc(unitOf(r.count, unit))}</span></span></td></tr>`;
+        esc(unitOf(r.count, unit))}</span></span></div></td></tr>`;
   }).join("");
   const more = rows.length > limit
     ? `<button type="button" class="link-button" data-action="expand-chart" data-chart="${esc(id)}" data-key="more:${esc(id)}"
         aria-expanded="${expanded}">${expanded ? "Visa färre" : `Visa alla ${num(rows.length)}`}</button>` : "";
   return `<table class="bar-table" id="${esc(id)}">
       <caption class="visually-hidden">${esc(caption)}</caption>
+      <colgroup><col class="bar-name-col"><col></colgroup>
       <thead class="visually-hidden"><tr><th scope="col">${esc(head)}</th><th scope="col">Antal ${esc(unit[1])}</th></tr></thead>
       <tbody>${body}</tbody></table>${more}`;
 }
@@ -65,7 +66,7 @@ export function yearHistogram({ id, years, state, unit, labelledBy, small = fals
   const range = yearRange(years);
   if (!range.length) return "";
   const max = Math.max(...range.map((r) => r.count), 1);
-  const step = small ? 16 : 36, gap = small ? 3 : 8, top = small ? 4 : 18, plot = small ? 44 : 110;
+  const step = small ? 18 : 36, gap = small ? 3 : 8, top = small ? 14 : 18, plot = small ? 44 : 110;
   const labelEvery = Math.ceil(range.length / (small ? 4 : 10));
   const width = Math.max(range.length * step, small ? 120 : 280);
   const height = top + plot + (small ? 16 : 22);
@@ -83,10 +84,10 @@ export function yearHistogram({ id, years, state, unit, labelledBy, small = fals
     const name = `${r.year}: ${num(r.count)} ${unitOf(r.count, unit)}. ${only ? "Visa alla år" : `Visa bara ${r.year}`}`;
     // The count is drawn beside the link, not in it: the link's name says it (with the year).
     return `<a href="${esc(url)}" data-nav draggable="false" data-year="${r.year}" data-key="${esc(`${id}:${r.year}`)}" aria-label="${esc(name)}">
-        <rect class="hit-area" x="${x - gap / 2}" y="${top - (small ? 4 : 16)}" width="${step}" height="${plot + (small ? 4 : 16)}"></rect>
+        <rect class="hit-area" x="${x - gap / 2}" y="${top - (small ? 12 : 16)}" width="${step}" height="${plot + (small ? 12 : 16)}"></rect>
         <rect class="year-bar${chosen ? " chosen" : ""}" x="${x}" y="${y}" width="${w}" height="${h}"></rect>
         ${chosen ? `<rect class="chosen-mark" x="${x}" y="${top + plot + 1}" width="${w}" height="3"></rect>` : ""}
-      </a>${small ? "" : `<text class="count" x="${x + w / 2}" y="${y - 4}" text-anchor="middle" aria-hidden="true">${r.count}</text>`}${label}`;
+      </a><text class="count" x="${x + w / 2}" y="${y - (small ? 2 : 4)}" text-anchor="middle" aria-hidden="true">${r.count}</text>${label}`;
   }).join("");
   return `<svg class="histogram${small ? " small" : ""}" id="${esc(id)}" viewBox="0 0 ${width} ${height}" role="group"
       aria-labelledby="${esc(labelledBy)}" data-brush>${bars}</svg>`;
