@@ -65,7 +65,9 @@ where
         let bytes = receiver.recv().await?;
         Some((Ok::<_, std::convert::Infallible>(bytes), receiver))
     });
-    Ok(Body::from_stream(rows))
+    // Fused: the compression layer polls once more after the end, which an
+    // unfused Unfold answers with a panic (a cut-off download in browsers).
+    Ok(Body::from_stream(futures_util::StreamExt::fuse(rows)))
 }
 
 /// Chunks an export may run ahead of the client reading it.

@@ -1,8 +1,10 @@
-// The report view: facts, project, copies, references both ways, similar
-// projects, then the report's sections with the query's words marked.
+// The report view: facts, a table of contents, project, copies, references
+// both ways, similar projects, then the report's sections with the search's
+// words marked as the snippets mark them, and "Föregående/Nästa träff".
 
 import { api, displayTitle, esc, errorBox, fileLink, fileUrl, focusHeading, isCurrent, isGenericTitle,
-  highlight, isPdf, label, nextRequest, pageSpan, paragraphs, queryWords, spinner } from "./util.js";
+  isPdf, label, nextRequest, pageSpan, spinner } from "./util.js";
+import { formsFor, highlight, paragraphs, queryWords } from "./text.js";
 import { docUrl, projectUrl } from "./state.js";
 import { backLink, loadSimilar, similarHtml } from "./related.js";
 
@@ -40,11 +42,11 @@ function projectBox(doc, project, state) {
     return here ? `<li aria-current="true"><strong>${esc(text)}</strong> <span class="muted">(den här rapporten)</span></li>`
       : `<li><a href="${esc(docUrl(state, d.doc_id))}" data-nav>${esc(text)}</a></li>`;
   }).join("");
-  return `<section class="related-box" aria-labelledby="project-box-heading">
+  return `<div class="related-box">
     <h2 id="project-box-heading">Del av projektet ${esc(name)}</h2>
     ${items ? `<ol class="mini-timeline">${items}</ol>` : ""}
     <p><a href="${esc(projectUrl(state, doc.project_id))}" data-nav>Visa projektet ${esc(name)} med tidslinje</a></p>
-  </section>`;
+  </div>`;
 }
 
 /** "Hänvisar till": resolved references link to the report, the rest stay as text. */
@@ -53,8 +55,8 @@ function referencesBox(refs, state) {
   const items = refs.map((r) => r.doc_id
     ? `<li><a href="${esc(docUrl(state, r.doc_id))}" data-nav>${esc(r.text)}</a></li>`
     : `<li>${esc(r.text)} <span class="missing">finns inte i Finsamsök</span></li>`).join("");
-  return `<section class="related-box" aria-labelledby="refs-heading">
-    <h2 id="refs-heading">Hänvisar till</h2><ul class="ref-list">${items}</ul></section>`;
+  return `<div class="related-box">
+    <h2 id="refs-heading">Hänvisar till</h2><ul class="ref-list">${items}</ul></div>`;
 }
 
 /** "Hänvisas till av": reports that cite this one. */
@@ -62,8 +64,8 @@ function citedByBox(cited, state) {
   if (!cited?.length) return "";
   const items = cited.map((c) =>
     `<li><a href="${esc(docUrl(state, c.doc_id))}" data-nav>${esc(c.title || "Namnlös rapport")}</a></li>`).join("");
-  return `<section class="related-box" aria-labelledby="cited-heading">
-    <h2 id="cited-heading">Hänvisas till av</h2><ul class="ref-list">${items}</ul></section>`;
+  return `<div class="related-box">
+    <h2 id="cited-heading">Hänvisas till av</h2><ul class="ref-list">${items}</ul></div>`;
 }
 
 function factsHtml(doc, projectName, state) {
@@ -84,6 +86,58 @@ function factsHtml(doc, projectName, state) {
     .map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("");
 }
 
+/** The table of contents: each section with its page and, with a query, its marks. */
+function tocHtml(sections, counts, open) {
+  if (sections.length < 2) return "";
+  const items = sections.map((s, i) => `<li><a href="#avsnitt-${esc(s.id)}" data-toc>${
+      esc(s.heading || "(Utan rubrik)")}</a> <span class="muted">${pageSpan(s.page_start, s.page_end)}${
+      counts[i] ? ` · ${counts[i]} ${counts[i] === 1 ? "träff" : "träffar"}` : ""}</span></li>`).join("");
+  return `<nav class="toc" aria-labelledby="toc-heading"><details${open ? " open" : ""}>
+      <summary><span id="toc-heading">Innehåll</span> <span class="muted">(${sections.length} avsnitt)</span></summary>
+      <ol>${items}</ol></details></nav>`;
+}
+
+/** "Träff 3 av 17": the marks of the text, stepped through with Föregående/Nästa. */
+let matches = { marks: [], at: -1 };
+
+function matchNav(total) {
+  if (!total) return "";
+  return `<div class="match-nav" role="group" aria-label="Sökordens träffar i texten">
+      <span id="match-pos" aria-live="polite">${total} ${total === 1 ? "markering" : "markeringar"} i texten</span>
+      <span class="match-buttons">
+        <button type="button" data-action="match-prev">← Föregående träff</button>
+        <button type="button" data-action="match-next">Nästa träff →</button>
+      </span></div>`;
+}
+
+/** Move to the next (+1) or previous (−1) mark: scrolled to, outlined and announced; focus stays on the button. */
+export function stepMatch(dir) {
+  const { marks } = matches;
+  if (!marks.length) return;
+  marks[matches.at]?.classList.remove("current");
+  matches.at = (matches.at + dir + marks.length) % marks.length;
+  const mark = marks[matches.at];
+  mark.classList.add("current");
+  mark.scrollIntoView({ block: "center" });
+  const section = mark.closest(".doc-section");
+  const where = section?.querySelector("h3")?.textContent.trim();
+  $("match-pos").textContent = `Träff ${matches.at + 1} av ${marks.length}${where ? ` · ${where}` : ""}`;
+}
+
+/** A table-of-contents link: focus the section, put it in the address without a new history entry. */
+export function goToSection(link) {
+  const target = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+  if (!target) return;
+  history.replaceState(null, "", link.getAttribute("href"));
+  document.querySelectorAll(".doc-section.is-target").forEach((el) => el.classList.remove("is-target"));
+  target.classList.add("is-target");
+  target.tabIndex = -1;
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: "start" });
+  const first = matches.marks.findIndex((m) => target.contains(m));
+  if (first >= 0) matches.at = first - 1;
+}
+
 export async function renderDocument(state, focus) {
   const seq = nextRequest();
   const view = $("doc-view");
@@ -91,9 +145,10 @@ export async function renderDocument(state, focus) {
   view.innerHTML = `${back}${spinner("Hämtar rapporten…")}`;
   view.setAttribute("aria-busy", "true");
   try {
-    const [doc, similar] = await Promise.all([
+    const [doc, similar, forms] = await Promise.all([
       api(`/api/documents/${encodeURIComponent(state.doc)}`),
       loadSimilar("documents", state.doc),
+      formsFor(state.q),
     ]);
     const project = doc.project_id
       ? await api(`/api/projects/${encodeURIComponent(doc.project_id)}`).catch(() => null) : null;
@@ -106,15 +161,23 @@ export async function renderDocument(state, focus) {
     const copyOf = doc.duplicate_of
       ? `<p class="notice-inline">Den här filen är en kopia av en annan rapport i Finsamsök:
          <a href="${esc(docUrl(state, doc.duplicate_of))}" data-nav>visa originalet</a>.</p>` : "";
-    const sections = (doc.sections || []).map((s) => `
+    const docSections = doc.sections || [];
+    const bodies = docSections.map((s) => ({
+      heading: s.heading ? highlight(s.heading, forms, words) : '<span class="muted">(Utan rubrik)</span>',
+      text: paragraphs(s.text, forms, words),
+    }));
+    const counts = bodies.map((b) => (b.heading.match(/<mark/g) || []).length + (b.text.match(/<mark/g) || []).length);
+    const total = counts.reduce((a, b) => a + b, 0);
+    const sections = docSections.map((s, i) => `
       <section class="doc-section" id="avsnitt-${esc(s.id)}"${s.lang && s.lang !== "sv" ? ` lang="${esc(s.lang)}"` : ""}>
-        <h3>${s.heading ? highlight(s.heading, words) : '<span class="muted">(Utan rubrik)</span>'}</h3>
-        <p class="section-pages">${sectionLabels(s)}${pageSpan(s.page_start, s.page_end)}
+        <h3>${bodies[i].heading}</h3>
+        <p class="section-pages" lang="sv">${sectionLabels(s)}${pageSpan(s.page_start, s.page_end)}
           · ${fileLink(doc.doc_id, doc.path, s.page_start, pdf ? `Öppna PDF på s. ${s.page_start}` : "")}</p>
-        <div class="section-text">${paragraphs(s.text, words)}</div>
+        <div class="section-text">${bodies[i].text}</div>
       </section>`).join("");
     const related = [projectBox(doc, project, state), referencesBox(doc.references, state),
       citedByBox(doc.cited_by, state), similarHtml(similar, state)].join("");
+    const wide = window.matchMedia("(min-width: 48em)").matches;
     view.innerHTML = `${back}
       <header class="doc-header">
         <h1 id="doc-title">${esc(doc.title || "Namnlös rapport")}</h1>
@@ -124,18 +187,27 @@ export async function renderDocument(state, focus) {
         ${evidenceHtml(doc)}
         <p><a class="button" href="${esc(fileUrl(doc.doc_id))}" target="_blank" rel="noopener">
           ${pdf ? "Öppna hela PDF-filen" : "Öppna hela filen"}<span class="visually-hidden"> (öppnas i ny flik)</span></a>
-          ${words.length ? `<span class="muted">Sökorden är markerade i texten.</span>` : ""}</p>
+          ${words.length ? `<span class="muted">${total ? `Sökorden är markerade i texten (${total} ${total === 1 ? "gång" : "gånger"}).`
+            : "Sökorden finns inte ordagrant i texten."}</span>` : ""}</p>
       </header>
+      ${tocHtml(docSections, counts, wide && docSections.length <= 30)}
       <div class="related">${related}</div>
-      <h2 class="text-heading">Rapportens text</h2>
+      <h2 class="text-heading" id="text-heading">Rapportens text</h2>
+      ${matchNav(total)}
       ${sections || '<p class="muted">Rapporten har inga textavsnitt.</p>'}
       <p>${back}</p>`;
+    matches = { marks: [...view.querySelectorAll(".doc-section mark")], at: -1 };
     const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (target) { target.classList.add("is-target"); target.tabIndex = -1; target.focus(); }
-    else if (focus) focusHeading($("doc-title"));
+    if (target) {
+      target.classList.add("is-target");
+      target.tabIndex = -1;
+      target.focus();
+      const first = matches.marks.findIndex((m) => target.contains(m));
+      if (first >= 0) matches.at = first - 1;
+    } else if (focus) focusHeading($("doc-title"));
   } catch (err) {
     if (!isCurrent(seq)) return;
-    view.innerHTML = `${back}${errorBox(err.message, err.retry)}`;
+    view.innerHTML = `${back}${errorBox(err)}`;
   } finally {
     if (isCurrent(seq)) view.setAttribute("aria-busy", "false");
   }

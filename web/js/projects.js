@@ -2,8 +2,9 @@
 // filters) and a project's view — its facts, a timeline of its reports with
 // their syfte/mål/resultat/framgångsfaktorer sections, and similar projects.
 
-import { api, esc, errorBox, fileLink, focusHeading, isCurrent, label, nextRequest, paragraphs,
+import { api, esc, errorBox, fileLink, focusHeading, isCurrent, label, nextRequest,
   plural, shortForbund, spinner, yearSpan } from "./util.js";
+import { paragraphs } from "./text.js";
 import { PAGE_SIZE, PROJECT_FACETS, addFilters, docUrl, projectUrl, reportsUrl, SEARCH_FACETS } from "./state.js";
 import { renderActiveFilters, renderFacets, renderPager } from "./filters.js";
 import { setStatus } from "./search.js";
@@ -51,7 +52,12 @@ export async function renderProjectList(state, focus) {
   $("welcome").hidden = true;
   $("suggestion").innerHTML = "";
   $("hit-projects").innerHTML = "";
-  $("result-tools").innerHTML = `<p class="tools-line">Ett projekt (en insats) samlar ansökan, planer och rapporter om samma insats.
+  $("view-tabs").innerHTML = "";
+  $("sort-box").innerHTML = "";
+  $("export").innerHTML = "";
+  $("overview").hidden = true;
+  $("hits").hidden = false;
+  $("group-box").innerHTML = `<p class="tools-line">Ett projekt (en insats) samlar ansökan, planer och rapporter om samma insats.
     <a href="${esc(reportsUrl(state))}" data-nav>${state.q ? "Visa rapporterna som matchar" : "Visa alla rapporter"}</a></p>`;
   renderActiveFilters(state);
   setStatus(`<span class="spinner" aria-hidden="true"></span> Hämtar projekt…`, true);
@@ -69,7 +75,7 @@ export async function renderProjectList(state, focus) {
     if (!isCurrent(seq)) return;
     $("hits").innerHTML = "";
     $("pager").innerHTML = "";
-    setStatus(errorBox(err.message, err.retry), false);
+    setStatus(errorBox(err), false);
   } finally {
     if (isCurrent(seq)) $("hits").classList.remove("loading");
   }
@@ -136,7 +142,7 @@ export async function renderProject(state, focus) {
         <h1 id="project-title">${esc(project.name)}</h1>
         <dl class="facts">${projectFacts(project)}</dl>
       </header>
-      <section class="timeline-box" aria-labelledby="timeline-heading">
+      <div class="timeline-box">
         <div class="box-head">
           <h2 id="timeline-heading">Rapporter i tidsordning</h2>
           ${anySections ? `<button type="button" class="link-button" data-action="toggle-sections" aria-expanded="false">Visa alla avsnitt</button>` : ""}
@@ -144,13 +150,13 @@ export async function renderProject(state, focus) {
         ${anySections ? `<p class="muted">Under varje rapport: dess syfte, mål, resultat och framgångsfaktorer. Öppna ett avsnitt för att läsa det.</p>` : ""}
         ${docs.length ? `<ol class="timeline">${docs.map((d) => timelineItem(d, state)).join("")}</ol>`
           : `<p class="muted">Projektet har inga rapporter i Finsamsök.</p>`}
-      </section>
+      </div>
       <div class="related">${similarHtml(similar, state)}</div>
       <p>${back}</p>`;
     if (focus) focusHeading($("project-title"));
   } catch (err) {
     if (!isCurrent(seq)) return;
-    view.innerHTML = `${back}${errorBox(err.message, err.retry)}`;
+    view.innerHTML = `${back}${errorBox(err)}`;
   } finally {
     if (isCurrent(seq)) view.setAttribute("aria-busy", "false");
   }

@@ -28,8 +28,8 @@ export function similarHtml(similar, state) {
             <span class="similar-kind">${isProject ? "projekt" : "rapport"}</span>
             ${s.reason ? `<p class="reason">${esc(capitalise(s.reason))}</p>` : ""}</li>`;
         }).join("")}</ol>`;
-  return `<section class="related-box" aria-labelledby="similar-heading">
-    <h2 id="similar-heading">Liknande projekt</h2>${body}</section>`;
+  return `<div class="related-box">
+    <h2 id="similar-heading">Liknande projekt</h2>${body}</div>`;
 }
 
 const capitalise = (s) => String(s).charAt(0).toLocaleUpperCase("sv") + String(s).slice(1);
@@ -39,11 +39,13 @@ export function backLink(state) {
   let url, text;
   if (state.doc) {
     url = stateUrl(withState(state, { doc: "" }));
-    text = state.project ? "Tillbaka till projektet" : state.view ? "Tillbaka till projektlistan"
+    text = state.project ? "Tillbaka till projektet" : state.view === "projects" ? "Tillbaka till projektlistan"
+      : state.view === "omvarld" ? "Tillbaka till omvärldsbilden"
       : state.q || hasFilters(state) ? "Tillbaka till sökresultaten" : "Tillbaka till startsidan";
   } else {
     url = stateUrl(withState(state, { project: "" }));
-    text = state.view ? "Tillbaka till projektlistan"
+    text = state.view === "projects" ? "Tillbaka till projektlistan"
+      : state.view === "omvarld" ? "Tillbaka till omvärldsbilden"
       : state.q || hasFilters(state) ? "Tillbaka till sökresultaten" : "Tillbaka till startsidan";
   }
   return `<a class="back-link" href="${esc(url)}" data-nav data-back>← ${text}</a>`;

@@ -6,6 +6,8 @@
 //   /?doc=ID                     a report          (keeps the search for "Tillbaka")
 //   /?project=ID                 a project and its timeline
 //   /?view=projects&q=…          the list of projects
+//   /?view=omvarld&q=…           the omvärldsbild of a search (its filters too)
+//   sort=nyast|aldst             newest or oldest first (relevance when absent)
 
 /** Filters of the report search, in the order the page shows them. */
 export const SEARCH_FACETS = [
@@ -28,6 +30,12 @@ export const ALL_FACETS = [...SEARCH_FACETS, ...PROJECT_FACETS.filter((f) => !SE
 export const PROJECT_ONLY = ["inriktning", "esf"];
 export const YEARS = ["year_from", "year_to"];
 export const PAGE_SIZE = 20;
+/** Orders of the results; the first is the default and stays out of the URL. */
+export const SORTS = [
+  { key: "", label: "Relevans" },
+  { key: "nyast", label: "Nyast först" },
+  { key: "aldst", label: "Äldst först" },
+];
 
 /** Read the state from a query string. */
 export function readState(search = location.search) {
@@ -36,7 +44,8 @@ export function readState(search = location.search) {
     q: (p.get("q") || "").trim(),
     doc: p.get("doc") || "",
     project: p.get("project") || "",
-    view: p.get("view") === "projects" ? "projects" : "",
+    view: ["projects", "omvarld"].includes(p.get("view")) ? p.get("view") : "",
+    sort: SORTS.some((s) => s.key && s.key === p.get("sort")) ? p.get("sort") : "",
     group: p.get("group") === "section" ? "section" : "",
     offset: Math.max(0, parseInt(p.get("offset"), 10) || 0),
   };
@@ -53,6 +62,7 @@ export function stateUrl(state) {
   if (state.doc) p.set("doc", state.doc);
   if (state.q) p.set("q", state.q);
   if (state.group) p.set("group", state.group);
+  if (state.sort) p.set("sort", state.sort);
   for (const f of ALL_FACETS) for (const v of state[f.key] || []) p.append(f.key, v);
   for (const y of YEARS) if (state[y]) p.set(y, state[y]);
   if (state.offset) p.set("offset", state.offset); // kept in ?doc= URLs for "Tillbaka"
@@ -85,6 +95,11 @@ export const projectsUrl = (state) =>
 /** The report results for the current query (dropping project-only filters). */
 export const reportsUrl = (state) =>
   stateUrl(withState(state, { view: "", doc: "", project: "", offset: 0,
+    ...Object.fromEntries(PROJECT_ONLY.map((k) => [k, []])) }));
+
+/** The omvärldsbild of the current query and its report filters. */
+export const overviewUrl = (state) =>
+  stateUrl(withState(state, { view: "omvarld", doc: "", project: "", offset: 0, group: "",
     ...Object.fromEntries(PROJECT_ONLY.map((k) => [k, []])) }));
 
 /** Add the report filters of `state` (facets, years) to API parameters. */

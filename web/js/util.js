@@ -1,5 +1,6 @@
 // Small helpers shared by the views: escaping, labels, numbers, the API
-// client, links to files, and the text of a section as paragraphs.
+// client, links to files and titles that tell reports apart (section text
+// and marking live in text.js).
 
 /** Escape text for insertion into HTML. */
 export function esc(value) {
@@ -37,34 +38,35 @@ export const plural = (n, one, many) => `${num(n)} ${n === 1 ? one : many}`;
 /** The last part of a path: the file name. */
 export const fileName = (path) => String(path ?? "").split("/").pop();
 
-/**
- * The snippet is server-escaped with only <mark> as markup. As a safety net we
- * still parse it inertly and keep nothing but text and bare <mark> elements.
- */
-export function safeSnippet(html) {
-  const tpl = document.createElement("template");
-  tpl.innerHTML = String(html ?? "");
-  return [...tpl.content.childNodes].map((node) =>
-    node.nodeName === "MARK" ? `<mark>${esc(node.textContent)}</mark>` : esc(node.textContent)).join("");
+/** An Error with a Swedish message, a hint of what to do, and whether retrying may help. */
+const failure = (message, hint, retry, status = 0) => Object.assign(new Error(message), { hint, retry, status });
+
+/** What a 400 from the search means to the user, in Swedish (never the parser's English). */
+function requestMessage(error) {
+  if (/[a-z]/i.test(error) && !/[åäöÅÄÖ]|måste|får|inte|för|sök/i.test(error)) return "Sökningen kunde inte läsas.";
+  return error.charAt(0).toLocaleUpperCase("sv") + error.slice(1) + (/[.!?]$/.test(error) ? "" : ".");
 }
 
-/** Fetch JSON from the API; throws an Error with a Swedish message. */
+/** Fetch JSON from the API; throws an Error with a Swedish message and a hint. */
 export async function api(path) {
   let res;
   try {
     res = await fetch(path, { headers: { Accept: "application/json" } });
   } catch {
-    throw new Error("Kunde inte nå servern. Kontrollera din anslutning och försök igen.");
+    throw failure("Kunde inte nå servern.", "Kontrollera din anslutning och försök igen.", true);
   }
   let body = null;
   try { body = await res.json(); } catch { /* not JSON */ }
   if (!res.ok) {
-    // A 4xx with a message is about the request itself: retrying will not help.
-    if (body && body.error) throw Object.assign(new Error(body.error), { retry: res.status >= 500 });
-    if (res.status === 404) throw Object.assign(new Error("Det du söker finns inte (404)."), { retry: false });
-    throw new Error(`Servern svarade med ett fel (${res.status}). Försök igen om en stund.`);
+    // A 4xx is about the request itself: retrying will not help, changing it will.
+    if (res.status === 400) {
+      throw failure(requestMessage(String(body?.error || "")), "Prova färre ord eller ta bort specialtecken. Se Sökhjälp under sökrutan för hur frågor skrivs.", false, 400);
+    }
+    if (res.status === 404) throw failure(body?.error ? requestMessage(body.error) : "Det du söker finns inte.", "Länken kan vara gammal. Sök efter rapporten i stället.", false, 404);
+    if (res.status === 503 || res.status === 429) throw failure("Servern har mycket att göra just nu.", "Vänta några sekunder och försök igen.", true);
+    throw failure(`Servern svarade med ett fel (${res.status}).`, "Försök igen om en stund.", true);
   }
-  if (!body) throw new Error("Servern gav ett oväntat svar.");
+  if (!body) throw failure("Servern gav ett oväntat svar.", "Försök igen om en stund.", true);
   return body;
 }
 
@@ -72,17 +74,19 @@ export const fileUrl = (docId, page) =>
   `/api/documents/${encodeURIComponent(docId)}/file` + (page ? `#page=${page}` : "");
 export const isPdf = (path) => /\.pdf$/i.test(path || "");
 
-/** A link that opens a report's file, at a page when it is a PDF. */
+/** A link that opens a report's file, at a page when it is a PDF (or its path is unknown: null). */
 export function fileLink(docId, path, page, text) {
-  const pdf = isPdf(path);
+  const pdf = path == null || isPdf(path);
   const shown = text || (pdf ? (page ? `Öppna PDF på s. ${page}` : "Öppna PDF") : "Öppna originalfilen");
   return `<a class="pdf-link" href="${esc(fileUrl(docId, pdf ? page : 0))}" target="_blank" rel="noopener">${
     esc(shown)}<span class="visually-hidden"> (öppnas i ny flik)</span></a>`;
 }
 
-export function errorBox(message, retry) {
-  return `<div class="error" role="alert"><strong>Något gick fel.</strong> ${esc(message)}` +
-    (retry !== false ? ` <button type="button" class="link-button" data-action="retry">Försök igen</button>` : "") +
+/** A Swedish error with its hint and, when it may help, "Försök igen". */
+export function errorBox(err) {
+  return `<div class="error" role="alert"><p><strong>Något gick fel.</strong> ${esc(err.message)}</p>` +
+    (err.hint ? `<p>${esc(err.hint)}</p>` : "") +
+    (err.retry !== false ? `<p><button type="button" class="link-button" data-action="retry" data-key="retry">Försök igen</button></p>` : "") +
     `</div>`;
 }
 
@@ -127,33 +131,6 @@ export function displayTitle(item, projectName) {
   const forbund = item.forbund && item.forbund !== "okänt" ? shortForbund(item.forbund) : "";
   if (project) return `${base} – ${project}${forbund ? ` (${forbund})` : ""}`;
   return forbund ? `${base} – ${forbund}` : base;
-}
-
-// ---------- Section text ----------
-
-/** Words of the query, for client-side highlighting in the document view. */
-export function queryWords(q) {
-  const stop = new Set(["och", "eller", "inte", "and", "or", "not", "i", "på", "av", "för", "med", "att"]);
-  return String(q ?? "").toLocaleLowerCase("sv").split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !stop.has(w));
-}
-
-/** Escape `text` and wrap words starting with a query word in <mark>. */
-export function highlight(text, words) {
-  if (!words.length) return esc(text);
-  const alts = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])((?:${alts})[\\p{L}\\p{N}]*)`, "giu");
-  return text.split(re).map((part, i) => (i % 2 ? `<mark>${esc(part)}</mark>` : esc(part))).join("");
-}
-
-/** Section text → paragraphs. PDF line wraps inside a paragraph become spaces,
- *  except before list items (•, -, 1.), which keep their own line. */
-export function paragraphs(text, words = []) {
-  const listItem = /^(?:[•\-–*·▪]|\d+[.)])\s/;
-  return String(text || "").split(/\n\s*\n/).map((para) => para.trim()).filter(Boolean).map((para) => {
-    const html = para.split("\n").map((line) => line.trim())
-      .map((line, i) => (i === 0 ? "" : listItem.test(line) ? "<br>" : " ") + highlight(line, words));
-    return `<p>${html.join("")}</p>`;
-  }).join("");
 }
 
 /** Move keyboard focus to a view's heading, without scrolling past it. */
