@@ -223,3 +223,22 @@ async fn answers_revalidate_until_an_ingest_changes_the_index() {
     }
     assert!(changed, "a new ingest answers anew");
 }
+
+#[tokio::test]
+async fn a_compressed_export_arrives_whole() {
+    let (_dir, corpus) = ingested(30);
+    let request = axum::http::Request::builder()
+        .uri("/api/search?q=samverkan&group=section&format=jsonl&all=true")
+        .header("accept-encoding", "gzip")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let response = tower::ServiceExt::oneshot(corpus.router(), request)
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-encoding"], "gzip");
+    let body = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .expect("the whole body, not a stream cut off");
+    assert!(!body.to_bytes().is_empty());
+}
