@@ -136,6 +136,9 @@ async function run(base) {
     await visit(page, base, "/", "start");
     check((await page.$$("#hits .hit")).length > 0, "start page lists reports");
     check(Boolean(await page.$('#welcome-projects a[href="/?view=projects"]')), "start page links to the project list");
+    check(Boolean(await page.$('footer a[href="/tillganglighet.html"]')), "start page links to the tillgänglighetsredogörelse");
+    await visit(page, base, "/tillganglighet.html", "tillganglighet");
+    check((await texts(page, "h1")).includes("Tillgänglighetsredogörelse"), "the tillgänglighetsredogörelse page is served");
 
     // Results by report.
     await visit(page, base, "/?q=nollplacerade", "results-by-report");
