@@ -242,3 +242,16 @@ async fn a_compressed_export_arrives_whole() {
         .expect("the whole body, not a stream cut off");
     assert!(!body.to_bytes().is_empty());
 }
+
+#[tokio::test]
+async fn stats_say_what_is_indexed_when_and_by_which_version() {
+    let (_dir, corpus) = ingested(5);
+    let (status, stats) = get_json(&corpus.router(), "/api/stats").await;
+    assert_eq!(status, 200, "{stats}");
+    assert_eq!(stats["documents"], 5, "{stats}");
+    assert!(stats["sections"].as_u64().unwrap() >= 5, "{stats}");
+    assert_eq!(stats["version"], env!("CARGO_PKG_VERSION"));
+    let at = stats["indexed_at"].as_str().expect("an index date");
+    let year = time::OffsetDateTime::now_utc().year().to_string();
+    assert!(at.starts_with(&year) && at.contains('T'), "{at}");
+}

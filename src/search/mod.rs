@@ -464,7 +464,12 @@ impl SearchService {
     pub fn stats(&self) -> Result<IndexStats> {
         let documents = self.documents(0, 0)?.total;
         let manifest = index::manifest_of(&self.index, self.profile).unwrap_or_default();
-        Ok(IndexStats::new(documents, &manifest))
+        Ok(IndexStats::new(
+            documents,
+            self.sections(),
+            self.knowledge.stamp(),
+            &manifest,
+        ))
     }
 
     /// One document with its sections, or `None` for an unknown id.

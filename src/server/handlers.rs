@@ -70,25 +70,7 @@ fn download(format: Format, name: &str, body: Body) -> Response {
 
 /// Today's date (UTC), for export file names.
 fn today() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400) as i64;
-    let (year, month, day) = civil_from_days(days);
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
-/// The calendar date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+    time::OffsetDateTime::now_utc().date().to_string()
 }
 
 /// `text` percent-encoded for a `filename*` parameter (RFC 5987).
@@ -282,16 +264,4 @@ async fn find_document(state: &AppState, doc_id: String) -> Result<DocumentDetai
     work::run(state, move |s, _| s.document(&doc_id))
         .await?
         .ok_or(ApiError::NotFound(missing))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn days_become_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_792), (2026, 12, 5));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
-    }
 }
