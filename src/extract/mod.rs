@@ -11,7 +11,6 @@
 //! [`Line`]: crate::document::Line
 
 mod choose;
-mod cid_widths;
 mod cleanup;
 mod columns;
 mod error;

@@ -2,8 +2,7 @@
 //!
 //! The document is loaded with pdf-extract's re-exported lopdf and, when it
 //! is encrypted with an empty user password (only printing or copying is
-//! restricted), decrypted with "", and its CID fonts' width ranges are
-//! spelt out for pdf-extract ([`super::cid_widths`]). Each page is laid out from pdf-extract's
+//! restricted), decrypted with "". Each page is laid out from pdf-extract's
 //! glyphs, after the `'` and `"` operators that pdf-extract skips have
 //! been rewritten ([`super::quotes`]). lopdf's own text extraction of the
 //! same page is the fallback. Since it costs as much again, it is consulted
@@ -16,7 +15,6 @@
 //! can doubt a reading that returned far fewer.
 
 use super::Reader;
-use super::cid_widths::rewrite_width_ranges;
 use super::error::{ExtractError, Result};
 use super::glyphs::GlyphCollector;
 use super::guard::guarded;
@@ -90,8 +88,6 @@ fn load(bytes: &[u8]) -> Result<Document> {
             .map_err(|_| ExtractError::Panicked)?
             .map_err(load_error)?;
     }
-    // Losing the widths costs word gaps, never the document.
-    let _ = guarded(|| rewrite_width_ranges(&mut doc));
     Ok(doc)
 }
 
