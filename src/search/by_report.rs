@@ -219,15 +219,24 @@ impl SegmentCollector for SegmentByReport {
             .add(section);
     }
 
+    /// Names each report by its id, walking the id dictionary once in
+    /// ordinal order (one block decompressed after another), not looking up
+    /// each of the thousands of matching reports on its own.
     fn harvest(self) -> Vec<ReportMatch> {
         let Some(ids) = self.ids else {
             return Vec::new();
         };
-        self.reports
+        let mut reports: Vec<(u64, ReportMatch)> = self.reports.into_iter().collect();
+        reports.sort_unstable_by_key(|(ord, _)| *ord);
+        let ords: Vec<u64> = reports.iter().map(|(ord, _)| *ord).collect();
+        let mut names = Vec::with_capacity(ords.len());
+        let _ = ids.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+            names.push(String::from_utf8_lossy(bytes).into_owned());
+        });
+        reports
             .into_iter()
-            .map(|(ord, mut report)| {
-                let mut id = String::new();
-                let _ = ids.ord_to_str(ord, &mut id);
+            .zip(names)
+            .map(|((_, mut report), id)| {
                 report.doc_id = id;
                 report
             })
