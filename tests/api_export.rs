@@ -255,3 +255,17 @@ async fn stats_say_what_is_indexed_when_and_by_which_version() {
     let year = time::OffsetDateTime::now_utc().year().to_string();
     assert!(at.starts_with(&year) && at.contains('T'), "{at}");
 }
+
+#[tokio::test]
+async fn a_cursor_far_past_the_last_hit_answers_an_empty_last_page() {
+    let (_dir, corpus) = ingested(3);
+    let deep = finsam::search::cursor(99_999_990);
+    for group in ["section", "document"] {
+        let uri = format!("/api/search?q=samverkan&group={group}&limit=10&cursor={deep}");
+        let (status, page) = get_json(&corpus.router(), &uri).await;
+        assert_eq!(status, 200, "{page}");
+        assert_eq!(page["hits"].as_array().unwrap().len(), 0, "{page}");
+        assert!(page["total"].as_u64().unwrap() > 0);
+        assert!(page["next_cursor"].is_null());
+    }
+}

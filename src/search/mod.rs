@@ -319,7 +319,10 @@ impl SearchService {
         loaded: &Loaded,
         budget: &Budget,
     ) -> Result<(Prepared, Ranking)> {
-        let wanted = request.offset + request.limit;
+        // No page reaches past the last section: a deep cursor must not make
+        // the top-n collectors reserve room for millions of candidates.
+        let sections = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        let wanted = (request.offset + request.limit).min(sections);
         let prepared = self.prepare(reading, Match::All, budget)?;
         let weights = self.weights(searcher, reading)?;
         let mut ranking = Ranking::new(request.group, wanted, weights, request.sort);
