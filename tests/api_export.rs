@@ -175,6 +175,24 @@ async fn the_overview_counts_reports_per_forbund_and_year() {
     };
     assert_eq!(sum("forbund"), 12);
     assert_eq!(sum("years"), 12);
+
+    let cells = overview["forbund_years"]
+        .as_array()
+        .expect("a förbund × year table");
+    let cell_sum = |key: &str| -> u64 { cells.iter().map(|c| c[key].as_u64().unwrap()).sum() };
+    assert_eq!(cell_sum("reports"), 12, "{cells:?}");
+    let (_, sections) = get_json(&router, "/api/search?q=samverkan&group=section&limit=0").await;
+    assert_eq!(
+        cell_sum("sections"),
+        sections["total"].as_u64().unwrap(),
+        "{cells:?}"
+    );
+    let halland_2016 = cells
+        .iter()
+        .find(|c| c["forbund"].as_str().unwrap().contains("Halland") && c["year"] == 2016)
+        .expect("Halland 2016");
+    // Reports 1 and 11 (years 2015 + i % 10, odd i in Halland).
+    assert_eq!(halland_2016["reports"], 2, "{cells:?}");
 }
 
 /// The ETag of `uri` (after `If-None-Match: tag`, when given) and the status.

@@ -127,6 +127,11 @@ impl ReportListing {
         Ok(())
     }
 
+    /// Every report listed so far, in rank order.
+    pub fn all(&self) -> &[ReportMatch] {
+        &self.reports
+    }
+
     /// Number of reports found by all tiers together.
     pub fn total(&self) -> usize {
         self.reports.len()

@@ -48,7 +48,7 @@ pub use model::{
     Grouping, Hit, MAX_LIMIT, MAX_OFFSET, SearchRequest, SearchResults, SectionHit, SectionView,
     Sort, cursor, cursor_offset,
 };
-pub use overview::{Overview, Worked};
+pub use overview::{ForbundYear, Overview, Worked};
 pub use stats::{IndexStats, NeedsOcr};
 
 use crate::analysis::Profile;

@@ -4,6 +4,7 @@
 
 use super::{
     Budget, FacetCount, Grouping, Result, SearchRequest, SearchService, facet_counts::YEAR_FACET,
+    ranking::Ranking,
 };
 use crate::metadata::Labeler;
 use serde::Serialize;
@@ -35,8 +36,24 @@ pub struct Overview {
     pub report_type: Vec<FacetCount>,
     /// Reports per målgrupp.
     pub malgrupp: Vec<FacetCount>,
+    /// Reports and sections per förbund and year (a cross table; year
+    /// `null` when unknown), for the reports that hold every query word.
+    pub forbund_years: Vec<ForbundYear>,
     /// What worked and what got in the way: one passage per project.
     pub what_worked: Vec<Worked>,
+}
+
+/// One cell of the förbund × year table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ForbundYear {
+    /// The förbund.
+    pub forbund: String,
+    /// The year, when known.
+    pub year: Option<i32>,
+    /// Matching reports of that förbund and year.
+    pub reports: u64,
+    /// Their matching sections.
+    pub sections: u64,
 }
 
 /// A framgångsfaktorer or hinder passage of a report.
@@ -87,8 +104,42 @@ impl SearchService {
             years: facet(YEAR_FACET),
             report_type: facet("report_type"),
             malgrupp: facet("malgrupp"),
+            forbund_years: self.forbund_years(&reports, budget)?,
             what_worked: self.what_worked(request, budget)?,
         })
+    }
+
+    /// The förbund × year table of the reports matching every query word
+    /// (those the facet counts count), from the corpus knowledge's labels.
+    fn forbund_years(&self, reports: &SearchRequest, budget: &Budget) -> Result<Vec<ForbundYear>> {
+        let searcher = self.reader.searcher();
+        let loaded = self.knowledge.get();
+        let Ok(ranked) = self.rank(&searcher, reports, &loaded, budget)? else {
+            return Ok(Vec::new());
+        };
+        let Ranking::Reports(listing) = ranked.ranking else {
+            return Ok(Vec::new());
+        };
+        let mut cells: BTreeMap<(String, Option<i32>), (u64, u64)> = BTreeMap::new();
+        for report in listing.all().iter().filter(|r| !r.partial) {
+            let Some(facts) = loaded.knowledge.documents.get(&report.doc_id) else {
+                continue;
+            };
+            let cell = cells
+                .entry((facts.summary.forbund.clone(), facts.summary.year))
+                .or_default();
+            cell.0 += 1;
+            cell.1 += report.count as u64;
+        }
+        Ok(cells
+            .into_iter()
+            .map(|((forbund, year), (reports, sections))| ForbundYear {
+                forbund,
+                year,
+                reports,
+                sections,
+            })
+            .collect())
     }
 
     /// The best framgångsfaktorer and hinder passages for the request, one
