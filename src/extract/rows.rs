@@ -5,10 +5,6 @@
 //! keeps superscripts with their line. Within a row, a space is inserted
 //! where the horizontal gap between two glyphs is wider than a share of the
 //! font size: narrower gaps are kerning, wider ones are word spaces.
-//! A footnote mark raised higher than that (a row of its own of at most a
-//! few smaller characters just above a line, touching one of its glyphs)
-//! joins the line it marks, so that it does not stand between a line ending
-//! in a hyphen and the line that completes the word.
 
 use super::glyphs::Glyph;
 
@@ -21,14 +17,6 @@ const WORD_GAP: f64 = 0.15;
 /// not glyph width: widths are unreliable in some producers' fonts, and a
 /// real double letter ("pp") is half an em apart.
 const OVERDRAW: f64 = 0.15;
-/// A raised mark holds at most this many characters.
-const MARK_CHARS: usize = 3;
-/// A raised mark is set at most this share of its line's font size.
-const MARK_SIZE: f64 = 0.9;
-/// A raised mark's baseline is at most this share of its line's font size higher.
-const MARK_RAISE: f64 = 0.6;
-/// A raised mark is at most this share of the font size from a glyph of its line.
-const MARK_TOUCH: f64 = 0.5;
 
 /// Glyphs on one baseline, sorted left to right, with their dominant style.
 #[derive(Debug, Clone)]
@@ -96,44 +84,7 @@ pub(crate) fn group_rows(mut glyphs: Vec<Glyph>) -> Vec<Row> {
             _ => rows.push(vec![glyph]),
         }
     }
-    attach_raised_marks(rows.into_iter().map(Row::new).collect())
-}
-
-/// Rows with each raised mark (a footnote number in a row of its own)
-/// merged into the line just below it.
-fn attach_raised_marks(rows: Vec<Row>) -> Vec<Row> {
-    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
-    let mut rows = rows.into_iter().peekable();
-    while let Some(row) = rows.next() {
-        match rows.peek_mut() {
-            Some(line) if marks(&row, line) => {
-                let mut glyphs = std::mem::take(&mut line.glyphs);
-                glyphs.extend(row.glyphs);
-                *line = Row::new(glyphs);
-            }
-            _ => out.push(row),
-        }
-    }
-    out
-}
-
-/// True when `mark` is a raised mark of `line`: a few smaller characters
-/// a little above its baseline, next to one of its glyphs.
-fn marks(mark: &Row, line: &Row) -> bool {
-    let ink = mark.ink();
-    let chars: usize = ink.iter().map(|g| g.text.chars().count()).sum();
-    let raise = mark.baseline - line.baseline;
-    let reach = MARK_TOUCH * line.size;
-    let touches = |g: &&Glyph| {
-        line.ink()
-            .iter()
-            .any(|l| (g.x - l.end()).abs() <= reach || (l.x - g.end()).abs() <= reach)
-    };
-    (1..=MARK_CHARS).contains(&chars)
-        && mark.size < MARK_SIZE * line.size
-        && raise > 0.0
-        && raise < MARK_RAISE * line.size
-        && ink.iter().all(touches)
+    rows.into_iter().map(Row::new).collect()
 }
 
 fn same_row(row: &[Glyph], glyph: &Glyph) -> bool {
@@ -243,17 +194,6 @@ pub(crate) mod tests {
         glyphs.extend(word("nästa", 0.0, 88.0));
         let texts: Vec<String> = group_rows(glyphs).iter().map(Row::text).collect();
         assert_eq!(texts, ["text1", "nästa"]);
-    }
-
-    #[test]
-    fn footnote_mark_raised_above_its_row_joins_it() {
-        let mut glyphs = word("utan anställ-", 0.0, 120.0);
-        glyphs.extend(word("ning var svårast.", 0.0, 105.0));
-        let mut mark = word("1", 85.0, 110.2);
-        mark[0].size = 8.0;
-        glyphs.extend(mark);
-        let texts: Vec<String> = group_rows(glyphs).iter().map(Row::text).collect();
-        assert_eq!(texts, ["utan anställ-", "ning var svårast.1"]);
     }
 
     #[test]
