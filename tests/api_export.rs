@@ -26,12 +26,7 @@ fn reports(n: usize) -> Vec<(String, String)> {
 }
 
 fn ingested(n: usize) -> (tempfile::TempDir, Ingested) {
-    let texts = reports(n);
-    let borrowed: Vec<(&str, &str)> = texts
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
-    Ingested::texts(&borrowed)
+    Ingested::texts(&reports(n))
 }
 
 #[tokio::test]

@@ -121,11 +121,7 @@ async fn paging_by_report_is_stable_and_complete() {
             )
         })
         .collect();
-    let borrowed: Vec<(&str, &str)> = texts
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let (_dir, corpus) = Ingested::texts(&borrowed);
+    let (_dir, corpus) = Ingested::texts(&texts);
     let router = corpus.router();
     let mut seen = Vec::new();
     for offset in [0, 10, 20] {
@@ -281,11 +277,7 @@ async fn reports_sort_by_year_and_the_overview_counts_reports() {
             )
         })
         .collect();
-    let borrowed: Vec<(&str, &str)> = texts
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let (_dir, corpus) = Ingested::texts(&borrowed);
+    let (_dir, corpus) = Ingested::texts(&texts);
     let router = corpus.router();
     let years = |body: &Value| -> Vec<i64> {
         body["hits"]

@@ -55,10 +55,10 @@ impl Ingested {
 
     /// Writes `texts` (file name, text) into a fresh folder and ingests it;
     /// the folder lives as long as the returned value.
-    pub fn texts(texts: &[(&str, &str)]) -> (TempDir, Ingested) {
+    pub fn texts<N: AsRef<str>, T: AsRef<str>>(texts: &[(N, T)]) -> (TempDir, Ingested) {
         let dir = tempfile::tempdir().expect("temp dir");
         for (name, text) in texts {
-            std::fs::write(dir.path().join(name), text).expect("write text");
+            std::fs::write(dir.path().join(name.as_ref()), text.as_ref()).expect("write text");
         }
         let ingested = Ingested::new(dir.path());
         (dir, ingested)
