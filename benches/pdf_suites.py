@@ -31,6 +31,7 @@ import subprocess
 import sys
 import time
 import unicodedata
+import urllib.error
 import urllib.request
 
 LOST_WORDS = 200
@@ -128,8 +129,26 @@ def get_json(url):
         return json.load(r)
 
 
-def indexed_words(binary, corpus, index):
-    """Every indexed document's words (headings and texts of its sections), by doc id."""
+def document_words(base, doc_id):
+    """The words of one document's headings and section texts, or None when it is not indexed."""
+    try:
+        detail = get_json(f"{base}/api/documents/{doc_id}")
+    except urllib.error.HTTPError as e:
+        if e.code == 404:
+            return None
+        raise
+    counts = collections.Counter()
+    for section in detail["sections"]:
+        counts += words(section["heading"] + "\n" + section["text"])
+    return counts
+
+
+def indexed_words(binary, corpus, index, wanted):
+    """Every indexed document's words (headings and texts of its sections), by doc id.
+
+    The list of documents names near-duplicate copies only under their originals, so the ids
+    in WANTED that it does not list are read one by one: a copy is credited with its own
+    indexed words, never with its original's."""
     port = free_port()
     server = subprocess.Popen(
         [binary, "serve", "--no-ingest", "--corpus", corpus, "--index", index,
@@ -149,14 +168,15 @@ def indexed_words(binary, corpus, index):
         while True:
             page = get_json(f"{base}/api/documents?limit=100&offset={offset}")
             for doc in page["documents"]:
-                detail = get_json(f"{base}/api/documents/{doc['doc_id']}")
-                counts = collections.Counter()
-                for section in detail["sections"]:
-                    counts += words(section["heading"] + "\n" + section["text"])
-                docs[doc["doc_id"]] = counts
+                docs[doc["doc_id"]] = document_words(base, doc["doc_id"])
             offset += 100
             if offset >= page["total"]:
-                return docs
+                break
+        for doc_id in sorted(set(wanted) - set(docs)):
+            found = document_words(base, doc_id)
+            if found is not None:
+                docs[doc_id] = found
+        return docs
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=30)
@@ -194,12 +214,13 @@ def main():
         print(f"ingest: exit {run.returncode}, {time.time() - started:.0f} s (log: WORK/ingest.log)")
     with open(report_file) as f:
         outcomes = {o["path"]: o["outcome"] for o in json.load(f)["outcomes"]}
-    docs = indexed_words(binary, corpus, index)
+    ids = {rel: content_id(os.path.join(corpus, rel)) for rel in files}
+    docs = indexed_words(binary, corpus, index, ids.values())
 
     rows = []
     for rel in files:
         ref, ref_body = reference[rel]["all"], reference[rel]["body"]
-        got = docs.get(content_id(os.path.join(corpus, rel)), collections.Counter())
+        got = docs.get(ids[rel], collections.Counter())
         outcome = outcomes.get(rel, {"status": "missing"})
         total, hit = sum(ref.values()), common(ref, got)
         rows.append({
