@@ -164,20 +164,22 @@ impl Collector for ByReport {
         segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentByReport> {
-        Ok(SegmentByReport {
+        Ok(SegmentByReport::new(
             segment,
-            ids: reader.fast_fields().str("doc_id")?,
-            years: reader.fast_fields().u64("year").ok(),
-            weights: self.weights.for_segment(reader),
-            reports: HashMap::new(),
-        })
+            reader.fast_fields().str("doc_id")?,
+            reader.fast_fields().u64("year").ok(),
+            self.weights.for_segment(reader),
+        ))
     }
 
     fn requires_scoring(&self) -> bool {
         true
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<ReportMatch>>) -> tantivy::Result<Vec<ReportMatch>> {
+    fn merge_fruits(&self, mut fruits: Vec<Vec<ReportMatch>>) -> tantivy::Result<Vec<ReportMatch>> {
+        if fruits.len() == 1 {
+            return Ok(fruits.pop().unwrap_or_default());
+        }
         let mut merged: HashMap<String, ReportMatch> = HashMap::new();
         for report in fruits.into_iter().flatten() {
             match merged.get_mut(&report.doc_id) {
@@ -191,13 +193,77 @@ impl Collector for ByReport {
     }
 }
 
-/// One segment's sections gathered by their report's term ordinal.
+/// One segment's sections gathered by their report's term ordinal: a slot
+/// per report of the segment, so a match costs an index, not a hash lookup
+/// or an allocation.
 struct SegmentByReport {
     segment: SegmentOrdinal,
     ids: Option<StrColumn>,
     years: Option<Column<u64>>,
     weights: SegmentWeights,
-    reports: HashMap<u64, ReportMatch>,
+    slots: Vec<Slot>,
+}
+
+impl SegmentByReport {
+    fn new(
+        segment: SegmentOrdinal,
+        ids: Option<StrColumn>,
+        years: Option<Column<u64>>,
+        weights: SegmentWeights,
+    ) -> SegmentByReport {
+        let reports = ids.as_ref().map_or(0, |ids| ids.dictionary().num_terms());
+        SegmentByReport {
+            segment,
+            ids,
+            years,
+            weights,
+            slots: vec![Slot::EMPTY; reports],
+        }
+    }
+}
+
+/// A report's matches within one segment: how many, and the best few.
+#[derive(Clone, Copy)]
+struct Slot {
+    count: u32,
+    year: u64,
+    best: [(DocId, Score); SHOWN_SECTIONS],
+}
+
+impl Slot {
+    const EMPTY: Slot = Slot {
+        count: 0,
+        year: 0,
+        best: [(0, Score::NEG_INFINITY); SHOWN_SECTIONS],
+    };
+
+    /// Counts a section and keeps it when it is among the best few.
+    fn add(&mut self, doc: DocId, score: Score) {
+        self.count += 1;
+        let Some(at) = self.best.iter().position(|&(_, s)| score > s) else {
+            return;
+        };
+        self.best.copy_within(at..SHOWN_SECTIONS - 1, at + 1);
+        self.best[at] = (doc, score);
+    }
+
+    /// The report these matches make, its id still to be named.
+    fn report(&self, segment: SegmentOrdinal) -> ReportMatch {
+        let shown = (self.count as usize).min(SHOWN_SECTIONS);
+        ReportMatch {
+            doc_id: String::new(),
+            sections: self.best[..shown]
+                .iter()
+                .map(|&(doc, score)| SectionMatch {
+                    address: DocAddress::new(segment, doc),
+                    score,
+                })
+                .collect(),
+            count: self.count as usize,
+            partial: false,
+            year: self.year,
+        }
+    }
 }
 
 impl SegmentCollector for SegmentByReport {
@@ -207,21 +273,13 @@ impl SegmentCollector for SegmentByReport {
         let Some(ord) = self.ids.as_ref().and_then(|ids| ids.term_ords(doc).next()) else {
             return;
         };
-        let section = SectionMatch {
-            address: DocAddress::new(self.segment, doc),
-            score: self.weights.weigh(doc, score),
+        let Some(slot) = self.slots.get_mut(ord as usize) else {
+            return;
         };
-        let year = self.years.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-        self.reports
-            .entry(ord)
-            .or_insert_with(|| ReportMatch {
-                doc_id: String::new(),
-                sections: Vec::new(),
-                count: 0,
-                partial: false,
-                year,
-            })
-            .add(section);
+        if slot.count == 0 {
+            slot.year = self.years.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+        }
+        slot.add(doc, self.weights.weigh(doc, score));
     }
 
     /// Names each report by its id, walking the id dictionary once in
@@ -231,17 +289,17 @@ impl SegmentCollector for SegmentByReport {
         let Some(ids) = self.ids else {
             return Vec::new();
         };
-        let mut reports: Vec<(u64, ReportMatch)> = self.reports.into_iter().collect();
-        reports.sort_unstable_by_key(|(ord, _)| *ord);
-        let ords: Vec<u64> = reports.iter().map(|(ord, _)| *ord).collect();
+        let ords: Vec<u64> = (0..self.slots.len() as u64)
+            .filter(|&ord| self.slots[ord as usize].count > 0)
+            .collect();
         let mut names = Vec::with_capacity(ords.len());
         let _ = ids.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
             names.push(String::from_utf8_lossy(bytes).into_owned());
         });
-        reports
-            .into_iter()
+        ords.iter()
             .zip(names)
-            .map(|((_, mut report), id)| {
+            .map(|(&ord, id)| {
+                let mut report = self.slots[ord as usize].report(self.segment);
                 report.doc_id = id;
                 report
             })

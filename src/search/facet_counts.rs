@@ -113,15 +113,13 @@ impl Collector for FacetCollector {
             };
             columns.push(FacetColumn { column, wanted });
         }
-        Ok(SegmentFacets {
+        Ok(SegmentFacets::new(
             columns,
-            year: fast.u64("year").ok(),
-            range: self.years.clone(),
-            ids: fast.str("doc_id")?,
-            unit: self.unit,
-            sections: vec![HashMap::new(); FACETS.len() + 1],
-            reports: HashSet::new(),
-        })
+            fast.u64("year").ok(),
+            self.years.clone(),
+            fast.str("doc_id")?,
+            self.unit,
+        ))
     }
 
     fn requires_scoring(&self) -> bool {
@@ -169,19 +167,51 @@ impl FacetColumn {
     }
 }
 
+/// One segment's counts. A document's sections are added in one batch
+/// (`IndexWriter::run`), so they lie next to one another in one segment:
+/// reports are counted once per value by remembering what the current
+/// report has already counted.
 struct SegmentFacets {
     columns: Vec<FacetColumn>,
     year: Option<Column<u64>>,
     range: Option<RangeInclusive<u64>>,
     ids: Option<StrColumn>,
     unit: Unit,
-    /// Section counts by facet and value ordinal (the last: by year).
-    sections: Vec<HashMap<u64, u64>>,
-    /// (facet, value ordinal, report ordinal) seen, when counting reports.
-    reports: HashSet<(usize, u64, u64)>,
+    /// Counts by facet and value ordinal (dense: one slot per value of the segment).
+    values: Vec<Vec<u64>>,
+    /// Counts by year.
+    years: HashMap<u64, u64>,
+    /// The report the last section belonged to, when counting reports.
+    report: Option<u64>,
+    /// (facet slot, value) the current report has counted; the year's slot is [`FACETS`]`.len()`.
+    counted: Vec<(usize, u64)>,
 }
 
 impl SegmentFacets {
+    fn new(
+        columns: Vec<FacetColumn>,
+        year: Option<Column<u64>>,
+        range: Option<RangeInclusive<u64>>,
+        ids: Option<StrColumn>,
+        unit: Unit,
+    ) -> SegmentFacets {
+        let values = columns
+            .iter()
+            .map(|c| vec![0; c.column.as_ref().map_or(0, |c| c.dictionary().num_terms())])
+            .collect();
+        SegmentFacets {
+            columns,
+            year,
+            range,
+            ids,
+            unit,
+            values,
+            years: HashMap::new(),
+            report: None,
+            counted: Vec::new(),
+        }
+    }
+
     fn year_of(&self, doc: DocId) -> u64 {
         self.year.as_ref().and_then(|c| c.first(doc)).unwrap_or(0)
     }
@@ -192,16 +222,27 @@ impl SegmentFacets {
             .is_none_or(|range| range.contains(&self.year_of(doc)))
     }
 
-    /// Counts the section's year in the histogram (the last facet slot).
+    /// Starts the section's report when counting reports; false when the
+    /// section has no report (it is then not counted).
+    fn enter_report(&mut self, doc: DocId) -> bool {
+        if self.unit == Unit::Sections {
+            return true;
+        }
+        let Some(report) = self.ids.as_ref().and_then(|ids| ids.term_ords(doc).next()) else {
+            return false;
+        };
+        if self.report != Some(report) {
+            self.report = Some(report);
+            self.counted.clear();
+        }
+        true
+    }
+
+    /// Counts the section's year in the histogram.
     fn count_year(&mut self, doc: DocId) {
-        let (slot, year) = (FACETS.len(), self.year_of(doc));
-        match self.unit {
-            Unit::Sections => *self.sections[slot].entry(year).or_default() += 1,
-            Unit::Reports => {
-                if let Some(report) = self.ids.as_ref().and_then(|ids| ids.term_ords(doc).next()) {
-                    self.reports.insert((slot, year, report));
-                }
-            }
+        let year = self.year_of(doc);
+        if first_time(self.unit, &mut self.counted, FACETS.len(), year) {
+            *self.years.entry(year).or_default() += 1;
         }
     }
 
@@ -210,22 +251,26 @@ impl SegmentFacets {
         let Some(column) = &self.columns[f].column else {
             return;
         };
-        match self.unit {
-            Unit::Sections => {
-                for ord in column.term_ords(doc) {
-                    *self.sections[f].entry(ord).or_default() += 1;
-                }
-            }
-            Unit::Reports => {
-                let Some(report) = self.ids.as_ref().and_then(|ids| ids.term_ords(doc).next())
-                else {
-                    return;
-                };
-                for ord in column.term_ords(doc) {
-                    self.reports.insert((f, ord, report));
-                }
+        for ord in column.term_ords(doc) {
+            if first_time(self.unit, &mut self.counted, f, ord) {
+                self.values[f][ord as usize] += 1;
             }
         }
+    }
+
+    /// The one facet whose filter the section fails (`Some(None)` when it
+    /// passes all), or `None` when it fails two or more.
+    fn failing(&self, doc: DocId) -> Option<Option<usize>> {
+        let mut failing = None;
+        for (f, column) in self.columns.iter().enumerate() {
+            if !column.passes(doc) {
+                if failing.is_some() {
+                    return None;
+                }
+                failing = Some(f);
+            }
+        }
+        Some(failing)
     }
 }
 
@@ -233,55 +278,75 @@ impl SegmentCollector for SegmentFacets {
     type Fruit = Counts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        let failing: Vec<usize> = (0..self.columns.len())
-            .filter(|&f| !self.columns[f].passes(doc))
-            .collect();
-        if failing.is_empty() {
+        let Some(failing) = self.failing(doc) else {
+            return;
+        };
+        if !self.enter_report(doc) {
+            return;
+        }
+        if failing.is_none() {
             self.count_year(doc);
         }
         if !self.year_passes(doc) {
             return;
         }
-        match failing.as_slice() {
-            [] => (0..self.columns.len()).for_each(|f| self.count_values(f, doc)),
-            [only] => self.count_values(*only, doc),
-            _ => {}
+        match failing {
+            None => (0..self.columns.len()).for_each(|f| self.count_values(f, doc)),
+            Some(only) => self.count_values(only, doc),
         }
     }
 
     fn harvest(self) -> Counts {
-        let mut by_ord: Vec<HashMap<u64, u64>> = self.sections;
-        for (f, ord, _) in self.reports {
-            *by_ord[f].entry(ord).or_default() += 1;
-        }
-        let years = by_ord.pop().unwrap_or_default();
-        let mut counts: Counts = by_ord
+        let mut counts: Counts = self
+            .values
             .into_iter()
             .zip(&self.columns)
-            .map(|(counts, facet)| {
-                let Some(column) = &facet.column else {
-                    return HashMap::new();
-                };
-                counts
-                    .into_iter()
-                    .filter_map(|(ord, count)| {
-                        let mut value = String::new();
-                        column
-                            .ord_to_str(ord, &mut value)
-                            .ok()?
-                            .then_some((value, count))
-                    })
-                    .collect()
-            })
+            .map(|(counts, facet)| named(facet, &counts))
             .collect();
         counts.push(
-            years
+            self.years
                 .into_iter()
                 .map(|(year, n)| (year.to_string(), n))
                 .collect(),
         );
         counts
     }
+}
+
+/// True when `value` of facet slot `f` is to be counted for a section:
+/// always for sections; for reports, once per report (`counted` holds what
+/// the current report has counted).
+fn first_time(unit: Unit, counted: &mut Vec<(usize, u64)>, f: usize, value: u64) -> bool {
+    if unit == Unit::Sections {
+        return true;
+    }
+    if counted.contains(&(f, value)) {
+        return false;
+    }
+    counted.push((f, value));
+    true
+}
+
+/// The non-zero counts of a facet's value ordinals, by value, walking the
+/// column's dictionary once in ordinal order.
+fn named(facet: &FacetColumn, counts: &[u64]) -> HashMap<String, u64> {
+    let Some(column) = &facet.column else {
+        return HashMap::new();
+    };
+    let ords: Vec<u64> = (0..counts.len() as u64)
+        .filter(|&ord| counts[ord as usize] > 0)
+        .collect();
+    let mut named = HashMap::with_capacity(ords.len());
+    let mut at = ords.iter();
+    let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+        if let Some(&ord) = at.next() {
+            named.insert(
+                String::from_utf8_lossy(bytes).into_owned(),
+                counts[ord as usize],
+            );
+        }
+    });
+    named
 }
 
 #[cfg(test)]
