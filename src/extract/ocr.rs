@@ -70,7 +70,10 @@ pub fn read_page(pdf: &Path, number: u32) -> Option<Page> {
     if !rendered.success() || !image.exists() {
         return None;
     }
+    // Tesseract's OpenMP threads spin while they wait; ingest already reads
+    // one file per core, so one thread each (as Tesseract's docs advise).
     let out = Command::new("tesseract")
+        .env("OMP_THREAD_LIMIT", "1")
         .arg(&image)
         .arg("stdout")
         .args(["-l", "swe"])

@@ -76,7 +76,8 @@ impl Plausibility {
             suspicious_share: TextMeasure::of_lines(lines).suspicious_share,
             ..Plausibility::default()
         };
-        for token in lines.iter().flat_map(|l| l.text.split_whitespace()) {
+        let tokens = lines.iter().flat_map(|l| l.text.split_whitespace());
+        for token in tokens.filter(|t| !is_notation(t)) {
             p.tokens += 1;
             let letters = token.chars().filter(|c| c.is_alphabetic()).count();
             p.letters += letters;
@@ -165,6 +166,13 @@ impl Flaw {
     }
 }
 
+/// Brackets and operators standing alone, as in tables, formulas and
+/// matrices ("[ 1.0 0.0 ]", "A = 0.75"): neither words nor signs of garbage,
+/// so they are left out of the shares.
+fn is_notation(token: &str) -> bool {
+    token.chars().count() <= 2 && token.chars().all(|c| "[](){}=+*<>×±÷≤≥≈~^".contains(c))
+}
+
 /// A web or e-mail address: long without being glued words.
 fn is_address(token: &str) -> bool {
     token.contains('/') || token.contains('@') || token.to_lowercase().contains("www.")
@@ -194,7 +202,9 @@ pub(crate) fn is_word_like(token: &str) -> bool {
     let other_script = core
         .chars()
         .any(|c| c.is_alphabetic() && u32::from(c) >= 0x250);
-    mostly_alnum && (vowel || digits || short_caps || other_script)
+    // A number may be a third separators ("0.75", "1:00", "2-3").
+    let number = digits && core.chars().any(|c| c.is_ascii_digit());
+    number || mostly_alnum && (vowel || short_caps || other_script)
 }
 
 #[cfg(test)]
@@ -282,6 +292,16 @@ mod tests {
             irmodtemp orinviduntutla boreetdol oremagnaal iquyame ratseddiam volu ptua";
         assert!(of(jumbled).clearly_below(&of(words)));
         assert!(!of(words).clearly_below(&of(jumbled)));
+    }
+
+    #[test]
+    fn numbers_in_brackets_and_formulas_are_not_garbage() {
+        let matrix = "Matrix [ 1.00000 0.00000 0.00000 ] [ 0.50000 1.00000 0.25000 ] \
+            A, B, C = 0.75, 0.00, 0.00 Gamma = 2.2 ( 1.0 ) < 3 + 4 > ";
+        // Not prose (no function words), but words: no reason to OCR it.
+        assert_eq!(of(&matrix.repeat(3)).flaw(), Some(Flaw::NotProse));
+        let soup = "!#%& ¤/¨ ]]][ {{@£ $$€ ^^´` ~~|| ;;:: ¤¤## @@@ ]][[ \\// ".repeat(3);
+        assert_eq!(of(&soup).flaw(), Some(Flaw::NotWords));
     }
 
     #[test]
