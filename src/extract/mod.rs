@@ -88,6 +88,12 @@ pub enum Reader {
 /// clearly better, a PDF our reader cannot open at all by poppler, and pages
 /// without a usable text layer by OCR when Tesseract is installed.
 pub fn extract_file(path: &Path) -> Result<Extracted> {
+    extract_file_with(path, &|| {})
+}
+
+/// [`extract_file`], calling `progress` after each page read by OCR (the
+/// slow part: an extraction worker tells its pool it is still working).
+pub fn extract_file_with(path: &Path, progress: &(dyn Fn() + Sync)) -> Result<Extracted> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -105,7 +111,7 @@ pub fn extract_file(path: &Path) -> Result<Extracted> {
                 }
                 Err(error) => return Err(error),
             };
-            Ok(with_ocr(path, cleaned(pages), warnings))
+            Ok(with_ocr(path, cleaned(pages), warnings, progress))
         }
         Some("txt" | "md") => extract_text_bytes(&std::fs::read(path)?),
         _ => Err(ExtractError::Unsupported),
@@ -160,6 +166,7 @@ fn with_ocr(
     pdf: &Path,
     (mut pages, mut readers): (Vec<Page>, Vec<Reader>),
     mut warnings: Vec<String>,
+    progress: &(dyn Fn() + Sync),
 ) -> Extracted {
     let needing: Vec<(u32, Health)> = pages
         .iter()
@@ -169,7 +176,7 @@ fn with_ocr(
     let numbers: Vec<u32> = needing.iter().map(|(n, _)| *n).collect();
     let (mut replaced, mut needs_ocr) = (Vec::new(), Vec::new());
     if !needing.is_empty() && ocr::available() {
-        replaced = apply_ocr(pdf, &mut pages, &mut readers, &numbers);
+        replaced = apply_ocr(pdf, (&mut pages, &mut readers), &numbers, progress);
         cleanup::clean_pages(&mut pages); // OCR text has running headers and hyphens too
     } else if !needing.is_empty() {
         let list: Vec<String> = numbers.iter().map(u32::to_string).collect();
@@ -196,11 +203,21 @@ fn with_ocr(
 }
 
 /// OCRs the `needing` pages in parallel; keeps a reading that is clearly
-/// more plausible than the text layer. Returns the pages replaced.
-fn apply_ocr(pdf: &Path, pages: &mut [Page], readers: &mut [Reader], needing: &[u32]) -> Vec<u32> {
+/// more plausible than the text layer, calling `progress` after each page.
+/// Returns the pages replaced.
+fn apply_ocr(
+    pdf: &Path,
+    (pages, readers): (&mut [Page], &mut [Reader]),
+    needing: &[u32],
+    progress: &(dyn Fn() + Sync),
+) -> Vec<u32> {
     let read: Vec<Page> = needing
         .par_iter()
-        .filter_map(|&n| ocr::read_page(pdf, n))
+        .filter_map(|&n| {
+            let page = ocr::read_page(pdf, n);
+            progress();
+            page
+        })
         .collect();
     let mut replaced = Vec::new();
     for ocr_page in read {

@@ -40,7 +40,7 @@ impl Isolation {
     /// Extracts `file`, or says in Swedish why it could not be done.
     pub fn extract(&self, file: &Path) -> Result<Extracted, String> {
         match self {
-            Isolation::InProcess => extract_caught(file).into_result(),
+            Isolation::InProcess => extract_caught(file, &|| {}).into_result(),
             Isolation::Subprocess(pool) => pool
                 .extract(file)
                 .map_err(|fault| fault.to_string())?
@@ -66,20 +66,32 @@ pub fn worker_main(memory_mb: u64) -> std::io::Result<()> {
     if let Err(e) = rlimit::setrlimit(rlimit::Resource::AS, bytes, bytes) {
         tracing::warn!(error = %e, "could not limit the worker's memory");
     }
-    let mut stdout = std::io::stdout().lock();
+    // stdout is locked per line: OCR threads report progress while a file is read.
+    let say = |line: &str| {
+        let mut stdout = std::io::stdout().lock();
+        writeln!(stdout, "{line}").and_then(|()| stdout.flush())
+    };
+    let progress = || {
+        let _ = say(PROGRESS);
+    };
     for request in std::io::stdin().lock().split(b'\0') {
         let file = Path::new(OsStr::from_bytes(&request?)).to_path_buf();
-        let answer =
-            serde_json::to_string(&extract_caught(&file)).expect("plain structs serialise");
-        writeln!(stdout, "{answer}")?;
-        stdout.flush()?;
+        let answer = serde_json::to_string(&extract_caught(&file, &progress))
+            .expect("plain structs serialise");
+        say(&answer)?;
     }
     Ok(())
 }
 
+/// The line a worker writes while it reads a file, after each page read by
+/// OCR: it is still working (an answer is JSON, so it never reads so).
+pub(crate) const PROGRESS: &str = "+";
+
 /// Extracts in this process, turning a panic into a failure.
-fn extract_caught(file: &Path) -> WorkerAnswer {
-    let result = std::panic::catch_unwind(|| extract::extract_file(file));
+fn extract_caught(file: &Path, progress: &(dyn Fn() + Sync)) -> WorkerAnswer {
+    // `progress` only writes a line: a panic cannot leave it half-changed.
+    let extract = std::panic::AssertUnwindSafe(|| extract::extract_file_with(file, progress));
+    let result = std::panic::catch_unwind(extract);
     match result {
         Ok(Ok(extracted)) => WorkerAnswer::Extracted(extracted),
         Ok(Err(error)) => WorkerAnswer::Failed(error.to_string()),

@@ -14,7 +14,7 @@
 //! worker is stopped with its whole group: the programs it runs for a file
 //! (poppler, Tesseract) never outlive it.
 
-use super::isolation::WorkerAnswer;
+use super::isolation::{PROGRESS, WorkerAnswer};
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::process::CommandExt;
@@ -22,10 +22,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Files one worker extracts before it is replaced by a fresh one.
 const FILES_PER_WORKER: usize = 200;
+/// A worker that keeps showing progress (a long scan read page by page by
+/// OCR) may take this many timeouts in all, not more.
+const MOST_TIMEOUTS: u32 = 15;
 
 /// The worker program and the limits each file is extracted under.
 #[derive(Debug, Clone)]
@@ -145,17 +148,27 @@ impl Worker {
         })
     }
 
-    /// Sends `file` and waits up to `timeout` for the answer.
+    /// Sends `file` and waits for the answer: up to `timeout` from the
+    /// request or from the worker's last sign of progress (a page read by
+    /// OCR), and at most [`MOST_TIMEOUTS`] timeouts in all.
     fn extract(&mut self, file: &Path, timeout: Duration) -> Result<WorkerAnswer, WorkerFault> {
         self.served += 1;
         let request = [file.as_os_str().as_bytes(), b"\0"].concat();
         if self.stdin.write_all(&request).is_err() || self.stdin.flush().is_err() {
             return Err(self.exit_fault());
         }
-        match self.answers.recv_timeout(timeout) {
-            Ok(line) => serde_json::from_str(&line).map_err(WorkerFault::BadAnswer),
-            Err(RecvTimeoutError::Timeout) => Err(WorkerFault::TimedOut(timeout)),
-            Err(RecvTimeoutError::Disconnected) => Err(self.exit_fault()),
+        let started = Instant::now();
+        let deadline = started + timeout * MOST_TIMEOUTS;
+        loop {
+            let wait = timeout.min(deadline.saturating_duration_since(Instant::now()));
+            match self.answers.recv_timeout(wait) {
+                Ok(line) if line == PROGRESS => continue,
+                Ok(line) => return serde_json::from_str(&line).map_err(WorkerFault::BadAnswer),
+                Err(RecvTimeoutError::Timeout) => {
+                    return Err(WorkerFault::TimedOut(started.elapsed()));
+                }
+                Err(RecvTimeoutError::Disconnected) => return Err(self.exit_fault()),
+            }
         }
     }
 
@@ -196,7 +209,6 @@ impl Drop for Worker {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Instant;
 
     /// A pool of fake workers: a shell script that reads NUL-terminated
     /// paths and runs `body` with the path in `$f`.
@@ -263,6 +275,27 @@ mod tests {
         assert!(error.contains("avbröts"), "{error}");
         assert!(started.elapsed() < Duration::from_secs(10));
         assert!(answer(&pool, "b.pdf").is_ok());
+    }
+
+    #[test]
+    fn a_worker_that_shows_progress_may_take_longer_than_the_timeout_but_not_forever() {
+        let dir = tempfile::tempdir().unwrap();
+        let body = format!(
+            "if [[ $f == *skanning* ]]; then for i in 1 2 3 4 5 6; do sleep 0.1; echo +; done; fi\n\
+             [[ $f == *evig* ]] && while true; do sleep 0.05; echo +; done\n{ECHO_PID}"
+        );
+        let pool = fake_pool(dir.path(), &body, 250);
+        let started = Instant::now();
+        assert!(answer(&pool, "skanning.pdf").is_ok());
+        assert!(started.elapsed() > Duration::from_millis(500));
+        let started = Instant::now();
+        let error = answer(&pool, "evig.pdf").unwrap_err();
+        assert!(error.contains("avbröts"), "{error}");
+        let took = started.elapsed();
+        assert!(
+            took >= Duration::from_millis(250) * MOST_TIMEOUTS && took < Duration::from_secs(30),
+            "{took:?}"
+        );
     }
 
     #[test]
