@@ -7,7 +7,7 @@
 use super::Result;
 use super::kind_weights::{KindWeights, SegmentWeights};
 use super::model::Sort;
-use std::collections::HashMap;
+use std::collections::HashSet;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::Query;
@@ -52,22 +52,6 @@ impl ReportMatch {
             .map(|(s, w)| s * w)
             .sum::<Score>()
     }
-
-    fn add(&mut self, section: SectionMatch) {
-        self.count += 1;
-        let at = self.sections.partition_point(|s| s.score >= section.score);
-        if at < SHOWN_SECTIONS {
-            self.sections.insert(at, section);
-            self.sections.truncate(SHOWN_SECTIONS);
-        }
-    }
-
-    fn merge(&mut self, other: ReportMatch) {
-        self.count += other.count - other.sections.len();
-        for section in other.sections {
-            self.add(section);
-        }
-    }
 }
 
 /// The ranked reports over the tiers added so far.
@@ -75,7 +59,8 @@ pub struct ReportListing {
     weights: KindWeights,
     sort: Sort,
     reports: Vec<ReportMatch>,
-    seen: HashMap<String, usize>,
+    /// Ids listed so far, once a relaxed tier needs them.
+    seen: HashSet<String>,
     tiers: usize,
     full_matches: usize,
 }
@@ -87,7 +72,7 @@ impl ReportListing {
             weights,
             sort,
             reports: Vec::new(),
-            seen: HashMap::new(),
+            seen: HashSet::new(),
             tiers: 0,
             full_matches: 0,
         }
@@ -99,25 +84,30 @@ impl ReportListing {
         let collector = ByReport {
             weights: self.weights.clone(),
         };
-        let mut found = searcher.search(query, &collector)?;
+        let found = searcher.search(query, &collector)?;
+        let mut ranked: Vec<(Score, ReportMatch)> =
+            found.into_iter().map(|r| (r.score(), r)).collect();
         let sort = self.sort;
-        found.sort_by(|a, b| {
+        ranked.sort_unstable_by(|(a_score, a), (b_score, b)| {
             let by_year = match sort {
                 Sort::Relevans => std::cmp::Ordering::Equal,
                 Sort::Nyast => b.year.cmp(&a.year),
                 Sort::Aldst => (a.year == 0, a.year).cmp(&(b.year == 0, b.year)),
             };
             by_year
-                .then_with(|| b.score().total_cmp(&a.score()))
+                .then_with(|| b_score.total_cmp(a_score))
                 .then_with(|| a.doc_id.cmp(&b.doc_id))
         });
+        if self.tiers == 1 {
+            // Only a second tier needs to know what the first listed.
+            self.seen = self.reports.iter().map(|r| r.doc_id.clone()).collect();
+        }
         let partial = self.tiers > 0;
-        for mut report in found {
-            if self.seen.contains_key(&report.doc_id) {
+        for (_, mut report) in ranked {
+            if partial && !self.seen.insert(report.doc_id.clone()) {
                 continue;
             }
             report.partial = partial;
-            self.seen.insert(report.doc_id.clone(), self.reports.len());
             self.reports.push(report);
         }
         if self.tiers == 0 {
@@ -176,20 +166,10 @@ impl Collector for ByReport {
         true
     }
 
-    fn merge_fruits(&self, mut fruits: Vec<Vec<ReportMatch>>) -> tantivy::Result<Vec<ReportMatch>> {
-        if fruits.len() == 1 {
-            return Ok(fruits.pop().unwrap_or_default());
-        }
-        let mut merged: HashMap<String, ReportMatch> = HashMap::new();
-        for report in fruits.into_iter().flatten() {
-            match merged.get_mut(&report.doc_id) {
-                Some(known) => known.merge(report),
-                None => {
-                    merged.insert(report.doc_id.clone(), report);
-                }
-            }
-        }
-        Ok(merged.into_values().collect())
+    /// A report's sections are added in one batch (`IndexWriter::run`), so
+    /// they lie in one segment: the segments' reports are only put together.
+    fn merge_fruits(&self, fruits: Vec<Vec<ReportMatch>>) -> tantivy::Result<Vec<ReportMatch>> {
+        Ok(fruits.into_iter().flatten().collect())
     }
 }
 
