@@ -11,8 +11,11 @@
 //! with all the words are listed first; when they are fewer than
 //! [`FILL_UNDER`], sections with some of them follow ([`listing`]).
 
+#[cfg(test)]
+mod body_index;
 mod budget;
 mod by_report;
+mod compound_parts;
 mod corpus_views;
 mod derivation;
 mod documents;
@@ -399,6 +402,8 @@ impl SearchService {
             Profile::Full => {
                 let (required, phrasing) = topic(asked, &mut analyzer);
                 let synonyms = Synonyms::builtin().expand(&required);
+                let synonyms =
+                    compound_parts::expand(&synonyms, searcher, &mut analyzer, &self.fields)?;
                 let expanded =
                     derivation::expand(&synonyms, searcher, &mut analyzer, &self.fields)?;
                 (required, phrasing, expanded)
