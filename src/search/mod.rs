@@ -30,7 +30,7 @@ mod listing;
 mod model;
 mod overview;
 mod passages;
-mod phrasing;
+pub mod phrasing;
 mod query;
 mod query_words;
 mod ranking;
