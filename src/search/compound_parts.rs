@@ -4,10 +4,11 @@
 //! "bedömning" finds "arbetsförmågebedömning"; the query side keeps a
 //! compound whole, so "kartläggningsträffarna" finds only that word, and
 //! when no report uses it, nothing — though one says "träffarna" in its
-//! "Kartläggning" section. A plain query word that no section holds and
-//! that the lexicon splits is searched as all its parts (anywhere in the
-//! section). A compound some section holds stays as typed: its parts apart
-//! would dilute it ("arbetsträning" is not any "arbete" near "träning").
+//! "Kartläggning" section. A plain query word that no section holds (in
+//! body, heading, title or the words about its document) and that the
+//! lexicon splits is searched as all its parts (anywhere in the section). A
+//! compound some section holds stays as typed: its parts apart would dilute
+//! it ("arbetsträning" is not any "arbete" near "träning").
 
 use super::Result;
 use super::query_words;
@@ -33,7 +34,7 @@ pub fn expand(
         let Some(stem) = single_term(analyzer, word.text) else {
             continue;
         };
-        if searcher.doc_freq(&Term::from_field_text(fields.body, &stem))? > 0 {
+        if held(searcher, fields, &stem)? {
             continue;
         }
         out.push_str(&query[copied..word.span.start]);
@@ -42,6 +43,17 @@ pub fn expand(
     }
     out.push_str(&query[copied..]);
     Ok(out)
+}
+
+/// True when some section holds `stem` in its body, heading, title or the
+/// words about its document ("slutrapport" of a file name).
+fn held(searcher: &Searcher, fields: &Fields, stem: &str) -> Result<bool> {
+    for field in [fields.body, fields.heading, fields.title, fields.about] {
+        if searcher.doc_freq(&Term::from_field_text(field, stem))? > 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 #[cfg(test)]
