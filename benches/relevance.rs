@@ -12,7 +12,9 @@
 //!
 //! `FINSAM_RELEVANCE_SETS=old,dev` asks only those sets, and
 //! `FINSAM_RELEVANCE_PEERS=0` only Finsamsök (for quick runs while working;
-//! the figures reported come from a full run).
+//! the figures reported come from a full run). `FINSAM_RELEVANCE_INDEX=DIR`
+//! keeps the indexes in DIR and reuses them in later runs (see
+//! `eval::Indexed::new`).
 
 #[path = "../tests/relevance/eval.rs"]
 mod eval;

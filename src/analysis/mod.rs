@@ -165,6 +165,14 @@ pub fn is_dictionary_word(word: &str) -> bool {
         .is_some_and(|splitter| splitter.knows(&word))
 }
 
+/// The parts of `word` (any case) when the lexicon knows it as a compound:
+/// linking forms as their base word, the last part as written
+/// ("samverkansprojektet" → "samverkan", "projektet"); `None` otherwise or
+/// without a lexicon.
+pub fn compound_parts(word: &str) -> Option<Vec<String>> {
+    SPLITTER.as_ref()?.split(&word.to_lowercase())
+}
+
 /// The terms `analyzer` makes of `text`, in order (for tests and debugging).
 pub fn terms(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
     let mut stream = analyzer.token_stream(text);

@@ -77,24 +77,11 @@ fn verb_of(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{self, Profile};
-    use crate::index::Fields;
-    use tantivy::Index;
+    use crate::search::body_index::body_index;
 
-    /// An index of one section per text, and the expansion of `query` over it.
+    /// The expansion of `query` over an index of one section per text.
     fn expanded(texts: &[&str], query: &str) -> String {
-        let (schema, fields) = Fields::build();
-        let index = Index::create_in_ram(schema);
-        analysis::register(index.tokenizers(), Profile::Full);
-        let mut writer = index.writer(15_000_000).unwrap();
-        for text in texts {
-            let mut doc = tantivy::TantivyDocument::default();
-            doc.add_text(fields.body, text);
-            writer.add_document(doc).unwrap();
-        }
-        writer.commit().unwrap();
-        let searcher = index.reader().unwrap().searcher();
-        let mut analyzer = index.tokenizer_for_field(fields.body).unwrap();
+        let (searcher, fields, mut analyzer) = body_index(texts);
         expand(query, &searcher, &mut analyzer, &fields).unwrap()
     }
 

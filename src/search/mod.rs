@@ -11,8 +11,11 @@
 //! with all the words are listed first; when they are fewer than
 //! [`FILL_UNDER`], sections with some of them follow ([`listing`]).
 
+#[cfg(test)]
+mod body_index;
 mod budget;
 mod by_report;
+mod compound_parts;
 mod corpus_views;
 mod derivation;
 mod documents;
@@ -27,6 +30,7 @@ mod listing;
 mod model;
 mod overview;
 mod passages;
+pub mod phrasing;
 mod query;
 mod query_words;
 mod ranking;
@@ -60,12 +64,24 @@ use intent::Intents;
 use kind_weights::KindWeights;
 use knowledge_cache::{KnowledgeCache, Loaded};
 use passages::Passages;
+use phrasing::Phrasing;
 use query::{Match, TextParser};
 use ranking::Ranking;
 use std::path::Path;
 use synonyms::Synonyms;
 use tantivy::query::Query;
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
+
+/// `asked` without its question phrasing (see [`phrasing`]), and the
+/// phrasing words, unless nothing searchable would be left.
+fn topic(asked: &str, analyzer: &mut tantivy::tokenizer::TextAnalyzer) -> (String, String) {
+    let (rest, phrasing) = Phrasing::builtin().strip(asked);
+    if analyzer.token_stream(&rest).advance() {
+        (rest, phrasing)
+    } else {
+        (asked.to_string(), String::new())
+    }
+}
 
 /// Hits read from the index at a time by an export.
 const EXPORT_BATCH: usize = 200;
@@ -81,6 +97,7 @@ struct Reading {
     typed: String,
     intent: Option<intent::Intent>,
     required: String,
+    phrasing: String,
     expanded: String,
 }
 
@@ -379,22 +396,25 @@ impl SearchService {
             Profile::Full => Intents::builtin().read(text),
             Profile::StemmingOnly => None,
         };
-        let required = intent
-            .as_ref()
-            .map_or(text, |intent| intent.rest.as_str())
-            .to_string();
-        let expanded = match self.profile {
+        let asked = intent.as_ref().map_or(text, |intent| intent.rest.as_str());
+        let mut analyzer = self.index.tokenizer_for_field(self.fields.body)?;
+        let (required, phrasing, expanded) = match self.profile {
             Profile::Full => {
+                let (required, phrasing) = topic(asked, &mut analyzer);
                 let synonyms = Synonyms::builtin().expand(&required);
-                let mut analyzer = self.index.tokenizer_for_field(self.fields.body)?;
-                derivation::expand(&synonyms, searcher, &mut analyzer, &self.fields)?
+                let synonyms =
+                    compound_parts::expand(&synonyms, searcher, &mut analyzer, &self.fields)?;
+                let expanded =
+                    derivation::expand(&synonyms, searcher, &mut analyzer, &self.fields)?;
+                (required, phrasing, expanded)
             }
-            Profile::StemmingOnly => required.clone(),
+            Profile::StemmingOnly => (asked.to_string(), String::new(), asked.to_string()),
         };
         Ok(Reading {
             typed: text.to_string(),
             intent,
             required,
+            phrasing,
             expanded,
         })
     }
@@ -410,6 +430,9 @@ impl SearchService {
         };
         let text_query = parser.parse(&reading.expanded, words)?;
         let mut ranked = parser.with_proximity(text_query.box_clone(), &reading.required);
+        if !reading.phrasing.is_empty() {
+            ranked = phrasing::boost(ranked, parser.parse_body(&reading.phrasing)?);
+        }
         if let Some(intent) = &reading.intent {
             let answer_words = parser.parse_body(&intent.answer_words)?;
             ranked = intent.boost(ranked, answer_words, &self.fields);

@@ -11,6 +11,13 @@
 //! heading, title and about-words counting as part of every window. A
 //! section's score is multiplied by `1 - STRENGTH + STRENGTH × share`.
 //!
+//! The same weights say how much of the query the section holds as a whole.
+//! Sections that lack some words (listed after those with all of them, see
+//! [`super::listing`]) are otherwise ranked by BM25, where a long section with
+//! three common words of a question beats a short one with its one rare
+//! word; the score is also multiplied by the section's share squared
+//! ([`COVERAGE_EXPONENT`]).
+//!
 //! Positions come from the index, so no stored text is read: the sections
 //! matching a query are visited in document order and every query term's
 //! postings are moved forward with them.
@@ -28,6 +35,26 @@ pub const WINDOW: u32 = 40;
 /// How much the passage share counts: 0 leaves scores alone, 1 scales
 /// them by the share itself.
 pub const STRENGTH: Score = 0.5;
+/// How much a section's coverage of the query counts: its score is
+/// multiplied by its share of the query's weight to this power. A section
+/// lacking a rare word of a question falls behind one lacking a common word.
+pub const COVERAGE_EXPONENT: i32 = 2;
+
+/// Shares of a query's weight in one section.
+struct Shares {
+    /// Held by its best passage of [`WINDOW`] words.
+    passage: Score,
+    /// Held by the section as a whole.
+    section: Score,
+}
+
+impl Shares {
+    /// `1 - STRENGTH + STRENGTH × passage`, times `section` to the power
+    /// [`COVERAGE_EXPONENT`].
+    fn factor(&self) -> Score {
+        (1.0 - STRENGTH + STRENGTH * self.passage) * self.section.powi(COVERAGE_EXPONENT)
+    }
+}
 
 /// One word of the query: the terms that stand for it in the body, and its weight.
 #[derive(Debug, Clone)]
@@ -126,18 +153,18 @@ pub struct SegmentPassages {
 }
 
 impl SegmentPassages {
-    /// The score factor of section `doc`: `1 - STRENGTH + STRENGTH × share`.
+    /// The score factor of section `doc`: `1 - STRENGTH + STRENGTH ×
+    /// passage share`, times the section's share to the power
+    /// [`COVERAGE_EXPONENT`].
     /// Sections must be asked about in document order; one asked out of
     /// order keeps its score.
     pub fn factor(&self, doc: DocId) -> Score {
-        match self.share(doc) {
-            Some(share) => 1.0 - STRENGTH + STRENGTH * share,
-            None => 1.0,
-        }
+        self.shares(doc).map_or(1.0, |shares| shares.factor())
     }
 
-    /// The share of the query's weight held by the best passage of `doc`.
-    fn share(&self, doc: DocId) -> Option<Score> {
+    /// The shares of the query's weight held by the best passage of `doc`
+    /// and by the whole section.
+    fn shares(&self, doc: DocId) -> Option<Shares> {
         let mut state = self.state.borrow_mut();
         if state.last.is_some_and(|last| doc < last) {
             return None;
@@ -146,8 +173,12 @@ impl SegmentPassages {
         let in_context = state.in_context(doc, self.passages.words.len());
         let hits = state.body_hits(doc);
         let weights: Vec<Score> = self.passages.words.iter().map(|w| w.weight).collect();
-        let best = best_window(&hits, &weights, &in_context, WINDOW);
-        Some(best / self.passages.total)
+        let share =
+            |window| best_window(&hits, &weights, &in_context, window) / self.passages.total;
+        Some(Shares {
+            passage: share(WINDOW),
+            section: share(u32::MAX / 2),
+        })
     }
 }
 
@@ -266,6 +297,14 @@ mod tests {
         assert_eq!(best_window(&hits, &weights, &none, 200), 7.0);
         // A repeated word counts once.
         assert_eq!(best_window(&[(0, 0), (1, 0)], &weights, &none, 10), 1.0);
+    }
+
+    #[test]
+    fn a_section_lacking_weight_falls_more_than_one_with_it_spread_out() {
+        let factor = |passage, section| Shares { passage, section }.factor();
+        assert_eq!(factor(1.0, 1.0), 1.0);
+        assert_eq!(factor(0.5, 1.0), 0.75);
+        assert_eq!(factor(0.5, 0.5), 0.1875);
     }
 
     #[test]

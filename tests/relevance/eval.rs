@@ -182,23 +182,38 @@ fn judged_sample() -> TempDir {
 
 /// A corpus ingested into a temporary index, with a search service over it.
 pub struct Indexed {
-    /// Keeps the temporary index folder alive.
+    /// Keeps the temporary index folder alive (empty for a kept index).
     _dir: TempDir,
     /// The search service over the index.
     pub service: SearchService,
 }
 
 impl Indexed {
-    /// Ingests `corpus` into a fresh temporary index, analysed under `profile`.
-    pub fn new(corpus: &Path, profile: Profile) -> Indexed {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let options = IngestOptions {
-            profile,
-            ..IngestOptions::new(corpus, dir.path())
-        };
-        ingest::run(&options, |_| {}).expect("ingest runs");
-        let service = SearchService::open_with(dir.path(), profile).expect("index opens");
-        Indexed { _dir: dir, service }
+    /// Ingests `corpus` into an index analysed under `profile`: a fresh
+    /// temporary one, or, when `FINSAM_RELEVANCE_INDEX=DIR` is set, the
+    /// folder `DIR/<name>`, reused as it is when it holds an index this
+    /// binary built under `profile` (a quick loop while changing how
+    /// queries are ranked; delete DIR after changing anything read at
+    /// ingest).
+    pub fn new(corpus: &Path, profile: Profile, name: &str) -> Indexed {
+        let kept = std::env::var_os("FINSAM_RELEVANCE_INDEX")
+            .map(|dir| PathBuf::from(dir).join(format!("{name}-{profile:?}")));
+        let temporary = tempfile::tempdir().expect("temp dir");
+        let dir = kept
+            .clone()
+            .unwrap_or_else(|| temporary.path().to_path_buf());
+        if kept.is_none() || !finsam::index::is_current(&dir, profile) {
+            let options = IngestOptions {
+                profile,
+                ..IngestOptions::new(corpus, &dir)
+            };
+            ingest::run(&options, |_| {}).expect("ingest runs");
+        }
+        let service = SearchService::open_with(&dir, profile).expect("index opens");
+        Indexed {
+            _dir: temporary,
+            service,
+        }
     }
 }
 
@@ -218,8 +233,8 @@ impl Indexes {
     /// Ingests the judged sample reports and, when found, the shared PDFs.
     pub fn build(profile: Profile) -> Indexes {
         let judged = judged_sample();
-        let sample = Indexed::new(judged.path(), profile);
-        let shared = shared_pdfs().map(|dir| Indexed::new(&dir, profile));
+        let sample = Indexed::new(judged.path(), profile, "sample");
+        let shared = shared_pdfs().map(|dir| Indexed::new(&dir, profile, "shared"));
         Indexes {
             profile,
             shared,

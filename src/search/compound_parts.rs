@@ -1,0 +1,91 @@
+//! A compound the index does not hold is searched as its parts.
+//!
+//! Sections are indexed with each compound's parts ([`crate::analysis`]), so
+//! "bedömning" finds "arbetsförmågebedömning"; the query side keeps a
+//! compound whole, so "kartläggningsträffarna" finds only that word, and
+//! when no report uses it, nothing — though one says "träffarna" in its
+//! "Kartläggning" section. A plain query word that no section holds (in
+//! body, heading, title or the words about its document) and that the
+//! lexicon splits is searched as all its parts (anywhere in the section). A
+//! compound some section holds stays as typed: its parts apart would dilute
+//! it ("arbetsträning" is not any "arbete" near "träning").
+
+use super::Result;
+use super::query_words;
+use super::suggest::single_term;
+use crate::index::Fields;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Searcher, Term};
+
+/// `query` with every plain, bare compound that no section holds replaced
+/// by `(part part …)`.
+pub fn expand(
+    query: &str,
+    searcher: &Searcher,
+    analyzer: &mut TextAnalyzer,
+    fields: &Fields,
+) -> Result<String> {
+    let mut out = String::with_capacity(query.len() * 2);
+    let mut copied = 0;
+    for word in query_words::words(query).into_iter().filter(|w| w.bare) {
+        let Some(parts) = crate::analysis::compound_parts(word.text) else {
+            continue;
+        };
+        let Some(stem) = single_term(analyzer, word.text) else {
+            continue;
+        };
+        if held(searcher, fields, &stem)? {
+            continue;
+        }
+        out.push_str(&query[copied..word.span.start]);
+        out.push_str(&format!("({})", parts.join(" ")));
+        copied = word.span.end;
+    }
+    out.push_str(&query[copied..]);
+    Ok(out)
+}
+
+/// True when some section holds `stem` in its body, heading, title or the
+/// words about its document ("slutrapport" of a file name).
+fn held(searcher: &Searcher, fields: &Fields, stem: &str) -> Result<bool> {
+    for field in [fields.body, fields.heading, fields.title, fields.about] {
+        if searcher.doc_freq(&Term::from_field_text(field, stem))? > 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::body_index::body_index;
+
+    /// The expansion of `query` over an index of one section per text.
+    fn expanded(texts: &[&str], query: &str) -> String {
+        let (searcher, fields, mut analyzer) = body_index(texts);
+        expand(query, &searcher, &mut analyzer, &fields).unwrap()
+    }
+
+    #[test]
+    fn a_compound_no_section_holds_is_searched_as_its_parts() {
+        let texts = ["Kartläggning i tre träffar."];
+        assert_eq!(
+            expanded(&texts, "tre kartläggningsträffarna"),
+            "tre (kartläggning träffarna)"
+        );
+    }
+
+    #[test]
+    fn compounds_the_index_holds_plain_words_and_syntax_are_left_alone() {
+        let texts = ["Arbetsträning och samverkan.", "Arbete och träning."];
+        for query in [
+            "arbetsträning",
+            "samverkan",
+            "\"gruppaktiviteter\"",
+            "+gruppaktiviteter",
+        ] {
+            assert_eq!(expanded(&texts, query), query);
+        }
+    }
+}
