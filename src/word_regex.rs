@@ -9,7 +9,6 @@
 //! match: the matches are exactly those of the pattern with its boundaries.
 
 use regex_automata::meta::{BuildError, Regex};
-use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 use std::ops::Range;
@@ -50,9 +49,33 @@ impl<'t> Match<'t> {
         self.end
     }
 
+    /// Its byte range.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
     /// The matched text.
     pub fn as_str(&self) -> &'t str {
         &self.text[self.start..self.end]
+    }
+}
+
+/// The groups of a match: 0 is the whole match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Groups<'t> {
+    text: &'t str,
+    spans: Vec<Option<Range<usize>>>,
+}
+
+impl<'t> Groups<'t> {
+    /// Group `i`, unless it took no part in the match.
+    pub fn get(&self, i: usize) -> Option<Match<'t>> {
+        let span = self.spans.get(i)?.clone()?;
+        Some(Match {
+            text: self.text,
+            start: span.start,
+            end: span.end,
+        })
     }
 }
 
@@ -88,31 +111,40 @@ impl WordRegex {
     where
         't: 'a,
     {
-        let (mut at, mut last_end) = (0, None);
-        std::iter::from_fn(move || {
-            loop {
-                let found = self.find_at(text, at)?;
-                at = found.end;
-                // An empty match where the one before ended is no new match.
-                if found.start == found.end && last_end == Some(found.end) {
-                    at = next_char(text, at);
-                    continue;
-                }
-                last_end = Some(found.end);
-                return Some(found);
-            }
+        non_overlapping(text, move |at| {
+            let found = self.find_at(text, at)?;
+            Some((found, found.range()))
         })
     }
 
-    /// The byte ranges of the first match's groups (0 is the whole match;
-    /// `None` for a group that took no part).
-    pub fn captures(&self, text: &str) -> Option<Vec<Option<Range<usize>>>> {
+    /// The groups of the first match.
+    pub fn captures<'t>(&self, text: &'t str) -> Option<Groups<'t>> {
+        self.captures_at(text, 0)
+    }
+
+    /// The groups of every match, left to right, not overlapping.
+    pub fn captures_iter<'a, 't>(&'a self, text: &'t str) -> impl Iterator<Item = Groups<'t>> + 'a
+    where
+        't: 'a,
+    {
+        non_overlapping(text, move |at| {
+            let groups = self.captures_at(text, at)?;
+            let whole = groups.get(0).expect("a match has group 0").range();
+            Some((groups, whole))
+        })
+    }
+
+    /// The groups of the first match starting at or after byte `start`.
+    fn captures_at<'t>(&self, text: &'t str, start: usize) -> Option<Groups<'t>> {
         let mut caps = self.exact.create_captures();
-        self.start_at(text, 0, |input| {
+        self.start_at(text, start, |input| {
             self.exact.search_captures(input, &mut caps);
             caps.is_match()
         })?;
-        Some(groups(&caps))
+        let spans = (0..caps.group_len())
+            .map(|i| caps.get_group(i).map(|span| span.range()))
+            .collect();
+        Some(Groups { text, spans })
     }
 
     /// The first match starting at or after byte `start`.
@@ -168,11 +200,26 @@ fn loosen(hir: &Hir) -> Hir {
     }
 }
 
-/// The byte ranges of a match's groups.
-fn groups(caps: &Captures) -> Vec<Option<Range<usize>>> {
-    (0..caps.group_len())
-        .map(|i| caps.get_group(i).map(|span| span.range()))
-        .collect()
+/// Non-overlapping matches, left to right, from `next(at)`: the first match
+/// from byte `at` on, with its byte range. An empty match where the one
+/// before ended is no new match.
+fn non_overlapping<T>(
+    text: &str,
+    mut next: impl FnMut(usize) -> Option<(T, Range<usize>)>,
+) -> impl Iterator<Item = T> {
+    let (mut at, mut last_end) = (0, None);
+    std::iter::from_fn(move || {
+        loop {
+            let (found, range) = next(at)?;
+            at = range.end;
+            if range.is_empty() && last_end == Some(range.end) {
+                at = next_char(text, at);
+                continue;
+            }
+            last_end = Some(range.end);
+            return Some(found);
+        }
+    })
 }
 
 /// Leading inline flags (`(?i)`) and the rest of a pattern.
@@ -222,10 +269,23 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{pattern} in {text:?}");
             assert_eq!(ours.is_match(text), exact.is_match(text));
-            let groups = exact
-                .captures(text)
-                .map(|c| c.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>());
-            assert_eq!(ours.captures(text), groups, "{pattern} in {text:?}");
+            let spans = |c: regex::Captures| -> Vec<Option<Range<usize>>> {
+                c.iter().map(|g| g.map(|g| g.range())).collect()
+            };
+            let ours_spans = |g: Groups| -> Vec<Option<Range<usize>>> {
+                (0..exact.captures_len())
+                    .map(|i| g.get(i).map(|m| m.range()))
+                    .collect()
+            };
+            let want: Vec<_> = exact.captures_iter(text).map(spans).collect();
+            let got: Vec<_> = ours.captures_iter(text).map(ours_spans).collect();
+            assert_eq!(got, want, "{pattern} in {text:?}");
+            let first = ours.captures(text).map(ours_spans);
+            assert_eq!(
+                first,
+                exact.captures(text).map(spans),
+                "{pattern} in {text:?}"
+            );
         }
     }
 
