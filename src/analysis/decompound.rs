@@ -18,16 +18,15 @@
 //! query parser would turn same-position tokens into a phrase.
 
 use super::lexicon::Lexicon;
-use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, RwLock};
+use super::memo::Memo;
+use std::collections::HashSet;
+use std::sync::Arc;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Fewest letters in a part.
 const MIN_PART: usize = 3;
 /// Most parts in one split.
 const MAX_PARTS: usize = 4;
-/// Memoised words at most, so a long-running server cannot grow without bound.
-const MAX_CACHED: usize = 500_000;
 
 /// Endings of inflected final parts: rapport|en, koordinator|erna, verk|et,
 /// stöd|ets, insats|er, inrikta|d, förbereda|nde.
@@ -42,13 +41,14 @@ const KEEP_WHOLE: &str = include_str!("../../data/lexicon/keep_whole.txt");
 /// Words that never begin a compound: particles such as "över", "genom".
 const NEVER_FIRST: &str = include_str!("../../data/lexicon/never_first.txt");
 
-/// Splits Swedish compounds into parts; results are memoised.
+/// Splits Swedish compounds into parts; splits and base forms are memoised.
 #[derive(Debug)]
 pub struct Splitter {
     lexicon: Lexicon,
     keep_whole: HashSet<String>,
     never_first: HashSet<String>,
-    cache: RwLock<HashMap<String, Option<Vec<String>>>>,
+    splits: Memo<Option<Vec<String>>>,
+    base_forms: Memo<Option<String>>,
 }
 
 /// One way to split a word: the parts and the length of the shortest piece.
@@ -71,7 +71,8 @@ impl Splitter {
             lexicon,
             keep_whole: word_list(KEEP_WHOLE),
             never_first: word_list(NEVER_FIRST),
-            cache: RwLock::new(HashMap::new()),
+            splits: Memo::default(),
+            base_forms: Memo::default(),
         }
     }
 
@@ -79,16 +80,7 @@ impl Splitter {
     /// ("samverkans" → "samverkan"), the last part as written
     /// ("koordinatorerna"). `None` when `word` is not a known compound.
     pub fn split(&self, word: &str) -> Option<Vec<String>> {
-        if let Some(known) = self.cache.read().ok().and_then(|c| c.get(word).cloned()) {
-            return known;
-        }
-        let parts = self.split_uncached(word);
-        if let Ok(mut cache) = self.cache.write()
-            && cache.len() < MAX_CACHED
-        {
-            cache.insert(word.to_string(), parts.clone());
-        }
-        parts
+        self.splits.get(word, |w| self.split_uncached(w))
     }
 
     fn split_uncached(&self, word: &str) -> Option<Vec<String>> {
@@ -190,6 +182,11 @@ impl Splitter {
         {
             return None;
         }
+        self.base_forms.get(word, |w| self.inflected_base(w))
+    }
+
+    /// [`Self::base_form`] of a word of letters the lexicon does not know.
+    fn inflected_base(&self, word: &str) -> Option<String> {
         if let Some(base) = self.uninflected(word, |w| self.lexicon.is_word(w)) {
             return Some(base);
         }

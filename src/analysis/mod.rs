@@ -17,6 +17,7 @@
 mod base_form;
 mod decompound;
 mod lexicon;
+mod memo;
 
 use base_form::BaseForms;
 use decompound::{Decompound, Splitter};

@@ -43,15 +43,11 @@ pub fn relate(features: Vec<Features>) -> Knowledge {
     );
     let originals: Vec<&Features> = original_indexes.iter().map(|&i| &features[i]).collect();
     let catalogue = references::Catalogue::new(
-        originals
-            .iter()
-            .enumerate()
-            .map(|(i, features)| references::Candidate {
-                features,
-                names: grouping.names_of(i),
-            })
+        (originals.iter().zip(grouping.names()))
+            .map(|(features, names)| references::Candidate { features, names })
             .collect(),
     );
+    let copies = copies(&original_of);
     let profiles = similar::profiles(&originals);
     let position = |i: usize| original_indexes.binary_search(&i).expect("an original");
     let mut documents: BTreeMap<String, DocumentFacts> = BTreeMap::new();
@@ -72,13 +68,9 @@ pub fn relate(features: Vec<Features>) -> Knowledge {
         let facts = DocumentFacts {
             summary: document.summary.clone(),
             original: features[original].summary.doc_id.clone(),
-            copies: match is_original {
-                true => (0..features.len())
-                    .filter(|&j| j != i && original_of[j] == i)
-                    .map(|j| features[j].summary.doc_id.clone())
-                    .collect(),
-                false => Vec::new(),
-            },
+            copies: (copies[i].iter())
+                .map(|&j| features[j].summary.doc_id.clone())
+                .collect(),
             project_id: grouping.assignment[at].map(|p| grouping.projects[p].project_id.clone()),
             references,
             cited_by: Vec::new(),
@@ -145,6 +137,18 @@ fn originals(features: &[Features]) -> Vec<usize> {
         group.iter().for_each(|&i| original_of[i] = best);
     }
     original_of
+}
+
+/// For each document, the copies it is the original of, in order (none
+/// for a copy).
+fn copies(original_of: &[usize]) -> Vec<Vec<usize>> {
+    let mut copies = vec![Vec::new(); original_of.len()];
+    for (j, &original) in original_of.iter().enumerate() {
+        if original != j {
+            copies[original].push(j);
+        }
+    }
+    copies
 }
 
 /// Fills each original's `cited_by` from the resolved references of the

@@ -31,19 +31,23 @@ pub struct Grouping {
 }
 
 impl Grouping {
-    /// The name keys document `i` goes by: every key of its project's
+    /// The name keys each document goes by: every key of its project's
     /// documents (the ways its reports write the name), or its own.
-    pub fn names_of(&self, i: usize) -> Vec<String> {
-        let mut names: Vec<String> = match self.assignment[i] {
-            Some(p) => (0..self.keys.len())
-                .filter(|&j| self.assignment[j] == Some(p))
-                .filter_map(|j| self.keys[j].clone())
-                .collect(),
-            None => self.keys[i].iter().cloned().collect(),
-        };
-        names.sort();
-        names.dedup();
-        names
+    pub fn names(&self) -> Vec<Vec<String>> {
+        let mut of_project: Vec<Vec<String>> = vec![Vec::new(); self.projects.len()];
+        for (project, key) in self.assignment.iter().zip(&self.keys) {
+            if let (Some(p), Some(key)) = (project, key) {
+                of_project[*p].push(key.clone());
+            }
+        }
+        for names in &mut of_project {
+            names.sort();
+            names.dedup();
+        }
+        let own = |key: &Option<String>| key.iter().cloned().collect();
+        (self.assignment.iter().zip(&self.keys))
+            .map(|(project, key)| project.map_or_else(|| own(key), |p| of_project[p].clone()))
+            .collect()
     }
 }
 
@@ -103,6 +107,10 @@ fn recognise_mentions(documents: &[&Features], keys: &mut [Option<String>]) {
                 .or_default() += 1;
         }
     }
+    let mut keys_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    for &(forbund, key) in named.keys() {
+        keys_of.entry(forbund).or_default().push(key);
+    }
     let mut found = Vec::new();
     for (i, document) in documents.iter().enumerate() {
         let forbund = document.summary.forbund.as_str();
@@ -116,10 +124,10 @@ fn recognise_mentions(documents: &[&Features], keys: &mut [Option<String>]) {
             .split(|c: char| !c.is_alphanumeric())
             .map(str::to_string)
             .collect();
-        let mut mentioned: Vec<((bool, usize), &str)> = named
-            .keys()
-            .filter(|(f, key)| *f == forbund && Some(*key) != keys[i].as_deref() && is_a_name(key))
-            .filter_map(|(_, key)| Some((mention(key, &words)?, *key)))
+        let mut mentioned: Vec<((bool, usize), &str)> = (keys_of.get(forbund).into_iter())
+            .flatten()
+            .filter(|&&key| Some(key) != keys[i].as_deref() && is_a_name(key))
+            .filter_map(|&key| Some((mention(key, &words)?, key)))
             .collect();
         mentioned.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
         let best = mentioned.first().map(|(n, _)| *n);
@@ -470,10 +478,7 @@ mod tests {
         assert_eq!(grouping.projects.len(), 1);
         assert_eq!(grouping.assignment, [Some(0), Some(0), Some(0)]);
         assert_eq!(grouping.keys[0].as_deref(), Some("noll ett"));
-        assert_eq!(
-            grouping.names_of(0),
-            ["noll ett", "samverkansteam noll ett"]
-        );
+        assert_eq!(grouping.names()[0], ["noll ett", "samverkansteam noll ett"]);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use serde::Deserialize;
 
 use super::error::{Result, invalid, parse_toml};
 use super::evidence::Sentences;
-use super::normalize::{PhraseMatcher, normalize, phrase_matcher};
+use super::normalize::{PhraseMatch, PhraseMatcher, normalize, phrase_matcher};
 use super::statement::{Statement, StatementReader};
 use super::view::TextView;
 use crate::document::Page;
@@ -91,6 +91,8 @@ pub struct MalgruppDetector {
     context: PhraseMatcher,
     statements: StatementReader,
     groups: Vec<Group>,
+    /// Every group's terms, one list per group, to read a text in one pass.
+    terms: PhraseMatcher,
 }
 
 impl MalgruppDetector {
@@ -106,6 +108,15 @@ impl MalgruppDetector {
             &settings.checkbox_marks,
         );
         let names: Vec<String> = file.group.iter().map(|g| g.name.clone()).collect();
+        let lists: Vec<Vec<(String, bool)>> = file
+            .group
+            .iter()
+            .map(|g| {
+                let all = g.terms.iter().chain(&g.weak_terms);
+                all.map(|t| (normalize(t), false)).collect()
+            })
+            .collect();
+        let terms = PhraseMatcher::of_lists(&lists).map_err(|e| invalid(FILE, e.to_string()))?;
         let min_score = file.settings.min_score;
         let groups = file
             .group
@@ -117,12 +128,20 @@ impl MalgruppDetector {
             context,
             statements,
             groups,
+            terms,
         })
     }
 
     /// The groups the document is about, in data-file order, each with its
-    /// evidence. `title` is its title, `view` its normalised text.
-    pub fn detect(&self, title: &str, pages: &[Page], view: &TextView) -> Vec<Found> {
+    /// evidence. `title` is its title, `view` its normalised text,
+    /// `sentences` its sentences.
+    pub fn detect(
+        &self,
+        title: &str,
+        pages: &[Page],
+        view: &TextView,
+        sentences: &Sentences,
+    ) -> Vec<Found> {
         let normal_title = normalize(title);
         let statements = self.statements.read(pages);
         let context: Vec<usize> = self
@@ -130,11 +149,12 @@ impl MalgruppDetector {
             .find_iter(&view.text)
             .map(|m| m.start())
             .collect();
-        let sentences = Sentences::new(pages);
+        let mentions = self.terms.find_each(&view.text);
         let mut found: Vec<Option<Found>> = self
             .groups
             .iter()
-            .map(|g| {
+            .zip(&mentions)
+            .map(|(g, mentions)| {
                 if g.strong.is_match(&normal_title) {
                     return Some(found(g, title, 1));
                 }
@@ -142,8 +162,8 @@ impl MalgruppDetector {
                     return Some(found(g, &s.text, s.page));
                 }
                 let score =
-                    self.score(g, &view.text, &context) + self.statement_score(g, &statements);
-                (score >= g.min_score).then(|| first_mention(g, &sentences, title))
+                    self.score(g, mentions, &context) + self.statement_score(g, &statements);
+                (score >= g.min_score).then(|| first_mention(g, sentences, title))
             })
             .collect();
         self.add_implied(&mut found);
@@ -167,13 +187,13 @@ impl MalgruppDetector {
         }
     }
 
-    /// Sum of mention weights; mentions near a context phrase count extra.
-    fn score(&self, group: &Group, text: &str, context: &[usize]) -> f64 {
+    /// Sum of the weights of `group`'s `mentions`; mentions near a context
+    /// phrase count extra.
+    fn score(&self, group: &Group, mentions: &[PhraseMatch], context: &[usize]) -> f64 {
         let s = &self.settings;
         let near = |at: usize| context.iter().any(|&c| c.abs_diff(at) <= s.context_window);
-        group
-            .regex
-            .find_iter(text)
+        mentions
+            .iter()
             .map(|m| {
                 let bonus = if near(m.start()) {
                     s.context_bonus

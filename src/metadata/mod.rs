@@ -195,7 +195,7 @@ impl Labeler {
             meta.evidence
                 .push(evidence("year", &value, &y.text, y.page));
         }
-        for found in self.malgrupp.detect(&meta.title, pages, &view) {
+        for found in self.malgrupp.detect(&meta.title, pages, &view, &sentences) {
             let ev = evidence("malgrupp", &found.name, &found.text, found.page);
             meta.evidence.push(ev);
             meta.malgrupp.push(found.name);

@@ -7,7 +7,6 @@
 //! an e-mail domain "x@finsamgavleborg.se" contains the words "finsamgavleborg se".
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
 
 /// Lower-cases `text` and collapses non-alphanumeric runs into single spaces.
 pub fn normalize(text: &str) -> String {
@@ -19,7 +18,11 @@ pub fn normalize(text: &str) -> String {
                 out.push(' ');
             }
             pending_space = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             pending_space = true;
         }
@@ -36,11 +39,15 @@ pub fn normalize(text: &str) -> String {
 /// with Aho-Corasick over all phrases at once instead of a regex engine:
 /// Unicode word boundaries over Swedish letters keep the regex crate off its
 /// fast engines, and these lists are large (every kommun, every förbund).
+/// One matcher may hold several lists (every report type's cues), each
+/// matched on its own but all in one pass over the text ([`Self::find_each`]).
 #[derive(Debug, Clone)]
 pub struct PhraseMatcher {
     automaton: Option<AhoCorasick>,
-    /// Per pattern: true when it must end at a word end.
-    whole_word: Vec<bool>,
+    /// Per pattern: its list, and true when it must end at a word end.
+    patterns: Vec<(usize, bool)>,
+    /// How many lists it holds.
+    lists: usize,
 }
 
 /// A phrase found in a text.
@@ -71,59 +78,72 @@ impl<'h> PhraseMatch<'h> {
 impl PhraseMatcher {
     /// A matcher of `phrases`, each with whether it must end a word.
     pub fn new(phrases: &[(String, bool)]) -> Result<PhraseMatcher, aho_corasick::BuildError> {
-        let mut kept: Vec<(&str, bool)> = phrases
+        PhraseMatcher::of_lists(&[phrases.to_vec()])
+    }
+
+    /// A matcher of several lists of phrases, each phrase with whether it
+    /// must end a word.
+    pub fn of_lists(
+        lists: &[Vec<(String, bool)>],
+    ) -> Result<PhraseMatcher, aho_corasick::BuildError> {
+        let mut kept: Vec<(&str, usize, bool)> = lists
             .iter()
-            .filter(|(p, _)| !p.is_empty())
-            .map(|(p, whole)| (p.as_str(), *whole))
+            .enumerate()
+            .flat_map(|(list, phrases)| phrases.iter().map(move |(p, w)| (p.as_str(), list, *w)))
+            .filter(|(p, _, _)| !p.is_empty())
             .collect();
-        kept.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        kept.sort_unstable();
         kept.dedup();
-        if kept.is_empty() {
-            return Ok(PhraseMatcher {
-                automaton: None,
-                whole_word: Vec::new(),
-            });
-        }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(kept.iter().map(|(p, _)| p))?;
+        let automaton = match kept.is_empty() {
+            true => None,
+            false => Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(kept.iter().map(|(p, _, _)| p))?,
+            ),
+        };
         Ok(PhraseMatcher {
-            automaton: Some(automaton),
-            whole_word: kept.iter().map(|(_, whole)| *whole).collect(),
+            automaton,
+            patterns: kept.iter().map(|&(_, list, whole)| (list, whole)).collect(),
+            lists: lists.len(),
         })
     }
 
-    /// The non-overlapping matches in `text`, left to right; at each start
-    /// the longest phrase whose ending fits.
+    /// The non-overlapping matches in `text` of the first (or only) list,
+    /// left to right; at each start the longest phrase whose ending fits.
     pub fn find_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = PhraseMatch<'h>> + 'h {
-        let mut longest: HashMap<usize, usize> = HashMap::new();
-        if let Some(automaton) = &self.automaton {
-            for m in automaton.find_overlapping_iter(text) {
-                let (start, end) = (m.start(), m.end());
-                let fits = !self.whole_word[m.pattern().as_usize()] || ends_word(text, end);
-                if fits && starts_word(text, start) {
-                    let known = longest.entry(start).or_insert(end);
-                    *known = (*known).max(end);
-                }
+        self.find_each(text).swap_remove(0).into_iter()
+    }
+
+    /// The matches of each list in `text`, as [`Self::find_iter`] gives a
+    /// list's, from one pass over the text.
+    pub fn find_each<'h>(&self, text: &'h str) -> Vec<Vec<PhraseMatch<'h>>> {
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        for m in self
+            .automaton
+            .iter()
+            .flat_map(|a| a.find_overlapping_iter(text))
+        {
+            let (list, whole) = self.patterns[m.pattern().as_usize()];
+            if (!whole || ends_word(text, m.end())) && starts_word(text, m.start()) {
+                hits.push((list, m.start(), m.end()));
             }
         }
-        let mut found: Vec<(usize, usize)> = longest.into_iter().collect();
-        found.sort_unstable();
-        let mut after = 0;
-        found
-            .into_iter()
-            .filter(move |&(start, end)| {
-                let free = start >= after;
-                if free {
-                    after = end;
-                }
-                free
-            })
-            .map(move |(start, end)| PhraseMatch {
-                haystack: text,
-                start,
-                end,
-            })
+        hits.sort_unstable();
+        let mut each = vec![Vec::new(); self.lists.max(1)];
+        let mut after = vec![0; self.lists.max(1)];
+        for (i, &(list, start, end)) in hits.iter().enumerate() {
+            let longest = hits.get(i + 1).is_none_or(|h| (h.0, h.1) != (list, start));
+            if longest && start >= after[list] {
+                after[list] = end;
+                each[list].push(PhraseMatch {
+                    haystack: text,
+                    start,
+                    end,
+                });
+            }
+        }
+        each
     }
 
     /// The leftmost match in `text`.
@@ -240,5 +260,29 @@ mod tests {
             .collect();
         assert_eq!(found, ["bakgrund", "mål"]);
         assert!(!PhraseMatcher::new(&[]).unwrap().is_match("allt"));
+    }
+
+    #[test]
+    fn each_list_is_matched_on_its_own_in_one_pass() {
+        let list = |phrases: &[(&str, bool)]| -> Vec<(String, bool)> {
+            phrases.iter().map(|(p, w)| (p.to_string(), *w)).collect()
+        };
+        let lists = [
+            list(&[("ekonomi", true), ("ekonomiskt bistånd", true)]),
+            list(&[("bakgrund", false), ("mål", true), ("ekonomi", false)]),
+            list(&[]),
+        ];
+        let text = "ekonomiskt biståndet och ekonomi, bakgrunden målen mål";
+        let each = PhraseMatcher::of_lists(&lists).unwrap().find_each(text);
+        assert_eq!(each.len(), 3);
+        for (list, found) in lists.iter().zip(each) {
+            let alone: Vec<&str> = PhraseMatcher::new(list)
+                .unwrap()
+                .find_iter(text)
+                .map(|m| m.as_str())
+                .collect();
+            let found: Vec<&str> = found.iter().map(|m| m.as_str()).collect();
+            assert_eq!(found, alone);
+        }
     }
 }

@@ -12,7 +12,7 @@
 use serde::Deserialize;
 
 use super::error::{Result, invalid, parse_toml};
-use super::normalize::{PhraseMatcher, normalize, phrase_matcher};
+use super::normalize::{PhraseMatch, PhraseMatcher, normalize, phrase_matcher};
 use super::view::TextView;
 
 const FILE: &str = "report_types.toml";
@@ -85,6 +85,7 @@ impl ReportType {
             .map(|m| (m.start(), self.weight_of(m.as_str())))
     }
 
+    /// The weight of cue `phrase` (0.0 for none of this type's).
     fn weight_of(&self, phrase: &str) -> f64 {
         self.cues
             .iter()
@@ -104,6 +105,8 @@ pub struct ReportTypeClassifier {
     zones: Zones,
     parts: PartSettings,
     types: Vec<ReportType>,
+    /// Every type's cues, one list per type, to read a body in one pass.
+    cues: PhraseMatcher,
 }
 
 impl ReportTypeClassifier {
@@ -115,10 +118,16 @@ impl ReportTypeClassifier {
             .into_iter()
             .map(compile)
             .collect::<Result<Vec<_>>>()?;
+        let lists: Vec<Vec<(String, bool)>> = types
+            .iter()
+            .map(|t| t.cues.iter().map(|(p, _)| (p.clone(), false)).collect())
+            .collect();
+        let cues = PhraseMatcher::of_lists(&lists).map_err(|e| invalid(FILE, e.to_string()))?;
         Ok(ReportTypeClassifier {
             zones: file.zones,
             parts: file.parts,
             types,
+            cues,
         })
     }
 
@@ -163,18 +172,24 @@ impl ReportTypeClassifier {
         let title = normalize(title);
         let name = normalize(path);
         let first_in_title = self.first_in(&title);
-        let scores = self.types.iter().enumerate().map(|(i, t)| {
-            let title_zone = if first_in_title == Some(i) {
-                self.zones.title_first
-            } else {
-                self.zones.title_other
-            };
-            let score = self.zones.file_name * t.best_in(&name)
-                + title_zone * t.best_in(&title)
-                + self.head_score(t, &title, view)
-                + self.body_score(t, view);
-            (i, score)
-        });
+        let body = self.cues.find_each(&view.text);
+        let scores = self
+            .types
+            .iter()
+            .zip(&body)
+            .enumerate()
+            .map(|(i, (t, body))| {
+                let title_zone = if first_in_title == Some(i) {
+                    self.zones.title_first
+                } else {
+                    self.zones.title_other
+                };
+                let score = self.zones.file_name * t.best_in(&name)
+                    + title_zone * t.best_in(&title)
+                    + self.head_score(t, &title, view)
+                    + self.body_score(t, body);
+                (i, score)
+            });
         let (best, score) = scores.max_by(|a, b| a.1.total_cmp(&b.1))?;
         (score >= self.zones.min_score).then(|| self.types[best].name.clone())
     }
@@ -205,10 +220,11 @@ impl ReportTypeClassifier {
         per_line.fold(0.0, f64::max)
     }
 
-    fn body_score(&self, t: &ReportType, view: &TextView) -> f64 {
-        let weights = t
-            .mentions(&view.text)
-            .map(|(_, w)| w)
+    /// The body's first mentions of `t`'s cues (`mentions`, in order).
+    fn body_score(&self, t: &ReportType, mentions: &[PhraseMatch]) -> f64 {
+        let weights = mentions
+            .iter()
+            .map(|m| t.weight_of(m.as_str()))
             .take(self.zones.body_max_mentions);
         self.zones.body * weights.sum::<f64>()
     }

@@ -20,7 +20,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::word_regex::WordRegex;
 
 use crate::document::Page;
 
@@ -33,23 +33,24 @@ const BARE_WEIGHT: f64 = 1.0;
 /// A vote at this many characters from the start counts half.
 const HALF_DISTANCE: f64 = 1000.0;
 
-static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?:19|20)\d\d)-?(?:0[1-9]|1[0-2])-?(?:[0-2]\d|3[01])\b").expect("valid regex")
+static FULL_DATE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::bounded(r"\b((?:19|20)\d\d)-?(?:0[1-9]|1[0-2])-?(?:[0-2]\d|3[01])\b")
+        .expect("valid regex")
 });
-static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+static MONTH_YEAR: LazyLock<WordRegex> = LazyLock::new(|| {
     let months =
         "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december";
     let short = "jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec";
-    Regex::new(&format!(
+    WordRegex::bounded(&format!(
         r"(?i)\b(?:{months}|{short})\.?\s+((?:19|20)\d\d)\b"
     ))
     .expect("valid regex")
 });
-static BARE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)\b").expect("valid regex"));
+static BARE_YEAR: LazyLock<WordRegex> =
+    LazyLock::new(|| WordRegex::bounded(r"\b((?:19|20)\d\d)\b").expect("valid regex"));
 /// "Dnr 2024/11", "Diarienummer: SNO 2024/031", "dnr: 2011/11-SFV".
-static DIARIENUMMER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static DIARIENUMMER: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::bounded(
         r"(?i)\b(?:dnr|diarienummer|diarienr)\b[.:]?\s*(?:[A-ZÅÄÖ]{2,5}\s*)?((?:19|20)\d\d)[/:-]\d",
     )
     .expect("valid regex")
@@ -57,35 +58,35 @@ static DIARIENUMMER: LazyLock<Regex> = LazyLock::new(|| {
 /// A date in a period: "2023-09-01", "20220930", "2024-0901", or a cut-off "2022123".
 const PERIOD_DATE: &str = r"((?:19|20)\d\d)(?:-?\d{2}-?\s?\d{2}|\d{3}|-\d{2})?";
 /// The period the report itself covers.
-static REPORT_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+static REPORT_PERIOD: LazyLock<WordRegex> = LazyLock::new(|| {
     let cues = r"(?:rapport\w*\s+(?:avser|gäller)(?:\s+för)?\s+perioden|(?:avser|gäller\s+för|för)\s+perioden|rapportperiod(?:en)?|redovisningsperiod(?:en)?)";
     period_regex(cues)
 });
 /// The period of the insats or project.
-static INSATS_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+static INSATS_PERIOD: LazyLock<WordRegex> = LazyLock::new(|| {
     let cues = r"(?:insatsperiod(?:en)?|projektperiod(?:en)?|förstudieperiod(?:en)?|projekttid(?:en)?|löptid|insatsen\s+pågår|period)";
     period_regex(cues)
 });
 /// "Slutdatum: 2017-12-31" (and "Startdatum: …" for documents looking ahead).
-static END_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\bslutdatum\W{{0,3}}{PERIOD_DATE}")).expect("valid regex")
+static END_DATE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::bounded(&format!(r"(?i)\bslutdatum\W{{0,3}}{PERIOD_DATE}")).expect("valid regex")
 });
 /// "Rapportdatum 2024-02-20", "**Datum:** 2012-06-14", "Ort och datum: Uppsala 2018-01-31".
-static REPORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static REPORT_DATE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::bounded(&format!(
         r"(?i)\b(?:rapportdatum|ort\s+och\s+datum|datum)\b\W{{0,5}}(?:\p{{Lu}}\p{{L}}+\s+)?{PERIOD_DATE}"
     ))
     .expect("valid regex")
 });
-static START_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\bstartdatum\W{{0,3}}{PERIOD_DATE}")).expect("valid regex")
+static START_DATE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::bounded(&format!(r"(?i)\bstartdatum\W{{0,3}}{PERIOD_DATE}")).expect("valid regex")
 });
 
 /// A period after `cues`: "2023-09-01 – 2025-08-31", "20220930 – 20221231",
 /// "oktober 2011 till och med juni 2012", "1 januari–31 mars 2024".
-fn period_regex(cues: &str) -> Regex {
+fn period_regex(cues: &str) -> WordRegex {
     let day_month = r"(?:\d{1,2}\s+)?(?:\p{L}+\.?\s+)?";
-    Regex::new(&format!(
+    WordRegex::bounded(&format!(
         r"(?i)\b{cues}\b[^\d\n]{{0,20}}?{day_month}{PERIOD_DATE}(?:\s*(?:–|—|-|till(?:\s+och\s+med)?)\s*{day_month}{PERIOD_DATE})?"
     ))
     .expect("valid regex")
@@ -138,7 +139,7 @@ fn title_year(title: &str, looks_ahead: bool) -> Option<i32> {
 }
 
 /// The first period `regex` finds: its start or its end year.
-fn period_year(lines: &[(u32, &str)], regex: &Regex, looks_ahead: bool) -> Option<Year> {
+fn period_year(lines: &[(u32, &str)], regex: &WordRegex, looks_ahead: bool) -> Option<Year> {
     lines.iter().find_map(|&(page, line)| {
         let caps = regex.captures(line)?;
         let (start, end) = (caps.get(1)?, caps.get(2));
@@ -158,11 +159,11 @@ fn period_year(lines: &[(u32, &str)], regex: &Regex, looks_ahead: bool) -> Optio
 
 /// "Slutdatum: 2017-12-31" (or "Startdatum" for a document looking ahead).
 fn single_date_year(lines: &[(u32, &str)], looks_ahead: bool) -> Option<Year> {
-    let regex: &Regex = if looks_ahead { &START_DATE } else { &END_DATE };
+    let regex: &WordRegex = if looks_ahead { &START_DATE } else { &END_DATE };
     period_year_single(lines, regex)
 }
 
-fn period_year_single(lines: &[(u32, &str)], regex: &Regex) -> Option<Year> {
+fn period_year_single(lines: &[(u32, &str)], regex: &WordRegex) -> Option<Year> {
     lines.iter().find_map(|&(page, line)| {
         let value = regex.captures(line)?.get(1)?.as_str().parse::<i32>().ok()?;
         YEARS.contains(&value).then(|| Year {
@@ -203,7 +204,8 @@ pub fn year_of_text(text: &str) -> Option<i32> {
         for caps in re.captures_iter(text) {
             let whole = caps.get(0).expect("group 0");
             dated.push(whole.range());
-            vote(&mut votes, &caps[1], whole.start(), DATE_WEIGHT);
+            let year = caps.get(1).expect("group 1");
+            vote(&mut votes, year.as_str(), whole.start(), DATE_WEIGHT);
         }
     }
     for caps in DIARIENUMMER.captures_iter(text) {

@@ -7,7 +7,7 @@
 //! as often the report itself ("en slutrapport lämnas 2024").
 
 use crate::corpus::data::{DATA, REPORT_TYPES};
-use regex::Regex;
+use crate::word_regex::WordRegex;
 use std::sync::LazyLock;
 
 /// The one-word cues naming a report type, as a regex alternation (each may
@@ -24,8 +24,8 @@ fn type_words() -> String {
 }
 
 /// A report type and a title in quotes.
-static QUOTED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static QUOTED_TITLE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::bounded(&format!(
         r#"(?i)\b(?:{})\p{{L}}*\s+(?:om\s+)?["“”«„][^"“”«»„\n]{{10,200}}["“”»]"#,
         type_words()
     ))
@@ -33,8 +33,8 @@ static QUOTED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A source word, a report type and its year or attachment.
-static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static SOURCE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::bounded(&format!(
         r"(?i)\b(?:ur|av|enligt|i\s+enlighet\s+med|se|från)\s+(?:den\s+|det\s+)?(?:{})\p{{L}}*\s*(?:(?:för\s+)?(?:år\s+)?(?:19|20)\d{{2}}\b|\((?:se\s+)?(?:bil|bilaga)\.?\s*\d+\))",
         type_words()
     ))
