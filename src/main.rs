@@ -161,7 +161,8 @@ impl Filters {
 /// How files are read: limits on one file, and personal data.
 #[derive(clap::Args)]
 struct Reading {
-    /// Longest time extracting one file may take, in seconds.
+    /// Longest time extracting one file may go without progress, in seconds (each page
+    /// read by OCR is progress; a file may take at most 15 times this in all).
     #[arg(long, default_value_t = 120)]
     timeout_secs: u64,
     /// Memory limit of each extraction worker process (it reads one file at a time), in MiB.
