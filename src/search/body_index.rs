@@ -1,6 +1,7 @@
 //! For unit tests: an index in memory of one section per text (body only),
 //! analysed as the full profile analyses sections.
 
+use super::Result;
 use crate::analysis::{self, Profile};
 use crate::index::Fields;
 use tantivy::tokenizer::TextAnalyzer;
@@ -21,4 +22,13 @@ pub fn body_index(texts: &[&str]) -> (Searcher, Fields, TextAnalyzer) {
     let searcher = index.reader().unwrap().searcher();
     let analyzer = index.tokenizer_for_field(fields.body).unwrap();
     (searcher, fields, analyzer)
+}
+
+/// A query expansion, as the search service calls it.
+pub type Expansion = fn(&str, &Searcher, &mut TextAnalyzer, &Fields) -> Result<String>;
+
+/// What `expand` makes of `query` over an index of one section per text.
+pub fn expanded(expand: Expansion, texts: &[&str], query: &str) -> String {
+    let (searcher, fields, mut analyzer) = body_index(texts);
+    expand(query, &searcher, &mut analyzer, &fields).unwrap()
 }

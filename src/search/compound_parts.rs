@@ -59,12 +59,11 @@ fn held(searcher: &Searcher, fields: &Fields, stem: &str) -> Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::body_index::body_index;
+    use crate::search::body_index;
 
     /// The expansion of `query` over an index of one section per text.
     fn expanded(texts: &[&str], query: &str) -> String {
-        let (searcher, fields, mut analyzer) = body_index(texts);
-        expand(query, &searcher, &mut analyzer, &fields).unwrap()
+        body_index::expanded(expand, texts, query)
     }
 
     #[test]
