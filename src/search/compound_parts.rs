@@ -25,24 +25,15 @@ pub fn expand(
     analyzer: &mut TextAnalyzer,
     fields: &Fields,
 ) -> Result<String> {
-    let mut out = String::with_capacity(query.len() * 2);
-    let mut copied = 0;
-    for word in query_words::words(query).into_iter().filter(|w| w.bare) {
-        let Some(parts) = crate::analysis::compound_parts(word.text) else {
-            continue;
+    query_words::rewrite_bare(query, |word| {
+        let Some(parts) = crate::analysis::compound_parts(word) else {
+            return Ok(None);
         };
-        let Some(stem) = single_term(analyzer, word.text) else {
-            continue;
+        let Some(stem) = single_term(analyzer, word) else {
+            return Ok(None);
         };
-        if held(searcher, fields, &stem)? {
-            continue;
-        }
-        out.push_str(&query[copied..word.span.start]);
-        out.push_str(&format!("({})", parts.join(" ")));
-        copied = word.span.end;
-    }
-    out.push_str(&query[copied..]);
-    Ok(out)
+        Ok((!held(searcher, fields, &stem)?).then(|| format!("({})", parts.join(" "))))
+    })
 }
 
 /// True when some section holds `stem` in its body, heading, title or the
@@ -59,18 +50,13 @@ fn held(searcher: &Searcher, fields: &Fields, stem: &str) -> Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::body_index;
-
-    /// The expansion of `query` over an index of one section per text.
-    fn expanded(texts: &[&str], query: &str) -> String {
-        body_index::expanded(expand, texts, query)
-    }
+    use crate::search::body_index::expanded as expanded_by;
 
     #[test]
     fn a_compound_no_section_holds_is_searched_as_its_parts() {
         let texts = ["Kartläggning i tre träffar."];
         assert_eq!(
-            expanded(&texts, "tre kartläggningsträffarna"),
+            expanded_by(expand, &texts, "tre kartläggningsträffarna"),
             "tre (kartläggning träffarna)"
         );
     }
@@ -84,7 +70,7 @@ mod tests {
             "\"gruppaktiviteter\"",
             "+gruppaktiviteter",
         ] {
-            assert_eq!(expanded(&texts, query), query);
+            assert_eq!(expanded_by(expand, &texts, query), query);
         }
     }
 }

@@ -32,18 +32,10 @@ pub fn expand(
     analyzer: &mut TextAnalyzer,
     fields: &Fields,
 ) -> Result<String> {
-    let mut out = String::with_capacity(query.len() * 2);
-    let mut copied = 0;
-    for word in query_words::words(query).into_iter().filter(|w| w.bare) {
-        let Some(verb) = verb_of(searcher, analyzer, fields, word.text)? else {
-            continue;
-        };
-        out.push_str(&query[copied..word.span.start]);
-        out.push_str(&format!("({}^{TYPED_BOOST} OR {verb})", word.text));
-        copied = word.span.end;
-    }
-    out.push_str(&query[copied..]);
-    Ok(out)
+    query_words::rewrite_bare(query, |word| {
+        let verb = verb_of(searcher, analyzer, fields, word)?;
+        Ok(verb.map(|verb| format!("({word}^{TYPED_BOOST} OR {verb})")))
+    })
 }
 
 /// The verb of the action noun `word`, as written in the index, if any.
@@ -77,32 +69,33 @@ fn verb_of(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::body_index;
-
-    /// The expansion of `query` over an index of one section per text.
-    fn expanded(texts: &[&str], query: &str) -> String {
-        body_index::expanded(expand, texts, query)
-    }
+    use crate::search::body_index::expanded as expanded_by;
 
     #[test]
     fn an_action_noun_also_finds_its_verb_as_the_index_writes_it() {
         let texts = ["Det var svårt att tolka läkarintygen."];
         assert_eq!(
-            expanded(&texts, "tolkningen av läkarintyg"),
+            expanded_by(expand, &texts, "tolkningen av läkarintyg"),
             "(tolkningen^2 OR tolka) av läkarintyg"
         );
         let texts = ["Förbundet ska samordna insatserna."];
-        assert_eq!(expanded(&texts, "samordning"), "(samordning^2 OR samordna)");
+        assert_eq!(
+            expanded_by(expand, &texts, "samordning"),
+            "(samordning^2 OR samordna)"
+        );
     }
 
     #[test]
     fn nouns_without_their_verb_short_stems_and_syntax_are_left_alone() {
         let texts = ["Tiden räckte inte.", "Ledningen och tidningen."];
-        assert_eq!(expanded(&texts, "tolkning"), "tolkning");
-        assert_eq!(expanded(&texts, "tidning ledning"), "tidning ledning");
+        assert_eq!(expanded_by(expand, &texts, "tolkning"), "tolkning");
+        assert_eq!(
+            expanded_by(expand, &texts, "tidning ledning"),
+            "tidning ledning"
+        );
         let texts = ["Svårt att tolka."];
         assert_eq!(
-            expanded(&texts, "\"tolkning\" +tolkning"),
+            expanded_by(expand, &texts, "\"tolkning\" +tolkning"),
             "\"tolkning\" +tolkning"
         );
     }

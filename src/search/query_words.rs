@@ -34,6 +34,26 @@ pub fn words(query: &str) -> Vec<Word<'_>> {
     words
 }
 
+/// `query` with each bare plain word for which `rewrite` gives a
+/// replacement replaced by it (the rest kept as typed).
+pub fn rewrite_bare<E>(
+    query: &str,
+    mut rewrite: impl FnMut(&str) -> Result<Option<String>, E>,
+) -> Result<String, E> {
+    let mut out = String::with_capacity(query.len() * 2);
+    let mut copied = 0;
+    for word in words(query).into_iter().filter(|w| w.bare) {
+        let Some(replacement) = rewrite(word.text)? else {
+            continue;
+        };
+        out.push_str(&query[copied..word.span.start]);
+        out.push_str(&replacement);
+        copied = word.span.end;
+    }
+    out.push_str(&query[copied..]);
+    Ok(out)
+}
+
 /// Splits at whitespace outside quotes and brackets; returns (offset, text).
 fn chunks(query: &str) -> Vec<(usize, &str)> {
     let mut chunks = Vec::new();
