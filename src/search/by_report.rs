@@ -217,9 +217,15 @@ impl Slot {
         best: [(0, Score::NEG_INFINITY); SHOWN_SECTIONS],
     };
 
-    /// Counts a section and keeps it when it is among the best few.
-    fn add(&mut self, doc: DocId, score: Score) {
+    /// Counts a section and keeps it when it is among the best few. Its
+    /// score is `exact(bound)`, at most `bound`: it is not worked out when
+    /// the bound already falls short of the best few.
+    fn add(&mut self, doc: DocId, bound: Score, exact: impl FnOnce(Score) -> Score) {
         self.count += 1;
+        if bound <= self.best[SHOWN_SECTIONS - 1].1 {
+            return;
+        }
+        let score = exact(bound);
         let Some(at) = self.best.iter().position(|&(_, s)| score > s) else {
             return;
         };
@@ -259,7 +265,10 @@ impl SegmentCollector for SegmentByReport {
         if slot.count == 0 {
             slot.year = self.years.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
         }
-        slot.add(doc, self.weights.weigh(doc, score));
+        let weights = &self.weights;
+        slot.add(doc, weights.bound(doc, score), |bound| {
+            weights.exact(doc, bound)
+        });
     }
 
     /// Names each report by its id, walking the id dictionary once in

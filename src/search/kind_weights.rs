@@ -6,7 +6,10 @@
 use super::passages::{Passages, SegmentPassages};
 use serde::Deserialize;
 use std::sync::{Arc, LazyLock};
-use tantivy::collector::{Collector, TopDocs};
+use tantivy::collector::sort_key::{Comparator, NaturalComparator};
+use tantivy::collector::{
+    Collector, SegmentSortKeyComputer, SortKeyComputer, TopDocs, TopNComputer,
+};
 use tantivy::columnar::StrColumn;
 use tantivy::{DocAddress, DocId, Score, SegmentReader};
 
@@ -81,13 +84,12 @@ impl KindWeights {
         &self.kinds
     }
 
-    /// The best `limit` documents by score times their kind's weight.
+    /// The best `limit` documents by score times their kind's weight and
+    /// passage factor. The factor is at most 1, so a section whose weighted
+    /// score cannot beat the current `limit`-th best is passed over without
+    /// reading its positions (see [`SegmentWeights::bound`]).
     pub fn top_docs(&self, limit: usize) -> impl Collector<Fruit = Vec<(Score, DocAddress)>> {
-        let weights = self.clone();
-        TopDocs::with_limit(limit).tweak_score(move |segment: &SegmentReader| {
-            let weigher = weights.for_segment(segment);
-            move |doc: DocId, score: Score| weigher.weigh(doc, score)
-        })
+        TopDocs::with_limit(limit).order_by(self.clone())
     }
 
     /// The weights as one segment's kind ordinals hold them.
@@ -125,10 +127,13 @@ impl SegmentWeights {
     /// `score` of section `doc` times its kind's weight and passage factor
     /// (sections are asked about in document order).
     pub fn weigh(&self, doc: DocId, score: Score) -> Score {
-        let score = match &self.passages {
-            Some(passages) => score * passages.factor(doc),
-            None => score,
-        };
+        self.exact(doc, self.bound(doc, score))
+    }
+
+    /// `score` of section `doc` times its kind's weight: what
+    /// [`SegmentWeights::weigh`] gives at most, as the passage factor is at
+    /// most 1. Cheap: one fast-field read, no positions.
+    pub fn bound(&self, doc: DocId, score: Score) -> Score {
         let Some(kinds) = &self.kinds else {
             return score;
         };
@@ -136,11 +141,123 @@ impl SegmentWeights {
         let weight = self.by_ord.iter().find(|(ord, _)| Some(*ord) == kind);
         weight.map_or(score, |(_, weight)| score * weight)
     }
+
+    /// The `bound` of section `doc` times its passage factor (sections are
+    /// asked about in document order; some may be skipped).
+    pub fn exact(&self, doc: DocId, bound: Score) -> Score {
+        match &self.passages {
+            Some(passages) => bound * passages.factor(doc),
+            None => bound,
+        }
+    }
+}
+
+/// Ranks sections by [`SegmentWeights::weigh`] in tantivy's top-n collector.
+impl SortKeyComputer for KindWeights {
+    type SortKey = Score;
+    type Child = SegmentWeights;
+    type Comparator = NaturalComparator;
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn segment_sort_key_computer(
+        &self,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentWeights> {
+        Ok(self.for_segment(segment))
+    }
+}
+
+impl SegmentSortKeyComputer for SegmentWeights {
+    type SortKey = Score;
+    type SegmentSortKey = Score;
+    type SegmentComparator = NaturalComparator;
+
+    fn segment_sort_key(&mut self, doc: DocId, score: Score) -> Score {
+        self.weigh(doc, score)
+    }
+
+    /// Pushes `doc` with its weighed score, unless its bound already falls
+    /// at or under the collector's threshold (the collector would refuse it
+    /// anyway): then its positions are never read.
+    fn compute_sort_key_and_collect<C: Comparator<Score>>(
+        &mut self,
+        doc: DocId,
+        score: Score,
+        top: &mut TopNComputer<Score, DocId, C>,
+    ) {
+        let bound = self.bound(doc, score);
+        if top.threshold.is_some_and(|threshold| bound <= threshold) {
+            return;
+        }
+        top.push(self.exact(doc, bound), doc);
+    }
+
+    fn convert_segment_sort_key(&self, score: Score) -> Score {
+        score
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::body_index::body_index;
+    use tantivy::query::QueryParser;
+
+    /// Texts of the words `vocabulary` drawn from a fixed pseudo-random sequence.
+    fn texts(count: usize) -> Vec<String> {
+        let vocabulary = [
+            "deltagare",
+            "arbete",
+            "samverkan",
+            "insats",
+            "och",
+            "med",
+            "stöd",
+        ];
+        let mut seed: u64 = 7;
+        let mut next = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        (0..count)
+            .map(|_| {
+                let words = 3 + next(120);
+                let picked: Vec<&str> = (0..words)
+                    .map(|_| vocabulary[next(vocabulary.len() as u64) as usize])
+                    .collect();
+                picked.join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sections_passed_over_by_their_bound_leave_the_top_as_it_was() {
+        let texts = texts(600);
+        let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let (searcher, fields, _) = body_index(&borrowed);
+        let mut parser = QueryParser::for_index(searcher.index(), vec![fields.body]);
+        parser.set_conjunction_by_default();
+        let query = parser.parse_query("deltagare arbete samverkan").unwrap();
+        let passages = Passages::new(&searcher, &*query, &fields);
+        assert!(passages.is_some(), "three words make a passage scorer");
+        let weights = KindWeights::none().with_passages(passages);
+        let unpruned = weights.clone();
+        let every = TopDocs::with_limit(texts.len()).tweak_score(move |segment: &SegmentReader| {
+            let weigher = unpruned.for_segment(segment);
+            move |doc: DocId, score: Score| weigher.weigh(doc, score)
+        });
+        let all = searcher.search(&*query, &every).unwrap();
+        assert!(all.len() > 100, "most texts match: {}", all.len());
+        for limit in [1, 10, 40] {
+            let top = searcher.search(&*query, &weights.top_docs(limit)).unwrap();
+            assert_eq!(top, all[..limit].to_vec(), "limit {limit}");
+        }
+    }
 
     #[test]
     fn every_weight_is_a_known_kind_below_one_with_a_reason() {

@@ -50,9 +50,12 @@ struct Shares {
 
 impl Shares {
     /// `1 - STRENGTH + STRENGTH × passage`, times `section` to the power
-    /// [`COVERAGE_EXPONENT`].
+    /// [`COVERAGE_EXPONENT`]; never above 1 (rounding aside, neither share
+    /// is), so ranking may skip sections whose score without it is too low.
     fn factor(&self) -> Score {
-        (1.0 - STRENGTH + STRENGTH * self.passage) * self.section.powi(COVERAGE_EXPONENT)
+        let factor =
+            (1.0 - STRENGTH + STRENGTH * self.passage) * self.section.powi(COVERAGE_EXPONENT);
+        factor.min(1.0)
     }
 }
 
