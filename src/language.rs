@@ -9,6 +9,9 @@ use whatlang::{Detector, Lang};
 const MIN_CHARS: usize = 200;
 /// Below this confidence whatlang's answer is not trusted.
 const MIN_CONFIDENCE: f64 = 0.3;
+/// Only this many bytes of a text are read: a few paragraphs tell its
+/// language as well as a whole chapter does, at a fraction of the cost.
+const SAMPLE_BYTES: usize = 1_500;
 
 /// ISO 639-1 code of the language of `text`: "sv", "en", "nb", "da", "fi" or "de".
 pub fn detect(text: &str) -> &'static str {
@@ -23,10 +26,19 @@ pub fn detect(text: &str) -> &'static str {
         Lang::Fin,
         Lang::Deu,
     ]);
-    match detector.detect(text) {
+    match detector.detect(sample(text)) {
         Some(info) if info.confidence() >= MIN_CONFIDENCE => code(info.lang()),
         _ => "sv",
     }
+}
+
+/// The first [`SAMPLE_BYTES`] of `text`, cut at a character boundary.
+fn sample(text: &str) -> &str {
+    let mut end = text.len().min(SAMPLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 fn code(lang: Lang) -> &'static str {
@@ -58,6 +70,15 @@ mod tests {
                     coordinated support from the social insurance agency, the public employment \
                     service, the region and the municipality, so that they can move towards work.";
         assert_eq!(detect(text), "en");
+    }
+
+    #[test]
+    fn a_long_text_is_judged_by_its_opening() {
+        let swedish = "Deltagarna fick stöd av en coach och kunde börja arbeta eller studera. ";
+        let english = "The participants were supported by a coach and started to work or study. ";
+        let text = swedish.repeat(20) + &english.repeat(200);
+        assert_eq!(detect(&text), "sv");
+        assert_eq!(detect(&english.repeat(200)), "en");
     }
 
     #[test]

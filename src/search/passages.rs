@@ -72,6 +72,8 @@ struct Word {
 #[derive(Debug, Clone)]
 pub struct Passages {
     words: Vec<Word>,
+    /// Each word's weight, in the order of `words`.
+    weights: Vec<Score>,
     total: Score,
     body: Field,
     context: Vec<Field>,
@@ -97,9 +99,11 @@ impl Passages {
         if words.len() < 2 {
             return None;
         }
-        let total = words.iter().map(|w| w.weight).sum();
+        let weights: Vec<Score> = words.iter().map(|w| w.weight).collect();
+        let total = weights.iter().sum();
         Some(Arc::new(Passages {
             words,
+            weights,
             total,
             body: fields.body,
             context: vec![fields.heading, fields.title, fields.about],
@@ -134,6 +138,7 @@ impl Passages {
                 body: postings(self.body, IndexRecordOption::WithFreqsAndPositions),
                 context,
                 last: None,
+                scratch: Scratch::default(),
             }),
         }
     }
@@ -147,6 +152,22 @@ struct State {
     context: Vec<Vec<Vec<SegmentPostings>>>,
     /// The last document asked about: postings only move forward.
     last: Option<DocId>,
+    /// Buffers reused from section to section.
+    scratch: Scratch,
+}
+
+/// What working out one section's shares needs, kept between sections so
+/// a match costs no allocation.
+#[derive(Default)]
+struct Scratch {
+    /// Per word, whether a context field holds it.
+    found: Vec<bool>,
+    /// (position, word) pairs of the body.
+    hits: Vec<(u32, usize)>,
+    /// One term's positions.
+    positions: Vec<u32>,
+    /// Per word, its occurrences inside the window.
+    counts: Vec<u32>,
 }
 
 /// Passage shares of one segment's sections.
@@ -173,11 +194,20 @@ impl SegmentPassages {
             return None;
         }
         state.last = Some(doc);
-        let in_context = state.in_context(doc, self.passages.words.len());
-        let hits = state.body_hits(doc);
-        let weights: Vec<Score> = self.passages.words.iter().map(|w| w.weight).collect();
-        let share =
-            |window| best_window(&hits, &weights, &in_context, window) / self.passages.total;
+        let state = &mut *state;
+        state.in_context(doc);
+        state.body_hits(doc);
+        let weights = &self.passages.weights;
+        let scratch = &mut state.scratch;
+        let mut share = |window| {
+            best_window(
+                &scratch.hits,
+                weights,
+                &scratch.found,
+                window,
+                &mut scratch.counts,
+            ) / self.passages.total
+        };
         Some(Shares {
             passage: share(WINDOW),
             section: share(u32::MAX / 2),
@@ -186,32 +216,34 @@ impl SegmentPassages {
 }
 
 impl State {
-    /// Per word, whether a context field (heading, title, about) of `doc`
-    /// holds it.
-    fn in_context(&mut self, doc: DocId, words: usize) -> Vec<bool> {
-        let mut found = vec![false; words];
+    /// Marks, per word, whether a context field (heading, title, about) of
+    /// `doc` holds it.
+    fn in_context(&mut self, doc: DocId) {
+        let found = &mut self.scratch.found;
+        found.clear();
+        found.resize(self.body.len(), false);
         for field in &mut self.context {
             for (i, postings) in field.iter_mut().enumerate() {
                 found[i] |= postings.iter_mut().any(|p| at(p, doc));
             }
         }
-        found
     }
 
-    /// The (position, word) pairs of the body of `doc`, by position.
-    fn body_hits(&mut self, doc: DocId) -> Vec<(u32, usize)> {
-        let mut hits = Vec::new();
-        let mut positions = Vec::new();
+    /// Gathers the (position, word) pairs of the body of `doc`, by position.
+    fn body_hits(&mut self, doc: DocId) {
+        let Scratch {
+            hits, positions, ..
+        } = &mut self.scratch;
+        hits.clear();
         for (i, postings) in self.body.iter_mut().enumerate() {
             for p in postings.iter_mut() {
                 if at(p, doc) {
-                    p.positions(&mut positions);
+                    p.positions(positions);
                     hits.extend(positions.iter().map(|&pos| (pos, i)));
                 }
             }
         }
         hits.sort_unstable();
-        hits
     }
 }
 
@@ -226,14 +258,22 @@ fn at(postings: &mut SegmentPostings, doc: DocId) -> bool {
 /// The highest weight of distinct words within any `window` consecutive
 /// positions, words already `present` (in the heading) counting everywhere.
 /// `hits` are (position, word) pairs sorted by position.
-fn best_window(hits: &[(u32, usize)], weights: &[Score], present: &[bool], window: u32) -> Score {
+/// `counts` is scratch space.
+fn best_window(
+    hits: &[(u32, usize)],
+    weights: &[Score],
+    present: &[bool],
+    window: u32,
+    counts: &mut Vec<u32>,
+) -> Score {
     let base: Score = weights
         .iter()
         .zip(present)
         .filter(|(_, p)| **p)
         .map(|(w, _)| w)
         .sum();
-    let mut counts = vec![0u32; weights.len()];
+    counts.clear();
+    counts.resize(weights.len(), 0);
     let (mut inside, mut best, mut start) = (0.0, 0.0, 0);
     for &(pos, word) in hits {
         if !present[word] {
@@ -289,17 +329,21 @@ fn word_terms(query: &dyn Query, body: Field) -> Vec<Vec<Term>> {
 mod tests {
     use super::*;
 
+    fn best(hits: &[(u32, usize)], weights: &[Score], present: &[bool], window: u32) -> Score {
+        best_window(hits, weights, present, window, &mut Vec::new())
+    }
+
     #[test]
     fn the_best_window_holds_the_most_weight_of_distinct_words() {
         let weights = [1.0, 2.0, 4.0];
         let none = [false; 3];
         // Words 0 and 1 close together, word 2 far away.
         let hits = [(0, 0), (3, 1), (4, 0), (100, 2)];
-        assert_eq!(best_window(&hits, &weights, &none, 10), 4.0);
-        assert_eq!(best_window(&hits[..3], &weights, &none, 10), 3.0);
-        assert_eq!(best_window(&hits, &weights, &none, 200), 7.0);
+        assert_eq!(best(&hits, &weights, &none, 10), 4.0);
+        assert_eq!(best(&hits[..3], &weights, &none, 10), 3.0);
+        assert_eq!(best(&hits, &weights, &none, 200), 7.0);
         // A repeated word counts once.
-        assert_eq!(best_window(&[(0, 0), (1, 0)], &weights, &none, 10), 1.0);
+        assert_eq!(best(&[(0, 0), (1, 0)], &weights, &none, 10), 1.0);
     }
 
     #[test]
@@ -315,6 +359,6 @@ mod tests {
         let weights = [1.0, 2.0, 4.0];
         let hits = [(0, 0), (3, 1), (100, 2)];
         let heading = [false, false, true];
-        assert_eq!(best_window(&hits, &weights, &heading, 10), 7.0);
+        assert_eq!(best(&hits, &weights, &heading, 10), 7.0);
     }
 }
