@@ -33,7 +33,8 @@ enum Command {
         /// Start from an empty index (also throws away one built by another version).
         #[arg(long)]
         rebuild: bool,
-        /// New documents extracted between two commits.
+        /// New documents extracted between two commits, at most (a commit
+        /// also comes at least once a minute).
         #[arg(long, default_value_t = ingest::DEFAULT_COMMIT_EVERY)]
         commit_every: usize,
         /// Write each file's outcome as JSON to this file.

@@ -34,13 +34,21 @@ use plan::{Plan, Scanned};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Largest file read, by default (500 MiB).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 500 * 1024 * 1024;
 
-/// New documents extracted between two commits, by default.
-pub const DEFAULT_COMMIT_EVERY: usize = 100;
+/// New documents extracted between two commits, by default (a commit also
+/// comes after [`COMMIT_INTERVAL`]).
+pub const DEFAULT_COMMIT_EVERY: usize = 1_000;
+
+/// Longest time between two commits: a killed run loses at most this much work.
+const COMMIT_INTERVAL: Duration = Duration::from_secs(60);
+
+/// Documents prepared in parallel at a time: tantivy indexes one batch
+/// while the next is read and labelled.
+const PREPARE_BATCH: usize = 100;
 
 /// Where to read from and write to.
 #[derive(Debug, Clone)]
@@ -51,7 +59,8 @@ pub struct IngestOptions {
     pub index: PathBuf,
     /// Start from an empty index (also throws away one with another schema).
     pub rebuild: bool,
-    /// New documents extracted between two commits.
+    /// New documents extracted between two commits (at most; a commit also
+    /// comes after [`COMMIT_INTERVAL`]).
     pub commit_every: usize,
     /// Where extraction runs (in a pool of worker processes for the CLI).
     pub isolation: Isolation,
@@ -153,7 +162,11 @@ pub fn run(
     let mut manifest = plan.kept.clone();
     updater.commit(&manifest)?;
     let labeler = Labeler::builtin();
-    for chunk in plan.extract.chunks(options.commit_every.max(1)) {
+    let mut commits = Commits::new(options.commit_every);
+    for chunk in plan
+        .extract
+        .chunks(options.commit_every.clamp(1, PREPARE_BATCH))
+    {
         let prepared: Vec<Prepared> = chunk
             .par_iter()
             .map(|(_, files)| {
@@ -171,6 +184,11 @@ pub fn run(
             item.outcomes.into_iter().for_each(|o| report.record(o));
             manifest.extend(item.states);
         }
+        if commits.due(chunk.len()) {
+            updater.commit(&manifest)?;
+        }
+    }
+    if commits.pending() {
         updater.commit(&manifest)?;
     }
     let changed = !plan.extract.is_empty() || !plan.delete.is_empty() || !plan.repath.is_empty();
@@ -181,6 +199,43 @@ pub fn run(
     updater.finish()?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// When the documents added so far are committed: after `every` of them
+/// or [`COMMIT_INTERVAL`], whichever comes first. Fewer commits make fewer,
+/// larger segments to merge, and let tantivy index one batch while the
+/// next is prepared.
+struct Commits {
+    every: usize,
+    since: usize,
+    last: Instant,
+}
+
+impl Commits {
+    fn new(every: usize) -> Commits {
+        Commits {
+            every: every.max(1),
+            since: 0,
+            last: Instant::now(),
+        }
+    }
+
+    /// Counts `added` documents; true (and starts counting anew) when a
+    /// commit is due.
+    fn due(&mut self, added: usize) -> bool {
+        self.since += added;
+        if self.since < self.every && self.last.elapsed() < COMMIT_INTERVAL {
+            return false;
+        }
+        self.since = 0;
+        self.last = Instant::now();
+        true
+    }
+
+    /// True when documents were added since the last commit.
+    fn pending(&self) -> bool {
+        self.since > 0
+    }
 }
 
 /// How a file the manifest vouches for is reported.
@@ -382,4 +437,21 @@ fn correct(metadata: &mut Metadata, file: &Scanned) -> Option<String> {
 
 fn page_count(pages: &[Page]) -> u32 {
     pages.iter().map(|p| p.number).max().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Commits;
+
+    #[test]
+    fn a_commit_is_due_once_every_so_many_documents() {
+        let mut commits = Commits::new(250);
+        assert!(!commits.pending());
+        assert!(!commits.due(100));
+        assert!(!commits.due(100));
+        assert!(commits.pending());
+        assert!(commits.due(100), "300 documents since the last commit");
+        assert!(!commits.pending());
+        assert!(!commits.due(100), "counting starts anew");
+    }
 }
