@@ -5,13 +5,12 @@
 //! section holding all the words first, then those found by a relaxed tier.
 
 use super::Result;
-use super::kind_weights::{KindWeights, SegmentWeights};
+use super::kind_weights::KindWeights;
 use super::model::Sort;
+use super::report_collector::ByReport;
 use std::collections::HashSet;
-use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::Query;
-use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
+use tantivy::{DocAddress, Score, Searcher};
 
 /// Sections kept per report to show (the best first).
 pub const SHOWN_SECTIONS: usize = 3;
@@ -45,18 +44,24 @@ pub struct ReportMatch {
 impl ReportMatch {
     /// The report's score: its best section's, plus a little of the next two.
     pub fn score(&self) -> Score {
-        let mut scores = self.sections.iter().map(|s| s.score);
-        let best = scores.next().unwrap_or(0.0);
-        best + scores
-            .zip(FURTHER_SECTION_WEIGHTS)
-            .map(|(s, w)| s * w)
-            .sum::<Score>()
+        report_score(self.sections.iter().map(|s| s.score))
     }
+}
+
+/// A report's score from its sections' scores, best first: the best one's,
+/// plus a little of the next two.
+pub fn report_score(mut scores: impl Iterator<Item = Score>) -> Score {
+    let best = scores.next().unwrap_or(0.0);
+    best + scores
+        .zip(FURTHER_SECTION_WEIGHTS)
+        .map(|(s, w)| s * w)
+        .sum::<Score>()
 }
 
 /// The ranked reports over the tiers added so far.
 pub struct ReportListing {
     weights: KindWeights,
+    wanted: usize,
     sort: Sort,
     reports: Vec<ReportMatch>,
     /// Ids listed so far, once a relaxed tier needs them.
@@ -66,10 +71,13 @@ pub struct ReportListing {
 }
 
 impl ReportListing {
-    /// An empty listing, each section scored times its kind's weight.
-    pub fn new(weights: KindWeights, sort: Sort) -> ReportListing {
+    /// An empty listing, each section scored by `weights`; the first
+    /// `wanted` reports are ranked exactly, those after them may be ranked
+    /// by what they could score (see [`super::report_collector`]).
+    pub fn new(weights: KindWeights, wanted: usize, sort: Sort) -> ReportListing {
         ReportListing {
             weights,
+            wanted,
             sort,
             reports: Vec::new(),
             seen: HashSet::new(),
@@ -83,6 +91,7 @@ impl ReportListing {
     pub fn add_tier(&mut self, searcher: &Searcher, query: &dyn Query) -> Result<()> {
         let collector = ByReport {
             weights: self.weights.clone(),
+            wanted: (self.sort == Sort::Relevans).then_some(self.wanted),
         };
         let found = searcher.search(query, &collector)?;
         let mut ranked: Vec<(Score, ReportMatch)> =
@@ -140,162 +149,6 @@ impl ReportListing {
     }
 }
 
-/// Collects every matching section under its report.
-struct ByReport {
-    weights: KindWeights,
-}
-
-impl Collector for ByReport {
-    type Fruit = Vec<ReportMatch>;
-    type Child = SegmentByReport;
-
-    fn for_segment(
-        &self,
-        segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<SegmentByReport> {
-        Ok(SegmentByReport::new(
-            segment,
-            reader.fast_fields().str("doc_id")?,
-            reader.fast_fields().u64("year").ok(),
-            self.weights.for_segment(reader),
-        ))
-    }
-
-    fn requires_scoring(&self) -> bool {
-        true
-    }
-
-    /// A report's sections are added in one batch (`IndexWriter::run`), so
-    /// they lie in one segment: the segments' reports are only put together.
-    fn merge_fruits(&self, fruits: Vec<Vec<ReportMatch>>) -> tantivy::Result<Vec<ReportMatch>> {
-        Ok(fruits.into_iter().flatten().collect())
-    }
-}
-
-/// One segment's sections gathered by their report's term ordinal: a slot
-/// per report of the segment, so a match costs an index, not a hash lookup
-/// or an allocation.
-struct SegmentByReport {
-    segment: SegmentOrdinal,
-    ids: Option<StrColumn>,
-    years: Option<Column<u64>>,
-    weights: SegmentWeights,
-    slots: Vec<Slot>,
-}
-
-impl SegmentByReport {
-    fn new(
-        segment: SegmentOrdinal,
-        ids: Option<StrColumn>,
-        years: Option<Column<u64>>,
-        weights: SegmentWeights,
-    ) -> SegmentByReport {
-        let reports = ids.as_ref().map_or(0, |ids| ids.dictionary().num_terms());
-        SegmentByReport {
-            segment,
-            ids,
-            years,
-            weights,
-            slots: vec![Slot::EMPTY; reports],
-        }
-    }
-}
-
-/// A report's matches within one segment: how many, and the best few.
-#[derive(Clone, Copy)]
-struct Slot {
-    count: u32,
-    year: u64,
-    best: [(DocId, Score); SHOWN_SECTIONS],
-}
-
-impl Slot {
-    const EMPTY: Slot = Slot {
-        count: 0,
-        year: 0,
-        best: [(0, Score::NEG_INFINITY); SHOWN_SECTIONS],
-    };
-
-    /// Counts a section and keeps it when it is among the best few. Its
-    /// score is `exact(bound)`, at most `bound`: it is not worked out when
-    /// the bound already falls short of the best few.
-    fn add(&mut self, doc: DocId, bound: Score, exact: impl FnOnce(Score) -> Score) {
-        self.count += 1;
-        if bound <= self.best[SHOWN_SECTIONS - 1].1 {
-            return;
-        }
-        let score = exact(bound);
-        let Some(at) = self.best.iter().position(|&(_, s)| score > s) else {
-            return;
-        };
-        self.best.copy_within(at..SHOWN_SECTIONS - 1, at + 1);
-        self.best[at] = (doc, score);
-    }
-
-    /// The report these matches make, its id still to be named.
-    fn report(&self, segment: SegmentOrdinal) -> ReportMatch {
-        let shown = (self.count as usize).min(SHOWN_SECTIONS);
-        ReportMatch {
-            doc_id: String::new(),
-            sections: self.best[..shown]
-                .iter()
-                .map(|&(doc, score)| SectionMatch {
-                    address: DocAddress::new(segment, doc),
-                    score,
-                })
-                .collect(),
-            count: self.count as usize,
-            partial: false,
-            year: self.year,
-        }
-    }
-}
-
-impl SegmentCollector for SegmentByReport {
-    type Fruit = Vec<ReportMatch>;
-
-    fn collect(&mut self, doc: DocId, score: Score) {
-        let Some(ord) = self.ids.as_ref().and_then(|ids| ids.term_ords(doc).next()) else {
-            return;
-        };
-        let Some(slot) = self.slots.get_mut(ord as usize) else {
-            return;
-        };
-        if slot.count == 0 {
-            slot.year = self.years.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-        }
-        let weights = &self.weights;
-        slot.add(doc, weights.bound(doc, score), |bound| {
-            weights.exact(doc, bound)
-        });
-    }
-
-    /// Names each report by its id, walking the id dictionary once in
-    /// ordinal order (one block decompressed after another), not looking up
-    /// each of the thousands of matching reports on its own.
-    fn harvest(self) -> Vec<ReportMatch> {
-        let Some(ids) = self.ids else {
-            return Vec::new();
-        };
-        let ords: Vec<u64> = (0..self.slots.len() as u64)
-            .filter(|&ord| self.slots[ord as usize].count > 0)
-            .collect();
-        let mut names = Vec::with_capacity(ords.len());
-        let _ = ids.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
-            names.push(String::from_utf8_lossy(bytes).into_owned());
-        });
-        ords.iter()
-            .zip(names)
-            .map(|(&ord, id)| {
-                let mut report = self.slots[ord as usize].report(self.segment);
-                report.doc_id = id;
-                report
-            })
-            .collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,7 +184,7 @@ mod tests {
             ("b", "nollplacerade nollplacerade nollplacerade"),
             ("c", "samverkan"),
         ]);
-        let mut listing = ReportListing::new(KindWeights::none(), Sort::Relevans);
+        let mut listing = ReportListing::new(KindWeights::none(), 10, Sort::Relevans);
         listing
             .add_tier(
                 &searcher,
@@ -363,7 +216,7 @@ mod tests {
             ("a", "ips och annat och mer text här"),
             ("b", "ips ips ips"),
         ]);
-        let mut listing = ReportListing::new(KindWeights::none(), Sort::Relevans);
+        let mut listing = ReportListing::new(KindWeights::none(), 10, Sort::Relevans);
         listing
             .add_tier(&searcher, &*parser.parse_query("ips").unwrap())
             .unwrap();
@@ -381,5 +234,39 @@ mod tests {
             "further sections add a little"
         );
         assert!(b.score() == b.sections[0].score);
+    }
+
+    #[test]
+    fn reports_that_cannot_reach_the_page_change_nothing_on_it() {
+        use crate::search::body_index::{drawn_texts, report_index};
+        use crate::search::passages::Passages;
+        let texts = drawn_texts(900, 100);
+        let ids: Vec<String> = (0..texts.len()).map(|i| format!("r{:03}", i / 9)).collect();
+        let sections: Vec<(&str, &str)> = ids
+            .iter()
+            .map(String::as_str)
+            .zip(texts.iter().map(String::as_str))
+            .collect();
+        let (searcher, fields, _) = report_index(&sections);
+        let mut parser = QueryParser::for_index(searcher.index(), vec![fields.body]);
+        parser.set_conjunction_by_default();
+        let query = parser.parse_query("deltagare arbete samverkan").unwrap();
+        let weights = KindWeights::none().with_passages(Passages::new(&searcher, &*query, &fields));
+        let listed = |wanted: usize| {
+            let mut listing = ReportListing::new(weights.clone(), wanted, Sort::Relevans);
+            listing.add_tier(&searcher, &*query).unwrap();
+            listing
+        };
+        let every = listed(usize::MAX);
+        assert!(every.total() > 50, "most reports match: {}", every.total());
+        for wanted in [1, 3, 5, 10, 15, 25, 40] {
+            let pruned = listed(wanted);
+            assert_eq!(pruned.total(), every.total());
+            assert_eq!(
+                pruned.page(0, wanted),
+                every.page(0, wanted),
+                "wanted {wanted}"
+            );
+        }
     }
 }

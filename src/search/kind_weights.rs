@@ -79,6 +79,11 @@ impl KindWeights {
         KindWeights { passages, ..self }
     }
 
+    /// True when sections also have a passage factor.
+    pub fn has_passages(&self) -> bool {
+        self.passages.is_some()
+    }
+
     /// The weights, in file order.
     pub fn weights(&self) -> &[KindWeight] {
         &self.kinds
@@ -203,41 +208,12 @@ impl SegmentSortKeyComputer for SegmentWeights {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::body_index::body_index;
+    use crate::search::body_index::{body_index, drawn_texts};
     use tantivy::query::QueryParser;
-
-    /// Texts of the words `vocabulary` drawn from a fixed pseudo-random sequence.
-    fn texts(count: usize) -> Vec<String> {
-        let vocabulary = [
-            "deltagare",
-            "arbete",
-            "samverkan",
-            "insats",
-            "och",
-            "med",
-            "stöd",
-        ];
-        let mut seed: u64 = 7;
-        let mut next = move |n: u64| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) % n
-        };
-        (0..count)
-            .map(|_| {
-                let words = 3 + next(120);
-                let picked: Vec<&str> = (0..words)
-                    .map(|_| vocabulary[next(vocabulary.len() as u64) as usize])
-                    .collect();
-                picked.join(" ")
-            })
-            .collect()
-    }
 
     #[test]
     fn sections_passed_over_by_their_bound_leave_the_top_as_it_was() {
-        let texts = texts(600);
+        let texts = drawn_texts(600, 0);
         let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
         let (searcher, fields, _) = body_index(&borrowed);
         let mut parser = QueryParser::for_index(searcher.index(), vec![fields.body]);

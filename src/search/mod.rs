@@ -34,6 +34,7 @@ pub mod phrasing;
 mod query;
 mod query_words;
 mod ranking;
+mod report_collector;
 mod snippet;
 mod stats;
 mod suggest;

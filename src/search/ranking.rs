@@ -22,7 +22,7 @@ impl Ranking {
     pub fn new(group: Grouping, wanted: usize, weights: KindWeights, sort: Sort) -> Ranking {
         match group {
             Grouping::Section => Ranking::Sections(Listing::new(wanted, weights, sort)),
-            Grouping::Document => Ranking::Reports(ReportListing::new(weights, sort)),
+            Grouping::Document => Ranking::Reports(ReportListing::new(weights, wanted, sort)),
         }
     }
 
