@@ -89,11 +89,21 @@ impl ReportListing {
     /// Adds the reports `query` finds that are not listed yet, after those
     /// that are (each tier relaxes the one before).
     pub fn add_tier(&mut self, searcher: &Searcher, query: &dyn Query) -> Result<()> {
-        let collector = ByReport {
+        let found = searcher.search(query, &self.collector())?;
+        self.add_found(found);
+        Ok(())
+    }
+
+    /// The collector of a tier's reports.
+    pub fn collector(&self) -> ByReport {
+        ByReport {
             weights: self.weights.clone(),
             wanted: (self.sort == Sort::Relevans).then_some(self.wanted),
-        };
-        let found = searcher.search(query, &collector)?;
+        }
+    }
+
+    /// Adds a tier's reports, as its collector found them, after those listed.
+    pub fn add_found(&mut self, found: Vec<ReportMatch>) {
         let mut ranked: Vec<(Score, ReportMatch)> =
             found.into_iter().map(|r| (r.score(), r)).collect();
         let sort = self.sort;
@@ -123,7 +133,6 @@ impl ReportListing {
             self.full_matches = self.reports.len();
         }
         self.tiers += 1;
-        Ok(())
     }
 
     /// Every report listed so far, in rank order.

@@ -33,12 +33,31 @@ pub fn count(
     request: &SearchRequest,
     unit: Unit,
 ) -> Result<Facets> {
-    let collector = FacetCollector {
-        filters: FACETS.iter().map(|f| request.filter(f).to_vec()).collect(),
-        years: year_range(request),
-        unit,
+    let counts = searcher.search(text_query, &FacetCollector::new(request, unit))?;
+    Ok(facets(counts))
+}
+
+/// [`count`] and, in the same pass, `inner` fed the matches of `query`
+/// that pass all of the request's filters — the search page's listing, so
+/// the match set is gone through once, not once for the listing and once
+/// for the counts. `query` must not carry the filters.
+pub fn count_with<C: Collector>(
+    searcher: &Searcher,
+    query: &dyn Query,
+    request: &SearchRequest,
+    unit: Unit,
+    inner: C,
+) -> Result<(Facets, C::Fruit)> {
+    let collector = Gate {
+        facets: FacetCollector::new(request, unit),
+        inner,
     };
-    let mut counts = searcher.search(text_query, &collector)?;
+    let (counts, fruit) = searcher.search(query, &collector)?;
+    Ok((facets(counts), fruit))
+}
+
+/// The facets named from their counts.
+fn facets(mut counts: Counts) -> Facets {
     let years = counts.pop().unwrap_or_default();
     let mut facets: Facets = FACETS
         .iter()
@@ -46,7 +65,7 @@ pub fn count(
         .map(|(facet, values)| (facet.to_string(), sorted(values)))
         .collect();
     facets.insert(YEAR_FACET.to_string(), by_year(years));
-    Ok(facets)
+    facets
 }
 
 /// The year histogram's name among the facets: every matching section (or
@@ -91,6 +110,73 @@ struct FacetCollector {
     filters: Vec<Vec<String>>,
     years: Option<RangeInclusive<u64>>,
     unit: Unit,
+}
+
+impl FacetCollector {
+    fn new(request: &SearchRequest, unit: Unit) -> FacetCollector {
+        FacetCollector {
+            filters: FACETS.iter().map(|f| request.filter(f).to_vec()).collect(),
+            years: year_range(request),
+            unit,
+        }
+    }
+}
+
+/// Facet counts, and an inner collector fed the matches that pass every filter.
+struct Gate<C> {
+    facets: FacetCollector,
+    inner: C,
+}
+
+impl<C: Collector> Collector for Gate<C> {
+    type Fruit = (Counts, C::Fruit);
+    type Child = SegmentGate<C::Child>;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentGate<C::Child>> {
+        Ok(SegmentGate {
+            facets: self.facets.for_segment(segment, reader)?,
+            inner: self.inner.for_segment(segment, reader)?,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.inner.requires_scoring()
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<(Counts, <C::Child as SegmentCollector>::Fruit)>,
+    ) -> tantivy::Result<Self::Fruit> {
+        let (counts, inner): (Vec<_>, Vec<_>) = fruits.into_iter().unzip();
+        Ok((
+            self.facets.merge_fruits(counts)?,
+            self.inner.merge_fruits(inner)?,
+        ))
+    }
+}
+
+/// One segment's [`Gate`].
+struct SegmentGate<C> {
+    facets: SegmentFacets,
+    inner: C,
+}
+
+impl<C: SegmentCollector> SegmentCollector for SegmentGate<C> {
+    type Fruit = (Counts, C::Fruit);
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if self.facets.count(doc) {
+            self.inner.collect(doc, score);
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        (self.facets.harvest(), self.inner.harvest())
+    }
 }
 
 impl Collector for FacetCollector {
@@ -274,26 +360,35 @@ impl SegmentFacets {
     }
 }
 
-impl SegmentCollector for SegmentFacets {
-    type Fruit = Counts;
-
-    fn collect(&mut self, doc: DocId, _: Score) {
+impl SegmentFacets {
+    /// Counts section `doc`; true when it passes every filter and the year range.
+    fn count(&mut self, doc: DocId) -> bool {
         let Some(failing) = self.failing(doc) else {
-            return;
+            return false;
         };
+        let year_passes = self.year_passes(doc);
         if !self.enter_report(doc) {
-            return;
+            return failing.is_none() && year_passes;
         }
         if failing.is_none() {
             self.count_year(doc);
         }
-        if !self.year_passes(doc) {
-            return;
+        if !year_passes {
+            return false;
         }
         match failing {
             None => (0..self.columns.len()).for_each(|f| self.count_values(f, doc)),
             Some(only) => self.count_values(only, doc),
         }
+        failing.is_none()
+    }
+}
+
+impl SegmentCollector for SegmentFacets {
+    type Fruit = Counts;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        self.count(doc);
     }
 
     fn harvest(self) -> Counts {
@@ -358,6 +453,7 @@ mod tests {
     use tantivy::aggregation::agg_req::Aggregations;
     use tantivy::aggregation::agg_result::AggregationResults;
     use tantivy::aggregation::{AggContextParams, AggregationCollector, AggregationLimitsGuard};
+    use tantivy::collector::DocSetCollector;
     use tantivy::query::AllQuery;
     use tantivy::tokenizer::TokenizerManager;
 
@@ -432,6 +528,14 @@ mod tests {
         for (from, to) in [(None, None), (Some(2019), Some(2021))] {
             (request.year_from, request.year_to) = (from, to);
             let mut one_pass = count(&searcher, &AllQuery, &request, Unit::Sections).unwrap();
+            let (with_listing, gated) =
+                count_with(&searcher, &AllQuery, &request, Unit::Sections, DocSetCollector)
+                    .unwrap();
+            assert_eq!(with_listing, one_pass, "the listing changes no count");
+            let filtered = with_filters(Box::new(AllQuery), &fields, &request);
+            let expected_docs = searcher.search(&*filtered, &DocSetCollector).unwrap();
+            assert!(!gated.is_empty(), "some section passes every filter");
+            assert_eq!(gated, expected_docs, "the listing sees what the filters keep");
             let years = one_pass.remove(YEAR_FACET).unwrap();
             let expected = reference(&searcher, &fields, &request);
             assert!(

@@ -93,7 +93,10 @@ impl KindWeights {
     /// passage factor. The factor is at most 1, so a section whose weighted
     /// score cannot beat the current `limit`-th best is passed over without
     /// reading its positions (see [`SegmentWeights::bound`]).
-    pub fn top_docs(&self, limit: usize) -> impl Collector<Fruit = Vec<(Score, DocAddress)>> {
+    pub fn top_docs(
+        &self,
+        limit: usize,
+    ) -> impl Collector<Fruit = Vec<(Score, DocAddress)>> + use<> {
         TopDocs::with_limit(limit).order_by(self.clone())
     }
 

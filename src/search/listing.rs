@@ -8,7 +8,7 @@ use super::kind_weights::KindWeights;
 use super::model::Sort;
 use std::collections::HashSet;
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::{Order, Score};
 
 /// The fast field holding each section's (document's) year.
@@ -57,16 +57,35 @@ impl Listing {
     /// that are. Each tier's query must find every section the earlier ones
     /// found (a relaxation of them).
     pub fn add_tier(&mut self, searcher: &Searcher, query: &dyn Query) -> Result<()> {
-        let partial = self.full_matches.is_some();
-        // The listed sections are among this tier's too: `wanted` of its
-        // best hold every new one that can still be listed.
-        let (docs, total) = match self.sort {
-            Sort::Relevans => {
-                let top = self.weights.top_docs(self.wanted.max(1));
-                searcher.search(query, &(top, Count))?
-            }
+        let found = match self.sort {
+            Sort::Relevans => searcher.search(query, &self.collector())?,
             Sort::Nyast | Sort::Aldst => by_year(searcher, query, self.wanted.max(1), self.sort)?,
         };
+        self.add_found(found);
+        Ok(())
+    }
+
+    /// The collector of a tier's best sections by weighed score (the
+    /// listing's order when sorted by relevance) and of their number.
+    pub fn collector(
+        &self,
+    ) -> (
+        impl Collector<Fruit = Vec<(Score, DocAddress)>> + use<>,
+        Count,
+    ) {
+        // The listed sections are among this tier's too: `wanted` of its
+        // best hold every new one that can still be listed.
+        (self.weights.top_docs(self.wanted.max(1)), Count)
+    }
+
+    /// True when the listing is in the order of [`Listing::collector`].
+    pub fn by_score(&self) -> bool {
+        self.sort == Sort::Relevans
+    }
+
+    /// Adds a tier's best sections and their number, as its collector found them.
+    pub fn add_found(&mut self, (docs, total): (Vec<(Score, DocAddress)>, usize)) {
+        let partial = self.full_matches.is_some();
         for (score, address) in docs {
             if self.listed.len() >= self.wanted {
                 break;
@@ -81,7 +100,6 @@ impl Listing {
         }
         self.total = self.total.max(total);
         self.full_matches.get_or_insert(total);
-        Ok(())
     }
 
     /// Number of sections found by all tiers together.

@@ -59,7 +59,6 @@ pub use stats::{IndexStats, NeedsOcr};
 use crate::analysis::Profile;
 use crate::index::{self, Fields};
 use explain::Explainer;
-use facet_counts::Unit;
 use hits::HitMaker;
 use intent::Intents;
 use kind_weights::KindWeights;
@@ -116,6 +115,9 @@ struct Ranked {
     prepared: Prepared,
     ranking: Ranking,
     suggestion: Option<String>,
+    /// The facet counts, when the first tier's pass counted them and no
+    /// later tier widened the matches.
+    facets: Option<Facets>,
 }
 
 /// A handle on an opened index that answers searches; cheap to share.
@@ -168,17 +170,15 @@ impl SearchService {
             prepared,
             ranking,
             suggestion,
+            facets,
         } = match self.rank(&searcher, request, &loaded, budget)? {
             Ok(ranked) => ranked,
             Err(nothing) => return Ok(nothing),
         };
-        let unit = match ranking.counts() {
-            Counts::Sections => Unit::Sections,
-            Counts::Documents => Unit::Reports,
+        let facets = match facets {
+            Some(facets) => facets,
+            None => self.count_facets(&searcher, &prepared, &ranking, request, &loaded)?,
         };
-        let matches =
-            query::without_documents(prepared.text.box_clone(), &self.fields, &loaded.copies);
-        let facets = facet_counts::count(&searcher, &*matches, request, unit)?;
         budget.check()?;
         let maker = HitMaker {
             searcher: &searcher,
@@ -297,7 +297,8 @@ impl SearchService {
     ) -> Result<std::result::Result<Ranked, SearchResults>> {
         let q = syntax::normalize(&request.q)?;
         let typed = self.read(searcher, &q)?;
-        let (mut prepared, mut ranking) = self.strict(searcher, request, &typed, loaded, budget)?;
+        let (mut prepared, mut ranking, mut facets) =
+            self.strict(searcher, request, &typed, loaded, budget)?;
         if !q.trim().is_empty() && !query::has_terms(&*prepared.text) {
             return Ok(Err(SearchResults::nothing_searchable(&q)));
         }
@@ -306,7 +307,8 @@ impl SearchService {
         let reading = match &suggestion {
             Some(corrected) => {
                 let reading = self.read(searcher, corrected)?;
-                (prepared, ranking) = self.strict(searcher, request, &reading, loaded, budget)?;
+                (prepared, ranking, facets) =
+                    self.strict(searcher, request, &reading, loaded, budget)?;
                 reading
             }
             None => typed,
@@ -318,17 +320,19 @@ impl SearchService {
             budget.check()?;
             prepared = self.prepare(&reading, words, budget)?;
             ranking.add_tier(searcher, &*self.filtered(&prepared, request, loaded))?;
+            facets = None;
         }
         budget.check()?;
         Ok(Ok(Ranked {
             prepared,
             ranking,
             suggestion,
+            facets,
         }))
     }
 
-    /// The reading's query with all its words required, and a ranking of
-    /// what it finds.
+    /// The reading's query with all its words required, a ranking of what
+    /// it finds and, when the same pass could count them, the facet counts.
     fn strict(
         &self,
         searcher: &Searcher,
@@ -336,7 +340,7 @@ impl SearchService {
         reading: &Reading,
         loaded: &Loaded,
         budget: &Budget,
-    ) -> Result<(Prepared, Ranking)> {
+    ) -> Result<(Prepared, Ranking, Option<Facets>)> {
         // No page reaches past the last section: a deep cursor must not make
         // the top-n collectors reserve room for millions of candidates.
         let sections = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
@@ -344,8 +348,25 @@ impl SearchService {
         let prepared = self.prepare(reading, Match::All, budget)?;
         let weights = self.weights(searcher, reading)?;
         let mut ranking = Ranking::new(request.group, wanted, weights, request.sort);
-        ranking.add_tier(searcher, &*self.filtered(&prepared, request, loaded))?;
-        Ok((prepared, ranking))
+        let unfiltered =
+            query::without_documents(prepared.ranked.box_clone(), &self.fields, &loaded.copies);
+        let filtered = self.filtered(&prepared, request, loaded);
+        let facets = ranking.add_first_tier(searcher, (&*unfiltered, &*filtered), request)?;
+        Ok((prepared, ranking, facets))
+    }
+
+    /// The facet counts over the matches of the ranking's last tier.
+    fn count_facets(
+        &self,
+        searcher: &Searcher,
+        prepared: &Prepared,
+        ranking: &Ranking,
+        request: &SearchRequest,
+        loaded: &Loaded,
+    ) -> Result<Facets> {
+        let matches =
+            query::without_documents(prepared.text.box_clone(), &self.fields, &loaded.copies);
+        facet_counts::count(searcher, &*matches, request, ranking.unit())
     }
 
     /// How sections are weighed beyond their score: by their kind and by

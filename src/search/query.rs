@@ -8,8 +8,8 @@ use std::ops::Bound;
 use tantivy::Index;
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, Query, QueryParser, QueryParserError,
-    RangeQuery, TermQuery, TermSetQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser,
+    QueryParserError, RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::IndexRecordOption;
 
@@ -148,12 +148,19 @@ fn all_but_one(query: Box<dyn Query>) -> Box<dyn Query> {
 
 /// The request's year range as a query on the year field; documents without
 /// a year (stored as 0) fall outside any range.
+/// A filter that keeps sections without adding to their score, so a
+/// filtered search ranks its sections as the unfiltered one does.
+fn unscored(filter: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(filter, 0.0))
+}
+
 fn year_range(fields: &Fields, request: &SearchRequest) -> Option<Box<dyn Query>> {
     if request.year_from.is_none() && request.year_to.is_none() {
         return None;
     }
     let term = |year: u64| Bound::Included(Term::from_field_u64(fields.year, year));
-    let from = term(request.year_from.unwrap_or(1));
+    // Documents without a year (0) fall outside any range, as in the counts.
+    let from = term(request.year_from.unwrap_or(1).max(1));
     let to = request.year_to.map_or(Bound::Unbounded, term);
     Some(Box::new(RangeQuery::new(from, to)))
 }
@@ -231,10 +238,13 @@ pub fn with_filters(
                 (Occur::Should, Box::new(term) as Box<dyn Query>)
             })
             .collect();
-        clauses.push((Occur::Must, Box::new(BooleanQuery::new(any_value))));
+        clauses.push((
+            Occur::Must,
+            unscored(Box::new(BooleanQuery::new(any_value))),
+        ));
     }
     if let Some(years) = year_range(fields, request) {
-        clauses.push((Occur::Must, years));
+        clauses.push((Occur::Must, unscored(years)));
     }
     if clauses.len() == 1 {
         return clauses.pop().expect("one clause").1;

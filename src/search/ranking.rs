@@ -3,9 +3,11 @@
 
 use super::Result;
 use super::by_report::ReportListing;
+use super::facet_counts::{self, Unit};
 use super::kind_weights::KindWeights;
 use super::listing::Listing;
 use super::model::{Counts, Grouping, Sort};
+use super::{Facets, SearchRequest};
 use tantivy::Searcher;
 use tantivy::query::Query;
 
@@ -23,6 +25,48 @@ impl Ranking {
         match group {
             Grouping::Section => Ranking::Sections(Listing::new(wanted, weights, sort)),
             Grouping::Document => Ranking::Reports(ReportListing::new(weights, wanted, sort)),
+        }
+    }
+
+    /// Adds what the first tier finds and counts the facets over all its
+    /// matches, in one pass over `unfiltered` (the tier's query without the
+    /// request's filters; `filtered` is the same with them) where the
+    /// listing allows (see [`facet_counts::count_with`]); otherwise adds the
+    /// tier from `filtered` and leaves the counting to the caller (`None`).
+    pub fn add_first_tier(
+        &mut self,
+        searcher: &Searcher,
+        (unfiltered, filtered): (&dyn Query, &dyn Query),
+        request: &SearchRequest,
+    ) -> Result<Option<Facets>> {
+        let unit = self.unit();
+        match self {
+            Ranking::Sections(listing) if listing.by_score() => {
+                let (facets, found) = facet_counts::count_with(
+                    searcher,
+                    unfiltered,
+                    request,
+                    unit,
+                    listing.collector(),
+                )?;
+                listing.add_found(found);
+                Ok(Some(facets))
+            }
+            Ranking::Reports(listing) => {
+                let (facets, found) = facet_counts::count_with(
+                    searcher,
+                    unfiltered,
+                    request,
+                    unit,
+                    listing.collector(),
+                )?;
+                listing.add_found(found);
+                Ok(Some(facets))
+            }
+            Ranking::Sections(listing) => {
+                listing.add_tier(searcher, filtered)?;
+                Ok(None)
+            }
         }
     }
 
@@ -47,6 +91,14 @@ impl Ranking {
         match self {
             Ranking::Sections(listing) => listing.relaxed(),
             Ranking::Reports(listing) => listing.relaxed(),
+        }
+    }
+
+    /// What the facet counts count: sections or reports, as the entries.
+    pub fn unit(&self) -> Unit {
+        match self {
+            Ranking::Sections(_) => Unit::Sections,
+            Ranking::Reports(_) => Unit::Reports,
         }
     }
 
