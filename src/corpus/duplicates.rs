@@ -57,40 +57,56 @@ pub fn similarity(a: &[u64], b: &[u64]) -> f64 {
 /// every document is in exactly one group, most alone.
 pub fn groups(signatures: &[Signature]) -> Vec<Vec<usize>> {
     let mut sets = DisjointSets::new(signatures.len());
-    for (a, b) in candidate_pairs(signatures) {
-        let (Some(x), Some(y)) = (&signatures[a], &signatures[b]) else {
-            continue;
-        };
-        if similarity(x, y) >= THRESHOLD {
-            sets.join(a, b);
+    for band in 0..BANDS {
+        for members in buckets(signatures, band) {
+            for (a, b) in candidates(&members) {
+                let (Some(x), Some(y)) = (&signatures[a], &signatures[b]) else {
+                    continue;
+                };
+                if sets.find(a) != sets.find(b) && similarity(x, y) >= THRESHOLD {
+                    sets.join(a, b);
+                }
+            }
         }
     }
     sets.groups()
 }
 
-/// Pairs sharing at least one band of their signatures.
-fn candidate_pairs(signatures: &[Signature]) -> Vec<(usize, usize)> {
+/// Buckets of all pairs up to this many members; in a larger one (a band
+/// many documents share: a template, a common background text) each member
+/// is compared with its [`NEIGHBOURS`] next ones, so the work grows with the
+/// bucket, not with its square. Copies of one report still end in one
+/// group, joined link by link.
+pub const ALL_PAIRS_UP_TO: usize = 32;
+/// Members each member of a large bucket is compared with.
+pub const NEIGHBOURS: usize = 8;
+
+/// The documents sharing one band of their signatures, in buckets of two or more.
+fn buckets(signatures: &[Signature], band: usize) -> Vec<Vec<usize>> {
     let rows = HASHES / BANDS;
-    let mut pairs = Vec::new();
-    for band in 0..BANDS {
-        let mut buckets: HashMap<&[u64], Vec<usize>> = HashMap::new();
-        for (i, signature) in signatures.iter().enumerate() {
-            if let Some(values) = signature {
-                buckets
-                    .entry(&values[band * rows..(band + 1) * rows])
-                    .or_default()
-                    .push(i);
-            }
-        }
-        for members in buckets.values().filter(|m| m.len() > 1) {
-            for (n, &a) in members.iter().enumerate() {
-                pairs.extend(members[n + 1..].iter().map(|&b| (a, b)));
-            }
+    let mut buckets: HashMap<&[u64], Vec<usize>> = HashMap::new();
+    for (i, signature) in signatures.iter().enumerate() {
+        if let Some(values) = signature {
+            buckets
+                .entry(&values[band * rows..(band + 1) * rows])
+                .or_default()
+                .push(i);
         }
     }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+    buckets.into_values().filter(|m| m.len() > 1).collect()
+}
+
+/// The pairs of a bucket worth comparing (see [`ALL_PAIRS_UP_TO`]).
+fn candidates(members: &[usize]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let reach = if members.len() <= ALL_PAIRS_UP_TO {
+        members.len()
+    } else {
+        NEIGHBOURS
+    };
+    members.iter().enumerate().flat_map(move |(n, &a)| {
+        let end = (n + 1 + reach).min(members.len());
+        members[n + 1..end].iter().map(move |&b| (a, b))
+    })
 }
 
 /// A 64-bit hash of a shingle (FNV-1a over its words, a separator between).
@@ -195,6 +211,36 @@ mod tests {
         let signatures = [signature(&original), signature(&copy), signature(&other)];
         let groups = groups(&signatures);
         assert_eq!(groups, vec![vec![0, 1], vec![2]]);
+    }
+
+    #[test]
+    fn many_copies_of_one_report_form_one_group_among_others() {
+        let original = text(1, 400);
+        let mut signatures: Vec<Signature> = (0..100)
+            .map(|i| signature(&format!("Omslag nummer {i}. {original}")))
+            .collect();
+        signatures.extend((2..40).map(|seed| signature(&text(seed, 400))));
+        let groups = groups(&signatures);
+        assert_eq!(
+            groups[0],
+            (0..100).collect::<Vec<_>>(),
+            "one group of copies"
+        );
+        assert_eq!(groups.len(), 1 + 38, "the others stay alone");
+    }
+
+    #[test]
+    fn a_large_bucket_is_compared_member_to_neighbours() {
+        let members: Vec<usize> = (0..1_000).collect();
+        assert_eq!(
+            candidates(&members).count(),
+            1_000 * NEIGHBOURS - NEIGHBOURS * (NEIGHBOURS + 1) / 2
+        );
+        assert_eq!(
+            candidates(&members[..10]).count(),
+            45,
+            "a small bucket: all pairs"
+        );
     }
 
     #[test]

@@ -528,14 +528,22 @@ mod tests {
         for (from, to) in [(None, None), (Some(2019), Some(2021))] {
             (request.year_from, request.year_to) = (from, to);
             let mut one_pass = count(&searcher, &AllQuery, &request, Unit::Sections).unwrap();
-            let (with_listing, gated) =
-                count_with(&searcher, &AllQuery, &request, Unit::Sections, DocSetCollector)
-                    .unwrap();
+            let (with_listing, gated) = count_with(
+                &searcher,
+                &AllQuery,
+                &request,
+                Unit::Sections,
+                DocSetCollector,
+            )
+            .unwrap();
             assert_eq!(with_listing, one_pass, "the listing changes no count");
             let filtered = with_filters(Box::new(AllQuery), &fields, &request);
             let expected_docs = searcher.search(&*filtered, &DocSetCollector).unwrap();
             assert!(!gated.is_empty(), "some section passes every filter");
-            assert_eq!(gated, expected_docs, "the listing sees what the filters keep");
+            assert_eq!(
+                gated, expected_docs,
+                "the listing sees what the filters keep"
+            );
             let years = one_pass.remove(YEAR_FACET).unwrap();
             let expected = reference(&searcher, &fields, &request);
             assert!(
