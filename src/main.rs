@@ -302,8 +302,10 @@ fn run_ingest(options: &IngestOptions, report_file: Option<&Path>) -> Result<()>
 }
 
 fn serve(paths: &Paths, addr: SocketAddr, web: PathBuf, limits: Limits) -> Result<()> {
-    let search = SearchService::open(&paths.index)?;
-    let state = AppState::with_limits(Arc::new(search), paths.corpus.clone(), limits.clone());
+    let search = Arc::new(SearchService::open(&paths.index)?);
+    let warming = search.clone();
+    std::thread::spawn(move || warming.warm());
+    let state = AppState::with_limits(search, paths.corpus.clone(), limits.clone());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .max_blocking_threads(limits.blocking_threads())

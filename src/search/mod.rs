@@ -153,6 +153,13 @@ impl SearchService {
         })
     }
 
+    /// Loads the corpus knowledge now, which the first search needing it
+    /// would otherwise do (at national size a second or two, counted in that
+    /// search's time): a server calls this at start, in the background.
+    pub fn warm(&self) {
+        self.knowledge.get();
+    }
+
     /// Runs a search: one page of hits, the total and facet counts. A query
     /// that finds little is searched with corrected spelling; sections with
     /// all its words come first and, when they are few, sections with all
