@@ -41,6 +41,15 @@ impl Budget {
         }
     }
 
+    /// This budget with `time` from now, still cancelled with it: for a
+    /// search that first waited for something not its own doing.
+    pub fn restarted(&self, time: Duration) -> Budget {
+        Budget {
+            deadline: Some(Instant::now() + time),
+            cancelled: self.cancelled.clone(),
+        }
+    }
+
     /// Marks the search as no longer wanted; it stops at its next check.
     pub fn cancel(&self) {
         self.cancelled.store(true, Ordering::Relaxed);
@@ -181,6 +190,17 @@ mod tests {
     use tantivy::query::AllQuery;
     use tantivy::schema::{Schema, TEXT};
     use tantivy::{Index, IndexWriter};
+
+    #[test]
+    fn a_restarted_budget_has_time_again_but_is_cancelled_with_the_first() {
+        let spent = Budget::of(Duration::ZERO);
+        std::thread::sleep(Duration::from_millis(2));
+        assert!(spent.spent());
+        let restarted = spent.restarted(Duration::from_secs(60));
+        assert!(!restarted.spent());
+        spent.cancel();
+        assert!(restarted.spent(), "cancelling the first stops the second");
+    }
 
     fn searcher(docs: usize) -> tantivy::Searcher {
         let mut schema = Schema::builder();

@@ -107,7 +107,7 @@ impl ReportListing {
         let mut ranked: Vec<(Score, ReportMatch)> =
             found.into_iter().map(|r| (r.score(), r)).collect();
         let sort = self.sort;
-        ranked.sort_unstable_by(|(a_score, a), (b_score, b)| {
+        let order = |(a_score, a): &(Score, ReportMatch), (b_score, b): &(Score, ReportMatch)| {
             let by_year = match sort {
                 Sort::Relevans => std::cmp::Ordering::Equal,
                 Sort::Nyast => b.year.cmp(&a.year),
@@ -116,7 +116,15 @@ impl ReportListing {
             by_year
                 .then_with(|| b_score.total_cmp(a_score))
                 .then_with(|| a.doc_id.cmp(&b.doc_id))
-        });
+        };
+        // Only the first `wanted` are ranked: those after them are not shown.
+        let ranked_part = if self.wanted < ranked.len() {
+            ranked.select_nth_unstable_by(self.wanted, order);
+            &mut ranked[..self.wanted]
+        } else {
+            &mut ranked[..]
+        };
+        ranked_part.sort_unstable_by(order);
         if self.tiers == 1 {
             // Only a second tier needs to know what the first listed.
             self.seen = self.reports.iter().map(|r| r.doc_id.clone()).collect();

@@ -276,8 +276,11 @@ impl SearchService {
     fn ranked_reports(&self, request: &SearchRequest, budget: &Budget) -> Result<Vec<String>> {
         let searcher = self.reader.searcher();
         let loaded = self.knowledge.get();
+        // Every report ranked exactly, not only a page's worth.
         let request = SearchRequest {
             group: Grouping::Document,
+            offset: 0,
+            limit: usize::MAX,
             ..request.clone()
         };
         Ok(match self.rank(&searcher, &request, &loaded, budget)? {

@@ -160,23 +160,31 @@ impl SegmentByReport {
     /// Scores in full the sections of the reports that can reach the page,
     /// and keeps the others' best sections by bound.
     fn score_reports(&mut self) {
-        let mut order: Vec<usize> = (0..self.slots.len())
+        let order: Vec<usize> = (0..self.slots.len())
             .filter(|&s| self.slots[s].count > 0)
             .collect();
         let Some(wanted) = self.wanted else {
             self.score_in_full(&order);
             return;
         };
-        order.sort_unstable_by(|&a, &b| self.slots[b].bound().total_cmp(&self.slots[a].bound()));
-        let (first, rest) = order.split_at(wanted.min(order.len()));
-        self.score_in_full(first);
-        let mut scores: Vec<Score> = first.iter().map(|&s| self.slots[s].score()).collect();
-        scores.sort_unstable_by(|a, b| b.total_cmp(a));
-        if let Some(&threshold) = scores.get(wanted.saturating_sub(1)) {
-            let reaching: Vec<usize> = rest
+        let mut bounded: Vec<(Score, usize)> =
+            order.iter().map(|&s| (self.slots[s].bound(), s)).collect();
+        let first = top(&mut bounded, wanted);
+        let first: Vec<usize> = first.iter().map(|&(_, s)| s).collect();
+        self.score_in_full(&first);
+        let mut scores: Vec<(Score, usize)> =
+            first.iter().map(|&s| (self.slots[s].score(), s)).collect();
+        let best = top(&mut scores, wanted);
+        if best.len() == wanted {
+            // The lowest of the best `wanted`: only reports that can reach it count.
+            let threshold = best
                 .iter()
-                .copied()
-                .take_while(|&s| self.slots[s].bound() >= threshold)
+                .map(|&(s, _)| s)
+                .fold(Score::INFINITY, Score::min);
+            let reaching: Vec<usize> = bounded[first.len()..]
+                .iter()
+                .filter(|&&(bound, _)| bound >= threshold)
+                .map(|&(_, s)| s)
                 .collect();
             self.score_in_full(&reaching);
         }
@@ -207,6 +215,18 @@ impl SegmentByReport {
             }
         }
     }
+}
+
+/// The `n` highest of `scored` (moved to its front, in no order), found
+/// without sorting the rest.
+fn top(scored: &mut [(Score, usize)], n: usize) -> &[(Score, usize)] {
+    if n == 0 {
+        return &[];
+    }
+    if n < scored.len() {
+        scored.select_nth_unstable_by(n - 1, |a, b| b.0.total_cmp(&a.0));
+    }
+    &scored[..n.min(scored.len())]
 }
 
 impl SegmentCollector for SegmentByReport {

@@ -16,12 +16,16 @@ where
     F: FnOnce(&SearchService, &Budget) -> crate::search::Result<T> + Send + 'static,
 {
     let slot = slot(state).await?;
-    let budget = Budget::of(state.limits.search_time);
+    let time = state.limits.search_time;
+    let budget = Budget::of(time);
     let _cancel_on_drop = CancelOnDrop(budget.clone());
     let service: Arc<SearchService> = state.search.clone();
     let joined = tokio::task::spawn_blocking(move || {
         let _slot = slot; // held until the work has really stopped
-        call(&service, &budget)
+        // The corpus knowledge is read once per ingest (seconds at national
+        // size), not within one search's time.
+        service.warm();
+        call(&service, &budget.restarted(time))
     })
     .await;
     joined
