@@ -1,8 +1,12 @@
+// FINSAM PATCH: vendored code, left as published; its warnings are silenced as they are for
+// any crate from the registry.
+#![allow(warnings)]
+
 extern crate lopdf;
 
 use adobe_cmap_parser::{ByteMapping, CodeRange, CIDRange};
 use encoding_rs::UTF_16BE;
-use lopdf::content::Content;
+use lopdf::content::{Content, Operation};
 pub use lopdf::*;
 use euclid::*;
 use lopdf::encryption::DecryptionError;
@@ -1569,7 +1573,11 @@ fn make_colorspace<'a>(doc: &'a Document, name: &[u8], resources: &'a Dictionary
 }
 
 struct Processor<'a> {
-    font_table: HashMap<Vec<u8>, Rc<dyn PdfFont + 'a>>,
+    // FINSAM PATCH: fonts are cached by the address of their dictionary in the document (stable
+    // while the document is borrowed) instead of by resource name, so a font is decoded once per
+    // document, however many pages or forms use it, and a name that means another font on
+    // another page or in a form's own resources cannot pick up the wrong font.
+    font_table: HashMap<*const Dictionary, Rc<dyn PdfFont + 'a>>,
     _none: PhantomData<&'a ()>,
 }
 
@@ -1580,6 +1588,11 @@ impl<'a> Processor<'a> {
 
     fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
         let content = Content::decode(&content).unwrap();
+        self.process_operations(doc, &content.operations, resources, media_box, output, page_num)
+    }
+
+    // FINSAM PATCH: the body of `process_stream`, over operations already decoded.
+    fn process_operations(&mut self, doc: &'a Document, operations: &[Operation], resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
         let mut gs: GraphicsState = GraphicsState {
             ts: TextState {
                 font: None,
@@ -1607,7 +1620,7 @@ impl<'a> Processor<'a> {
         let mut path = Path::new();
         let flip_ctm = Transform2D::row_major(1., 0., 0., -1., 0., media_box.ury - media_box.lly);
         dlog!("MediaBox {:?}", media_box);
-        for operation in &content.operations {
+        for operation in operations {
             //dlog!("op: {:?}", operation);
 
             match operation.operator.as_ref() {
@@ -1709,7 +1722,8 @@ impl<'a> Processor<'a> {
                 "Tf" => {
                     let fonts: &Dictionary = get(&doc, resources, b"Font");
                     let name = operation.operands[0].as_name().unwrap();
-                    let font = self.font_table.entry(name.to_owned()).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name))).clone();
+                    let dict = get::<&Dictionary>(doc, fonts, name); // FINSAM PATCH: cached by dictionary
+                    let font = self.font_table.entry(dict as *const Dictionary).or_insert_with(|| make_font(doc, dict)).clone();
                     {
                         /*let file = font.get_descriptor().and_then(|desc| desc.get_file());
                     if let Some(file) = file {
@@ -2399,13 +2413,39 @@ pub fn output_doc_page(doc: &Document, output: &mut dyn OutputDev, page_num: u32
 }
 
 fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p: & mut Processor<'a>, output: &mut dyn OutputDev, empty_resources: &'a Dictionary) -> Result<(), OutputError> {
+    let content = Content::decode(&doc.get_page_content(object_id).unwrap()).unwrap();
+    output_page_operations(page_num, object_id, doc, p, output, empty_resources, &content.operations)
+}
+
+/// FINSAM PATCH: reads a document's pages one at a time, each from content
+/// the caller has decoded (and may have rewritten), keeping the fonts that
+/// earlier pages decoded.
+pub struct PageReader<'a> {
+    doc: &'a Document,
+    processor: Processor<'a>,
+}
+
+impl<'a> PageReader<'a> {
+    /// A reader of `doc`'s pages, with no fonts decoded yet.
+    pub fn new(doc: &'a Document) -> PageReader<'a> {
+        PageReader { doc, processor: Processor::new() }
+    }
+
+    /// Outputs page `page_num` (the page object `page_id`), whose content
+    /// stream decodes to `operations`.
+    pub fn output_page(&mut self, output: &mut dyn OutputDev, page_num: u32, page_id: ObjectId, operations: &[Operation]) -> Result<(), OutputError> {
+        static EMPTY_RESOURCES: std::sync::OnceLock<Dictionary> = std::sync::OnceLock::new();
+        let empty_resources = EMPTY_RESOURCES.get_or_init(Dictionary::new);
+        output_page_operations(page_num, page_id, self.doc, &mut self.processor, output, empty_resources, operations)
+    }
+}
+
+// FINSAM PATCH: the rest of `output_doc_inner`, over decoded operations.
+fn output_page_operations<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p: & mut Processor<'a>, output: &mut dyn OutputDev, empty_resources: &'a Dictionary, operations: &[Operation]) -> Result<(), OutputError> {
     let page_dict = doc.get_object(object_id).unwrap().as_dict().unwrap();
     dlog!("page {} {:?}", page_num, page_dict);
-    // Font resource names (e.g. /F0) are only unique within a page's resource
-    // dictionary; the same name can map to a different font on the next page.
-    // Reset the font cache per page so a stale entry from an earlier page isn't
-    // reused, which would decode text with the wrong font's ToUnicode CMap.
-    p.font_table.clear();
+    // FINSAM PATCH: the font cache is keyed by font dictionary, not by resource name, so it is
+    // not reset per page.
     // XXX: Some pdfs lack a Resources directory
     let resources = get_inherited(doc, page_dict, b"Resources").unwrap_or(empty_resources);
     dlog!("resources {:?}", resources);
@@ -2415,7 +2455,7 @@ fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p
     let art_box = get::<Option<Vec<f64>>>(&doc, page_dict, b"ArtBox")
         .map(|x| (x[0], x[1], x[2], x[3]));
     output.begin_page(page_num, &media_box, art_box)?;
-    p.process_stream(&doc, doc.get_page_content(object_id).unwrap(), resources, &media_box, output, page_num)?;
+    p.process_operations(&doc, operations, resources, &media_box, output, page_num)?;
     output.end_page()?;
     Ok(())
 }
