@@ -76,14 +76,15 @@ fn order(rows: Vec<Row>, depth: usize, (top, bottom): (usize, usize)) -> Vec<Row
     if depth >= MAX_DEPTH {
         return rows;
     }
-    let Some(gutter) = find_gutter(&rows) else {
-        return order_bands(rows, depth, bottom);
+    let all: Vec<Segments> = rows.iter().map(segments).collect();
+    let Some(gutter) = find_gutter(&rows, &all) else {
+        return order_bands(rows, &all, depth, bottom);
     };
     let body = top..rows.len() - bottom;
     let mut ordered = Vec::new();
     let mut block = Vec::new();
-    for (i, row) in rows.into_iter().enumerate() {
-        if gutter.crossed_by(&row) || !body.contains(&i) {
+    for (i, (row, segments)) in rows.into_iter().zip(&all).enumerate() {
+        if gutter.crossed_by(segments) || !body.contains(&i) {
             ordered.extend(read_block(std::mem::take(&mut block), &gutter, depth));
             ordered.push(row);
         } else {
@@ -97,9 +98,11 @@ fn order(rows: Vec<Row>, depth: usize, (top, bottom): (usize, usize)) -> Vec<Row
 /// A page whose upper part runs across the page and whose lower part is set
 /// in columns (a title block or abstract over a two-column body): the upper
 /// rows are read as they stand, then the columns below, column by column.
-fn order_bands(mut rows: Vec<Row>, depth: usize, bottom: usize) -> Vec<Row> {
+/// `all` holds the rows' segments.
+fn order_bands(mut rows: Vec<Row>, all: &[Segments], depth: usize, bottom: usize) -> Vec<Row> {
     let last_start = rows.len().saturating_sub(MIN_BAND_ROWS);
-    let Some(start) = (1..=last_start).find(|&k| find_gutter(&rows[k..]).is_some()) else {
+    let found = |k: usize| find_gutter(&rows[k..], &all[k..]).is_some();
+    let Some(start) = (1..=last_start).find(|&k| found(k)) else {
         return rows;
     };
     let columns = rows.split_off(start);
@@ -141,17 +144,21 @@ impl Gutter {
         (self.left + self.right) / 2.0
     }
 
-    fn crossed_by(&self, row: &Row) -> bool {
-        segments(row)
+    /// True when a row with these segments crosses the gutter.
+    fn crossed_by(&self, segments: &[(f64, f64)]) -> bool {
+        segments
             .iter()
             .any(|&(a, b)| a < self.right && b > self.left)
     }
 }
 
+/// A row's segments: horizontal extents of its ink, split at wide gaps.
+type Segments = Vec<(f64, f64)>;
+
 /// Horizontal extents of the row's ink, split at wide gaps.
-fn segments(row: &Row) -> Vec<(f64, f64)> {
+fn segments(row: &Row) -> Segments {
     let mut out: Vec<(f64, f64)> = Vec::new();
-    for g in row.ink() {
+    for g in row.glyphs.iter().filter(|g| !g.is_space()) {
         match out.last_mut() {
             Some(last) if g.x - last.1 <= SEGMENT_GAP * g.size => last.1 = last.1.max(g.end()),
             _ => out.push((g.x, g.end())),
@@ -160,21 +167,21 @@ fn segments(row: &Row) -> Vec<(f64, f64)> {
     out
 }
 
-fn find_gutter(rows: &[Row]) -> Option<Gutter> {
-    let all: Vec<Vec<(f64, f64)>> = rows.iter().map(segments).collect();
+/// The widest gutter between the rows, whose segments are `all`.
+fn find_gutter(rows: &[Row], all: &[Segments]) -> Option<Gutter> {
     let left_edge = all.iter().flatten().map(|s| s.0).reduce(f64::min)?;
     let right_edge = all.iter().flatten().map(|s| s.1).reduce(f64::max)?;
     let min_width = median_size(rows)?;
     let max_crossing = (rows.len() as f64 * MAX_CROSSING).floor() as usize;
-    open_strips(&all, left_edge, right_edge, max_crossing)
+    open_strips(all, left_edge, right_edge, max_crossing)
         .into_iter()
         .filter(|g| g.right - g.left >= min_width)
-        .filter(|g| both_sides_filled(rows, g))
+        .filter(|g| both_sides_filled(rows, all, g))
         .max_by(|a, b| (a.right - a.left).total_cmp(&(b.right - b.left)))
 }
 
 /// Maximal strips (1 pt steps) crossed by at most `max_crossing` rows.
-fn open_strips(all: &[Vec<(f64, f64)>], left: f64, right: f64, max_crossing: usize) -> Vec<Gutter> {
+fn open_strips(all: &[Segments], left: f64, right: f64, max_crossing: usize) -> Vec<Gutter> {
     let start_x = left.floor() + 1.0;
     let crossing = crossings(all, start_x, right);
     let mut strips = Vec::new();
@@ -196,7 +203,7 @@ fn open_strips(all: &[Vec<(f64, f64)>], left: f64, right: f64, max_crossing: usi
 /// For each 1 pt step `x` from `start_x` while `x < right`, how many rows
 /// have a segment crossing `[x, x + 1)` (`a < x + 1 && b > x`); each row
 /// counts once per step. Linear in the rows' ink, not in width × rows.
-fn crossings(all: &[Vec<(f64, f64)>], start_x: f64, right: f64) -> Vec<usize> {
+fn crossings(all: &[Segments], start_x: f64, right: f64) -> Vec<usize> {
     let steps = (right - start_x).ceil().max(0.0) as usize;
     let mut counts = vec![0usize; steps];
     let mut counted_row = vec![usize::MAX; steps];
@@ -220,13 +227,15 @@ fn crossings(all: &[Vec<(f64, f64)>], start_x: f64, right: f64) -> Vec<usize> {
     counts
 }
 
-fn both_sides_filled(rows: &[Row], gutter: &Gutter) -> bool {
+fn both_sides_filled(rows: &[Row], all: &[Segments], gutter: &Gutter) -> bool {
     let (top, bottom) = vertical_extent(rows.iter());
     let height = (top - bottom).max(1.0);
     let side = |on_side: &dyn Fn(&(f64, f64)) -> bool| {
         let side_rows: Vec<&Row> = rows
             .iter()
-            .filter(|r| !gutter.crossed_by(r) && segments(r).iter().any(on_side))
+            .zip(all)
+            .filter(|(_, s)| !gutter.crossed_by(s) && s.iter().any(on_side))
+            .map(|(r, _)| r)
             .collect();
         let (t, b) = vertical_extent(side_rows.iter().copied());
         side_rows.len() as f64 >= MIN_SIDE_ROWS * rows.len() as f64

@@ -2,7 +2,8 @@
 //!
 //! The fixtures are made by `tests/fixtures/extract/make.py`; each pins one
 //! behaviour: column order, hyphenation, page furniture, encryption, the
-//! `'` operator fallback, a panicking page and the error for each kind of broken file.
+//! `'` operator fallback, a font name that means another font on the next
+//! page, a panicking page and the error for each kind of broken file.
 
 use super::{ExtractError, Extracted, extract_file};
 use std::path::{Path, PathBuf};
@@ -92,6 +93,13 @@ fn owner_password_only_pdf_opens() {
         text,
         "Hemlig men läsbar rapport om både åtgärder och öppenhet."
     );
+}
+
+#[test]
+fn a_font_name_reused_for_another_font_on_the_next_page_reads_with_that_font() {
+    let extracted = extract("same_font_name.pdf");
+    assert_eq!(extracted.pages[0].text(), "Rapport om # och $ i Lund");
+    assert_eq!(extracted.pages[1].text(), "Rapport om Växjö kommun");
 }
 
 #[test]

@@ -2,14 +2,16 @@
 //!
 //! The document is loaded with pdf-extract's re-exported lopdf and, when it
 //! is encrypted with an empty user password (only printing or copying is
-//! restricted), decrypted with "". Each page is laid out from pdf-extract's
-//! glyphs, after the `'` and `"` operators that pdf-extract skips have
-//! been rewritten ([`super::quotes`]). lopdf's own text extraction of the
+//! restricted), decrypted with "". Each page's content stream is decoded
+//! once: scanned for bold fonts and glyphs ([`super::scan`]), rid of the
+//! `'` and `"` operators that pdf-extract skips ([`super::quotes`]), and
+//! laid out from the glyphs pdf-extract's [`PageReader`] shows, which
+//! decodes each font once per document. lopdf's own text extraction of the
 //! same page is the fallback. Since it costs as much again, it is consulted
 //! only when there is a reason to doubt pdf-extract: it failed or
-//! panicked, found no text or garbled text, or the page could not be
-//! rewritten. Then the two are measured, and lopdf's text wins when it has
-//! clearly more letters and is no more garbled. A panic costs one page,
+//! panicked, or found no text or garbled text. Then the two are measured,
+//! and lopdf's text wins when it has clearly more letters and is no more
+//! garbled. A panic costs one page,
 //! never the document. Each page carries the reader that gave its text and
 //! the number of glyphs its content stream shows, so that [`super::choose`]
 //! can doubt a reading that returned far fewer.
@@ -23,8 +25,9 @@ use super::quality::TextMeasure;
 use super::quotes::rewrite_quote_operators;
 use super::scan::scan_page;
 use crate::document::{Line, Page};
-use pdf_extract::Document;
+use pdf_extract::content::{Content, Operation};
 use pdf_extract::encryption::DecryptionError;
+use pdf_extract::{Document, ObjectId, PageReader};
 
 /// The header every PDF starts with (possibly after a little junk).
 const PDF_MAGIC: &[u8] = b"%PDF-";
@@ -48,13 +51,24 @@ pub(crate) struct PdfPage {
 
 /// Extracts all pages of a PDF; recoverable problems become warnings.
 pub(crate) fn pdf_pages(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Vec<PdfPage>> {
-    let mut doc = load(bytes)?;
+    let doc = load(bytes)?;
+    let mut page_reader = PageReader::new(&doc);
     let mut pages = Vec::new();
     for (number, id) in doc.get_pages() {
-        let scan = guarded(|| scan_page(&doc, id)).unwrap_or_default();
-        let intact = !scan.has_quote_operators
-            || guarded(|| rewrite_quote_operators(&mut doc, id)) == Ok(true);
-        let (layout, reader) = page_lines(&doc, number, scan.bold_strings, !intact, warnings);
+        let operations = guarded(|| page_operations(&doc, id)).ok().flatten();
+        let own = operations.as_deref().unwrap_or_default();
+        let scan = guarded(|| scan_page(&doc, id, own)).unwrap_or_default();
+        let operations = match operations {
+            Some(ops) if scan.has_quote_operators => Some(rewrite_quote_operators(ops)),
+            other => other,
+        };
+        let page = PageToRead {
+            number,
+            id,
+            operations: operations.as_deref(),
+        };
+        let (layout, reader) =
+            page_lines(&mut page_reader, &doc, &page, scan.bold_strings, warnings);
         pages.push(PdfPage {
             page: Page {
                 number,
@@ -70,6 +84,21 @@ pub(crate) fn pdf_pages(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Vec<
         return Err(ExtractError::Broken("sidorna går inte att hitta"));
     }
     Ok(pages)
+}
+
+/// A page's content stream, decoded; `None` when it cannot be.
+fn page_operations(doc: &Document, id: ObjectId) -> Option<Vec<Operation>> {
+    let bytes = doc.get_page_content(id).ok()?;
+    Content::decode(&bytes)
+        .ok()
+        .map(|content| content.operations)
+}
+
+/// One page of a document, with its decoded content (`None` when it could not be decoded).
+struct PageToRead<'a> {
+    number: u32,
+    id: ObjectId,
+    operations: Option<&'a [Operation]>,
 }
 
 fn load(bytes: &[u8]) -> Result<Document> {
@@ -126,20 +155,24 @@ fn broken_part(error: &pdf_extract::Error) -> &'static str {
 /// pdf-extract's layout of one page, or lopdf's text when measurably better.
 /// What went wrong is logged; the warnings say it in Swedish.
 fn page_lines(
+    page_reader: &mut PageReader,
     doc: &Document,
-    number: u32,
+    page: &PageToRead,
     bold_strings: Vec<bool>,
-    lost_quotes: bool,
     warnings: &mut Vec<String>,
 ) -> (Layout, Reader) {
-    let laid_out = guarded(|| layout_page(doc, number, bold_strings))
-        .map_err(|panic| format!("panic: {panic}"))
-        .and_then(|result| result.map_err(|error| error.to_string()));
+    let number = page.number;
+    let laid_out = match page.operations {
+        Some(operations) => guarded(|| layout_page(page_reader, page, operations, bold_strings))
+            .map_err(|panic| format!("panic: {panic}"))
+            .and_then(|result| result.map_err(|error| error.to_string())),
+        None => Err("the content stream could not be decoded".to_string()),
+    };
     if let Err(error) = &laid_out {
         tracing::debug!(page = number, %error, "pdf-extract could not read the page");
     }
     let doubtful = match &laid_out {
-        Ok(layout) => lost_quotes || looks_empty_or_garbled(&layout.lines),
+        Ok(layout) => looks_empty_or_garbled(&layout.lines),
         Err(_) => true,
     };
     let fallback = if doubtful {
@@ -181,12 +214,13 @@ fn looks_empty_or_garbled(lines: &[Line]) -> bool {
 }
 
 fn layout_page(
-    doc: &Document,
-    number: u32,
+    page_reader: &mut PageReader,
+    page: &PageToRead,
+    operations: &[Operation],
     bold_strings: Vec<bool>,
 ) -> std::result::Result<Layout, pdf_extract::OutputError> {
     let mut collector = GlyphCollector::new(bold_strings);
-    pdf_extract::output_doc_page(doc, &mut collector, number)?;
+    page_reader.output_page(&mut collector, page.number, page.id, operations)?;
     Ok(lay_out(collector.into_glyphs()))
 }
 

@@ -12,7 +12,14 @@
 //! the characters of those words, a function word's counting three times:
 //! so between two readings of a page the one that reads as language wins
 //! even when the other has as many letters, and words torn into single
-//! letters (vertical text read row by row) count for nothing.
+//! letters (vertical text read row by row) count for nothing. Whether
+//! text is prose is judged by its words in lower case alone: names,
+//! headings, abbreviations and numbers fill title pages and tables without
+//! function words, and they do not make a page's text doubtful. A page of
+//! numbers with hardly a letter among them is: tables carry labels, and a
+//! font whose letters could not be mapped leaves its digits behind. So is a
+//! page whose letters stand mostly alone ("E C N E R E F E R"): words torn
+//! apart, drawn backwards or letter by letter.
 
 use super::quality::TextMeasure;
 use crate::document::Line;
@@ -25,12 +32,18 @@ pub(crate) const GLUED_LETTERS: usize = 25;
 const MIN_TOKENS: usize = 20;
 /// Pages with fewer letters than this are too short to judge for glued words.
 const MIN_LETTERS: usize = 100;
-/// Pages with fewer word tokens than this are not judged as prose (a contact
-/// page or a table names things without function words).
+/// Pages with fewer words in lower case than this are not judged as prose
+/// (a contact page or a table names things without function words).
 const MIN_PROSE_WORDS: usize = 40;
-/// Below this share of function words among word tokens, text is not prose
-/// (Swedish and English prose measure 0.3–0.5; a table or a list of names less).
+/// Below this share of function words among words in lower case, text is
+/// not prose (Swedish and English prose measure 0.3–0.5; a table less).
 const MIN_KNOWN_SHARE: f64 = 0.12;
+/// Below this share of word tokens with a letter, a page of at least
+/// [`MIN_PROSE_WORDS`] words is numbers alone.
+const MIN_LETTERED_SHARE: f64 = 0.2;
+/// Above this share of single letters among tokens with letters, a page's
+/// words are torn apart.
+const MAX_SINGLE_LETTER_SHARE: f64 = 0.5;
 /// Below this share of word-like tokens, text is not language.
 const MIN_WORD_SHARE: f64 = 0.6;
 /// Above this share of letters in glued tokens, word spacing was lost.
@@ -55,6 +68,14 @@ pub(crate) struct Plausibility {
     pub words: usize,
     /// Tokens that are function words.
     pub known: usize,
+    /// Word tokens with at least one letter (not numbers).
+    pub lettered: usize,
+    /// Word tokens that are a single letter.
+    pub single_letters: usize,
+    /// Word tokens in lower case (not names, headings, abbreviations or numbers).
+    pub lower: usize,
+    /// Function words among them.
+    pub lower_known: usize,
     /// Tokens of more than [`GLUED_LETTERS`] letters.
     pub glued: usize,
     /// Letters in all tokens.
@@ -89,6 +110,12 @@ impl Plausibility {
                 let chars = token.chars().filter(|c| c.is_alphanumeric()).count();
                 p.words += 1;
                 p.known += usize::from(known);
+                p.lettered += usize::from(letters > 0);
+                p.single_letters += usize::from(letters == 1 && chars == 1);
+                if is_lower_case(token) {
+                    p.lower += 1;
+                    p.lower_known += usize::from(known);
+                }
                 if chars > 1 || known {
                     p.word_chars += chars;
                 }
@@ -128,6 +155,12 @@ impl Plausibility {
     /// glued together, too few word-like tokens, or no function words.
     pub fn flaw(&self) -> Option<Flaw> {
         let share = |n: usize, of: usize| n as f64 / of.max(1) as f64;
+        let few_function_words =
+            self.lower >= MIN_PROSE_WORDS && share(self.lower_known, self.lower) < MIN_KNOWN_SHARE;
+        let numbers_alone =
+            self.words >= MIN_PROSE_WORDS && share(self.lettered, self.words) < MIN_LETTERED_SHARE;
+        let torn_apart = self.lettered >= MIN_TOKENS
+            && share(self.single_letters, self.lettered) > MAX_SINGLE_LETTER_SHARE;
         if self.letters >= MIN_LETTERS && share(self.glued_letters, self.letters) > MAX_GLUED_SHARE
         {
             Some(Flaw::Glued)
@@ -135,7 +168,7 @@ impl Plausibility {
             None
         } else if share(self.words, self.tokens) < MIN_WORD_SHARE {
             Some(Flaw::NotWords)
-        } else if self.words >= MIN_PROSE_WORDS && share(self.known, self.words) < MIN_KNOWN_SHARE {
+        } else if few_function_words || numbers_alone || torn_apart {
             Some(Flaw::NotProse)
         } else {
             None
@@ -150,8 +183,9 @@ pub(crate) enum Flaw {
     Glued,
     /// Most tokens are not words: punctuation soup, stray letters.
     NotWords,
-    /// Word-like tokens but no function words: scrambled, reversed, another
-    /// language, or a table.
+    /// Words in lower case but few function words among them (scrambled,
+    /// reversed, another language, or a table of common nouns), numbers
+    /// with hardly a letter, or letters standing alone.
     NotProse,
 }
 
@@ -176,6 +210,14 @@ fn is_notation(token: &str) -> bool {
 /// A web or e-mail address: long without being glued words.
 fn is_address(token: &str) -> bool {
     token.contains('/') || token.contains('@') || token.to_lowercase().contains("www.")
+}
+
+/// A token whose first letter or digit is a lower-case letter.
+fn is_lower_case(token: &str) -> bool {
+    token
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
 }
 
 /// A function word of Swedish or English, in any case, with punctuation around.
@@ -298,10 +340,58 @@ mod tests {
     fn numbers_in_brackets_and_formulas_are_not_garbage() {
         let matrix = "Matrix [ 1.00000 0.00000 0.00000 ] [ 0.50000 1.00000 0.25000 ] \
             A, B, C = 0.75, 0.00, 0.00 Gamma = 2.2 ( 1.0 ) < 3 + 4 > ";
-        // Not prose (no function words), but words: no reason to OCR it.
-        assert_eq!(of(&matrix.repeat(3)).flaw(), Some(Flaw::NotProse));
+        // Names and numbers, not prose to judge: no reason to doubt it.
+        assert_eq!(of(&matrix.repeat(3)).flaw(), None);
         let soup = "!#%& ¤/¨ ]]][ {{@£ $$€ ^^´` ~~|| ;;:: ¤¤## @@@ ]][[ \\// ".repeat(3);
         assert_eq!(of(&soup).flaw(), Some(Flaw::NotWords));
+    }
+
+    #[test]
+    fn a_title_page_of_names_dates_and_headings_is_not_flawed() {
+        let title = "Delrapport IPS Ung Nordost Perioden 2021-03-01 – 2022-06-30 · Göteborgs \
+            Stad, Stadsområde Nordost Johanna Petrén, projektledare, och Samir Haddad, \
+            IPS-handledare · 2022-09-12 · Rapport till Finsam Göteborg (Samordningsförbundet \
+            Göteborg) Finsam Göteborg Delrapport IPS Ung Nordost www.finsamgoteborg.se Sida 1 av 3";
+        assert!(
+            of(title).words >= MIN_PROSE_WORDS,
+            "judged by all words, it was not prose"
+        );
+        assert_eq!(of(title).flaw(), None);
+    }
+
+    #[test]
+    fn numbers_without_their_labels_are_not_prose() {
+        let digits = "320 25 00 0 1 7 5 150 11 10 0 5 55 10 6 15 4 5 7 2 ".repeat(3);
+        assert_eq!(of(&digits).flaw(), Some(Flaw::NotProse));
+        let labelled =
+            "Deltagare 320 Avslut 25 Kvinnor 150 Män 170 Arbete 40 Studier 11 ".repeat(4);
+        assert_eq!(of(&labelled).flaw(), None);
+    }
+
+    #[test]
+    fn letters_standing_alone_are_not_prose() {
+        let torn = "DAVID HELLIG & ABRAHAMSE PROFESSIONAL LAND SURVEYORS REFERENCE"
+            .chars()
+            .rev()
+            .flat_map(|c| [c, ' '])
+            .collect::<String>();
+        assert_eq!(
+            of(&format!("{torn} 320 25 00 0 1 7 5")).flaw(),
+            Some(Flaw::NotProse)
+        );
+        assert_eq!(
+            of("Projektet i Lund och Malmö har en plan. "
+                .repeat(4)
+                .as_str())
+            .flaw(),
+            None
+        );
+    }
+
+    #[test]
+    fn a_table_of_common_nouns_is_not_prose() {
+        let table = "tillgångar kundfordringar kostnader intäkter skulder kassa bank ".repeat(6);
+        assert_eq!(of(&table).flaw(), Some(Flaw::NotProse));
     }
 
     #[test]

@@ -5,24 +5,15 @@
 //! string and, worse, the line move, so every later line on the page lands
 //! at the wrong height and columns interleave. Ghostscript writes `'` for
 //! headings, so these pages are common. Rewriting them into the equivalent
-//! `Tw`, `Tc`, `T*` and `Tj` before layout fixes both problems.
+//! `Tw`, `Tc`, `T*` and `Tj` in the page's decoded operations, before
+//! pdf-extract lays them out, fixes both problems.
 
-use pdf_extract::content::{Content, Operation};
-use pdf_extract::{Document, Object, ObjectId};
+use pdf_extract::Object;
+use pdf_extract::content::Operation;
 
-/// Replaces `'` and `"` in a page's own content stream; false if it could not.
-pub(crate) fn rewrite_quote_operators(doc: &mut Document, page_id: ObjectId) -> bool {
-    let Ok(bytes) = doc.get_page_content(page_id) else {
-        return false;
-    };
-    let Ok(content) = Content::decode(&bytes) else {
-        return false;
-    };
-    let operations: Vec<Operation> = content.operations.into_iter().flat_map(expand).collect();
-    let Ok(encoded) = (Content { operations }).encode() else {
-        return false;
-    };
-    doc.change_page_content(page_id, encoded).is_ok()
+/// Replaces `'` and `"` in a page's own decoded content stream.
+pub(crate) fn rewrite_quote_operators(operations: Vec<Operation>) -> Vec<Operation> {
+    operations.into_iter().flat_map(expand).collect()
 }
 
 /// The plain operators equivalent to one operation.

@@ -11,7 +11,8 @@
 //! composite font; spaces not counted), so that a reader that returns far
 //! fewer characters than the page draws can be doubted.
 
-use pdf_extract::{Dictionary, Document, Object, ObjectId, content::Content};
+use pdf_extract::content::{Content, Operation};
+use pdf_extract::{Dictionary, Document, Object, ObjectId};
 
 /// Forms nested deeper than this are not followed.
 const MAX_FORM_DEPTH: usize = 8;
@@ -38,15 +39,14 @@ struct FontState {
     code_bytes: usize,
 }
 
-/// Walks a page's content stream.
-pub(crate) fn scan_page(doc: &Document, page_id: ObjectId) -> PageScan {
+/// Walks a page's content stream, decoded into `operations`.
+pub(crate) fn scan_page(doc: &Document, page_id: ObjectId, operations: &[Operation]) -> PageScan {
     let mut scan = PageScan {
         annotations: has_drawn_annotations(doc, page_id),
         ..PageScan::default()
     };
-    let content = doc.get_page_content(page_id).unwrap_or_default();
     if let Some(resources) = page_resources(doc, page_id) {
-        walk(doc, &content, resources, &mut scan, 0);
+        walk(doc, operations, resources, &mut scan, 0);
     }
     scan
 }
@@ -79,16 +79,19 @@ fn page_resources(doc: &Document, page_id: ObjectId) -> Option<&Dictionary> {
     None
 }
 
-fn walk(doc: &Document, content: &[u8], resources: &Dictionary, scan: &mut PageScan, depth: usize) {
-    let Ok(content) = Content::decode(content) else {
-        return;
-    };
+fn walk(
+    doc: &Document,
+    operations: &[Operation],
+    resources: &Dictionary,
+    scan: &mut PageScan,
+    depth: usize,
+) {
     let mut font = FontState {
         bold: false,
         code_bytes: 1,
     };
     let mut saved = Vec::new();
-    for op in &content.operations {
+    for op in operations {
         match op.operator.as_str() {
             "q" => saved.push(font),
             "Q" => font = saved.pop().unwrap_or(font),
@@ -113,7 +116,7 @@ fn walk(doc: &Document, content: &[u8], resources: &Dictionary, scan: &mut PageS
                 if let Some((form, form_resources)) = form_xobject(doc, resources, op) {
                     walk(
                         doc,
-                        &form,
+                        &form.operations,
                         form_resources.unwrap_or(resources),
                         scan,
                         depth + 1,
@@ -125,11 +128,11 @@ fn walk(doc: &Document, content: &[u8], resources: &Dictionary, scan: &mut PageS
     }
 }
 
-fn name_operand(op: &pdf_extract::content::Operation) -> Option<&[u8]> {
+fn name_operand(op: &Operation) -> Option<&[u8]> {
     op.operands.first().and_then(|o| o.as_name().ok())
 }
 
-fn strings_in_array(op: &pdf_extract::content::Operation) -> impl Iterator<Item = &Object> {
+fn strings_in_array(op: &Operation) -> impl Iterator<Item = &Object> {
     let items = op.operands.first().and_then(|o| o.as_array().ok());
     items
         .into_iter()
@@ -188,12 +191,12 @@ fn heavy_weight(doc: &Document, font: &Dictionary) -> bool {
     weight.is_some_and(|w| w >= 700.0)
 }
 
-/// The content and own resources of the form XObject a `Do` paints, if it is a form.
+/// The decoded content and own resources of the form XObject a `Do` paints, if it is a form.
 fn form_xobject<'a>(
     doc: &'a Document,
     resources: &'a Dictionary,
-    op: &pdf_extract::content::Operation,
-) -> Option<(Vec<u8>, Option<&'a Dictionary>)> {
+    op: &Operation,
+) -> Option<(Content, Option<&'a Dictionary>)> {
     let name = name_operand(op)?;
     let xobjects = as_dict(doc, resources.get(b"XObject").ok()?)?;
     let id = xobjects.get(name).ok()?.as_reference().ok()?;
@@ -201,9 +204,10 @@ fn form_xobject<'a>(
     if stream.dict.get(b"Subtype").and_then(Object::as_name).ok()? != b"Form" {
         return None;
     }
-    let content = stream
+    let bytes = stream
         .decompressed_content()
         .unwrap_or_else(|_| stream.content.clone());
+    let content = Content::decode(&bytes).ok()?;
     let own = stream
         .dict
         .get(b"Resources")

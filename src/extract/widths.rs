@@ -41,6 +41,8 @@ const MAX_ADVANCE: f64 = 1.1;
 
 /// Character, rounded size and weight: the closest thing to a font we know.
 type Style = (String, i64, bool);
+/// A [`Style`] borrowing the glyph's text, for counting without a copy per glyph.
+type StyleOf<'a> = (&'a str, i64, bool);
 
 /// Replaces font widths that disagree with the page's measured advances.
 pub(crate) fn calibrate_widths(rows: &mut [Row]) {
@@ -119,8 +121,8 @@ impl BaseWidths {
             return BaseWidths::default();
         }
         BaseWidths {
-            by_style: median_widths(rows, style),
-            by_weight: median_widths(rows, |glyph| any_size(&style(glyph))),
+            by_style: owned_styles(median_widths(rows, style_of)),
+            by_weight: owned_styles(median_widths(rows, |glyph| any_size(style_of(glyph)))),
         }
     }
 
@@ -131,10 +133,8 @@ impl BaseWidths {
             return None;
         }
         let base = base_style(glyph);
-        let own_size = self.by_style.get(&base);
-        own_size
-            .or_else(|| self.by_weight.get(&any_size(&base)))
-            .copied()
+        let own_size = self.by_style.get(&base).copied();
+        own_size.or_else(|| self.by_weight.get(&any_size(base)).copied())
     }
 }
 
@@ -161,16 +161,24 @@ fn base_letter(text: &str) -> String {
 }
 
 fn style(glyph: &Glyph) -> Style {
-    (
-        glyph.text.clone(),
-        (glyph.size * 10.0).round() as i64,
-        glyph.bold,
-    )
+    let (text, size, bold) = style_of(glyph);
+    (text.to_string(), size, bold)
+}
+
+fn style_of(glyph: &Glyph) -> StyleOf<'_> {
+    (&glyph.text, (glyph.size * 10.0).round() as i64, glyph.bold)
+}
+
+/// The map with its borrowed styles copied.
+fn owned_styles(map: HashMap<StyleOf, f64>) -> HashMap<Style, f64> {
+    map.into_iter()
+        .map(|((text, size, bold), value)| ((text.to_string(), size, bold), value))
+        .collect()
 }
 
 /// Lower quartile of start-to-start distances, in font sizes, per style.
 fn measured_advances(rows: &[Row]) -> HashMap<Style, f64> {
-    let mut samples: HashMap<Style, Vec<f64>> = HashMap::new();
+    let mut samples: HashMap<StyleOf, Vec<f64>> = HashMap::new();
     for row in rows {
         for pair in row
             .glyphs
@@ -180,35 +188,39 @@ fn measured_advances(rows: &[Row]) -> HashMap<Style, f64> {
             let advance = (pair[1].x - pair[0].x) / pair[0].size;
             let chars = pair[0].text.chars().count() as f64;
             if advance > 0.0 && advance <= MAX_ADVANCE * chars {
-                samples.entry(style(&pair[0])).or_default().push(advance);
+                samples.entry(style_of(&pair[0])).or_default().push(advance);
             }
         }
     }
-    samples
+    let quartiles = samples
         .into_iter()
         .filter(|(_, advances)| advances.len() >= MIN_SAMPLES)
         .map(|(style, mut advances)| {
             advances.sort_by(f64::total_cmp);
             (style, advances[advances.len() / 4])
-        })
-        .collect()
+        });
+    owned_styles(quartiles.collect())
 }
 
 /// Median non-missing font width, in font sizes, per character.
 fn reported_widths(rows: &[Row]) -> HashMap<String, f64> {
-    median_widths(rows, |glyph| glyph.text.clone())
+    let widths = median_widths(rows, |glyph| glyph.text.as_str());
+    widths
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
 }
 
 /// The style with its size forgotten: the font's widths, in font sizes,
 /// are the same at every size.
-fn any_size((text, _, bold): &Style) -> Style {
-    (text.clone(), 0, *bold)
+fn any_size<T>((text, _, bold): (T, i64, bool)) -> (T, i64, bool) {
+    (text, 0, bold)
 }
 
 /// Median non-missing font width, in font sizes, per key of a glyph.
-fn median_widths<K: Eq + std::hash::Hash>(
-    rows: &[Row],
-    key: impl Fn(&Glyph) -> K,
+fn median_widths<'a, K: Eq + std::hash::Hash>(
+    rows: &'a [Row],
+    key: impl Fn(&'a Glyph) -> K,
 ) -> HashMap<K, f64> {
     let mut samples: HashMap<K, Vec<f64>> = HashMap::new();
     for glyph in rows.iter().flat_map(|r| &r.glyphs).filter(|g| is_letter(g)) {
