@@ -23,6 +23,7 @@ mod error;
 mod explain;
 pub mod facet_counts;
 mod hits;
+mod hyphens;
 pub mod intent;
 pub mod kind_weights;
 mod knowledge_cache;
@@ -389,8 +390,8 @@ impl SearchService {
     }
 
     /// Reads `text` once for every tier: its question intent, the words
-    /// every hit needs, and those words with synonyms and action nouns
-    /// expanded (the stemming-only profile reads it as the spine did).
+    /// every hit needs, and those words with synonyms, compound parts,
+    /// action nouns and hyphen variants expanded (the stemming-only profile reads it as the spine did).
     fn read(&self, searcher: &Searcher, text: &str) -> Result<Reading> {
         let intent = match self.profile {
             Profile::Full => Intents::builtin().read(text),
@@ -404,8 +405,8 @@ impl SearchService {
                 let synonyms = Synonyms::builtin().expand(&required);
                 let synonyms =
                     compound_parts::expand(&synonyms, searcher, &mut analyzer, &self.fields)?;
-                let expanded =
-                    derivation::expand(&synonyms, searcher, &mut analyzer, &self.fields)?;
+                let derived = derivation::expand(&synonyms, searcher, &mut analyzer, &self.fields)?;
+                let expanded = hyphens::expand(&derived, searcher, &mut analyzer, &self.fields)?;
                 (required, phrasing, expanded)
             }
             Profile::StemmingOnly => (asked.to_string(), String::new(), asked.to_string()),
