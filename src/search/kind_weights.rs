@@ -2,12 +2,17 @@
 //! a reference list matches many queries about its topic and answers none.
 //! A hit's score is multiplied by its section kind's weight, read from the
 //! `section_kind` fast field, so the ranking of every query tier obeys it.
+//!
+//! A question asks for content: a report's first section — its cover, with
+//! the title, names and dates that match the question's topic words — counts
+//! [`FIRST_SECTION_WEIGHT`] in the ranking of a question (see
+//! [`KindWeights::for_question`]).
 
 use super::passages::{Passages, SegmentPassages};
 use serde::Deserialize;
 use std::sync::{Arc, LazyLock};
 use tantivy::collector::{Collector, TopDocs};
-use tantivy::columnar::StrColumn;
+use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocAddress, DocId, Score, SegmentReader};
 
 /// The built-in weights.
@@ -15,6 +20,10 @@ const SECTION_WEIGHTS_TOML: &str = include_str!("../../data/section_weights.toml
 
 /// The fast field holding each section's kind.
 const KIND_FIELD: &str = "section_kind";
+/// The fast field holding each section's position in its document.
+const ORDINAL_FIELD: &str = "ordinal";
+/// A question's score of a report's first section is multiplied by this.
+pub const FIRST_SECTION_WEIGHT: Score = 0.6;
 
 /// One kind's weight.
 #[derive(Debug, Clone, Deserialize)]
@@ -40,6 +49,7 @@ struct WeightsFile {
 pub struct KindWeights {
     kinds: Arc<Vec<KindWeight>>,
     passages: Option<Arc<Passages>>,
+    first_section: Score,
 }
 
 impl KindWeights {
@@ -58,6 +68,7 @@ impl KindWeights {
         KindWeights {
             kinds: Arc::new(Vec::new()),
             passages: None,
+            first_section: 1.0,
         }
     }
 
@@ -67,6 +78,7 @@ impl KindWeights {
         Ok(KindWeights {
             kinds: Arc::new(file.weight),
             passages: None,
+            first_section: 1.0,
         })
     }
 
@@ -74,6 +86,16 @@ impl KindWeights {
     /// factor of `passages` (see [`Passages`]), when there is one.
     pub fn with_passages(self, passages: Option<Arc<Passages>>) -> KindWeights {
         KindWeights { passages, ..self }
+    }
+
+    /// These weights, for a question when `question` is true: a report's
+    /// first section counts [`FIRST_SECTION_WEIGHT`].
+    pub fn for_question(self, question: bool) -> KindWeights {
+        let first_section = if question { FIRST_SECTION_WEIGHT } else { 1.0 };
+        KindWeights {
+            first_section,
+            ..self
+        }
     }
 
     /// The weights, in file order.
@@ -97,7 +119,12 @@ impl KindWeights {
             .as_ref()
             .map_or_else(Vec::new, |k| self.by_term_ord(k));
         let passages = self.passages.as_ref().map(|p| p.for_segment(segment));
+        let ordinals = (self.first_section != 1.0)
+            .then(|| segment.fast_fields().u64(ORDINAL_FIELD).ok())
+            .flatten();
         SegmentWeights {
+            ordinals,
+            first_section: self.first_section,
             kinds,
             by_ord,
             passages,
@@ -116,18 +143,24 @@ impl KindWeights {
 /// The weights of one segment: a section's score times its kind's weight
 /// and its passage factor.
 pub struct SegmentWeights {
+    ordinals: Option<Column<u64>>,
+    first_section: Score,
     kinds: Option<StrColumn>,
     by_ord: Vec<(u64, Score)>,
     passages: Option<SegmentPassages>,
 }
 
 impl SegmentWeights {
-    /// `score` of section `doc` times its kind's weight and passage factor
-    /// (sections are asked about in document order).
+    /// `score` of section `doc` times its kind's weight, passage factor and
+    /// first-section weight (sections are asked about in document order).
     pub fn weigh(&self, doc: DocId, score: Score) -> Score {
         let score = match &self.passages {
             Some(passages) => score * passages.factor(doc),
             None => score,
+        };
+        let score = match &self.ordinals {
+            Some(ordinals) if ordinals.first(doc) == Some(0) => score * self.first_section,
+            _ => score,
         };
         let Some(kinds) = &self.kinds else {
             return score;
@@ -141,6 +174,36 @@ impl SegmentWeights {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::Fields;
+    use tantivy::Index;
+    use tantivy::query::AllQuery;
+
+    /// The ordinals of every section of a report of three, ranked by `weights`.
+    fn ranked_ordinals(weights: KindWeights) -> Vec<(u64, Score)> {
+        let (schema, fields) = Fields::build();
+        let index = Index::create_in_ram(schema);
+        crate::analysis::register(index.tokenizers(), crate::analysis::Profile::Full);
+        let mut writer = index.writer(15_000_000).unwrap();
+        for ordinal in 0..3 {
+            let mut doc = tantivy::TantivyDocument::default();
+            doc.add_u64(fields.ordinal, ordinal);
+            writer.add_document(doc).unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let top = searcher.search(&AllQuery, &weights.top_docs(3)).unwrap();
+        top.into_iter()
+            .map(|(score, address)| (u64::from(address.doc_id), score))
+            .collect()
+    }
+
+    #[test]
+    fn a_question_ranks_a_reports_first_section_below_its_content() {
+        let question = ranked_ordinals(KindWeights::builtin().for_question(true));
+        assert_eq!(question.last(), Some(&(0, FIRST_SECTION_WEIGHT)));
+        let other = ranked_ordinals(KindWeights::builtin().for_question(false));
+        assert!(other.iter().all(|(_, score)| *score == 1.0), "{other:?}");
+    }
 
     #[test]
     fn every_weight_is_a_known_kind_below_one_with_a_reason() {

@@ -96,6 +96,8 @@ pub const FILL_UNDER: usize = 10;
 /// A query text as read once for all tiers (see [`SearchService::read`]).
 struct Reading {
     typed: String,
+    /// True when the text is a question (see [`Phrasing::is_question`]).
+    question: bool,
     intent: Option<intent::Intent>,
     required: String,
     phrasing: String,
@@ -348,8 +350,9 @@ impl SearchService {
         Ok((prepared, ranking))
     }
 
-    /// How sections are weighed beyond their score: by their kind and by
-    /// their best passage for the reading's words (see [`passages`]); the
+    /// How sections are weighed beyond their score: by their kind, by
+    /// their best passage for the reading's words (see [`passages`]) and,
+    /// for a question, by whether they open their report; the
     /// stemming-only profile weighs nothing, as the first version did.
     fn weights(&self, searcher: &Searcher, reading: &Reading) -> Result<KindWeights> {
         if self.profile == Profile::StemmingOnly {
@@ -362,7 +365,9 @@ impl SearchService {
         };
         let all_words = parser.parse(&reading.expanded, Match::All)?;
         let passages = Passages::new(searcher, &*all_words, &self.fields);
-        Ok(KindWeights::builtin().with_passages(passages))
+        Ok(KindWeights::builtin()
+            .with_passages(passages)
+            .for_question(reading.question))
     }
 
     /// A spelling correction of the query, when all its words found fewer
@@ -413,6 +418,7 @@ impl SearchService {
         };
         Ok(Reading {
             typed: text.to_string(),
+            question: self.profile == Profile::Full && Phrasing::builtin().is_question(text),
             intent,
             required,
             phrasing,
