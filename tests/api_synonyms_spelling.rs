@@ -1,5 +1,6 @@
-//! Abbreviations, synonyms and misspellings through the search API: small
-//! invented texts for the synonyms, the sample corpus for spelling.
+//! Abbreviations, synonyms, hyphen variants and misspellings through the
+//! search API: small invented texts for the synonyms and hyphens, the sample
+//! corpus for spelling.
 
 mod common;
 
@@ -164,4 +165,32 @@ async fn correctly_spelt_query_has_no_suggestion() {
 async fn correction_keeps_the_other_words_and_syntax() {
     let results = search(sample(), "nollplaserade -\"ingen träff\"").await;
     assert_eq!(results["suggestion"], "nollplacerade -\"ingen träff\"");
+}
+
+/// Texts written with a hyphen where queries may leave it out, or the other
+/// way round.
+const HYPHENATED: [(&str, &str); 3] = [
+    (
+        "dropouts.txt",
+        "Två deltagare har blivit s.k. drop-outs under hösten.",
+    ),
+    ("sam.txt", "Projektet SAM utvärderas med 9-fältsmodellen."),
+    (
+        "annat.txt",
+        "Projektet utvärderas av en extern utvärderare.",
+    ),
+];
+
+#[tokio::test]
+async fn hyphen_variants_find_each_other() {
+    let (_dir, ingested) = Ingested::texts(&HYPHENATED);
+    for (q, file) in [
+        ("dropouts", "dropouts.txt"),
+        ("hur utvärderas SAM-projektet", "sam.txt"),
+    ] {
+        let results = search(&ingested, q).await;
+        let first = &results["hits"][0];
+        assert_eq!(first["path"], file, "{q}: {results}");
+        assert_eq!(first["partial"], false, "{q}: all its words are there");
+    }
 }

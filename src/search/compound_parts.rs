@@ -38,7 +38,7 @@ pub fn expand(
 
 /// True when some section holds `stem` in its body, heading, title or the
 /// words about its document ("slutrapport" of a file name).
-fn held(searcher: &Searcher, fields: &Fields, stem: &str) -> Result<bool> {
+pub(super) fn held(searcher: &Searcher, fields: &Fields, stem: &str) -> Result<bool> {
     for field in [fields.body, fields.heading, fields.title, fields.about] {
         if searcher.doc_freq(&Term::from_field_text(field, stem))? > 0 {
             return Ok(true);

@@ -2,6 +2,11 @@
 //! a reference list matches many queries about its topic and answers none.
 //! A hit's score is multiplied by its section kind's weight, read from the
 //! `section_kind` fast field, so the ranking of every query tier obeys it.
+//!
+//! A question asks for content: a report's first section — its cover, with
+//! the title, names and dates that match the question's topic words — counts
+//! [`FIRST_SECTION_WEIGHT`] in the ranking of a question (see
+//! [`KindWeights::for_question`]).
 
 use super::passages::{Passages, SegmentPassages};
 use serde::Deserialize;
@@ -10,7 +15,7 @@ use tantivy::collector::sort_key::{Comparator, NaturalComparator};
 use tantivy::collector::{
     Collector, SegmentSortKeyComputer, SortKeyComputer, TopDocs, TopNComputer,
 };
-use tantivy::columnar::StrColumn;
+use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocAddress, DocId, Score, SegmentReader};
 
 /// The built-in weights.
@@ -18,6 +23,10 @@ const SECTION_WEIGHTS_TOML: &str = include_str!("../../data/section_weights.toml
 
 /// The fast field holding each section's kind.
 const KIND_FIELD: &str = "section_kind";
+/// The fast field holding each section's position in its document.
+const ORDINAL_FIELD: &str = "ordinal";
+/// A question's score of a report's first section is multiplied by this.
+pub const FIRST_SECTION_WEIGHT: Score = 0.6;
 
 /// One kind's weight.
 #[derive(Debug, Clone, Deserialize)]
@@ -43,6 +52,7 @@ struct WeightsFile {
 pub struct KindWeights {
     kinds: Arc<Vec<KindWeight>>,
     passages: Option<Arc<Passages>>,
+    first_section: Score,
 }
 
 impl KindWeights {
@@ -61,6 +71,7 @@ impl KindWeights {
         KindWeights {
             kinds: Arc::new(Vec::new()),
             passages: None,
+            first_section: 1.0,
         }
     }
 
@@ -70,6 +81,7 @@ impl KindWeights {
         Ok(KindWeights {
             kinds: Arc::new(file.weight),
             passages: None,
+            first_section: 1.0,
         })
     }
 
@@ -82,6 +94,16 @@ impl KindWeights {
     /// True when sections also have a passage factor.
     pub fn has_passages(&self) -> bool {
         self.passages.is_some()
+    }
+
+    /// These weights, for a question when `question` is true: a report's
+    /// first section counts [`FIRST_SECTION_WEIGHT`].
+    pub fn for_question(self, question: bool) -> KindWeights {
+        let first_section = if question { FIRST_SECTION_WEIGHT } else { 1.0 };
+        KindWeights {
+            first_section,
+            ..self
+        }
     }
 
     /// The weights, in file order.
@@ -107,7 +129,12 @@ impl KindWeights {
             .as_ref()
             .map_or_else(Vec::new, |k| self.by_term_ord(k));
         let passages = self.passages.as_ref().map(|p| p.for_segment(segment));
+        let ordinals = (self.first_section != 1.0)
+            .then(|| segment.fast_fields().u64(ORDINAL_FIELD).ok())
+            .flatten();
         SegmentWeights {
+            ordinals,
+            first_section: self.first_section,
             kinds,
             by_ord,
             passages,
@@ -126,22 +153,28 @@ impl KindWeights {
 /// The weights of one segment: a section's score times its kind's weight
 /// and its passage factor.
 pub struct SegmentWeights {
+    ordinals: Option<Column<u64>>,
+    first_section: Score,
     kinds: Option<StrColumn>,
     by_ord: Vec<(u64, Score)>,
     passages: Option<SegmentPassages>,
 }
 
 impl SegmentWeights {
-    /// `score` of section `doc` times its kind's weight and passage factor
-    /// (sections are asked about in document order).
+    /// `score` of section `doc` times its kind's weight, passage factor and
+    /// first-section weight (sections are asked about in document order).
     pub fn weigh(&self, doc: DocId, score: Score) -> Score {
         self.exact(doc, self.bound(doc, score))
     }
 
-    /// `score` of section `doc` times its kind's weight: what
-    /// [`SegmentWeights::weigh`] gives at most, as the passage factor is at
-    /// most 1. Cheap: one fast-field read, no positions.
+    /// `score` of section `doc` times its kind's weight and first-section
+    /// weight: what [`SegmentWeights::weigh`] gives at most, as the passage
+    /// factor is at most 1. Cheap: fast-field reads, no positions.
     pub fn bound(&self, doc: DocId, score: Score) -> Score {
+        let score = match &self.ordinals {
+            Some(ordinals) if ordinals.first(doc) == Some(0) => score * self.first_section,
+            _ => score,
+        };
         let Some(kinds) = &self.kinds else {
             return score;
         };
@@ -211,7 +244,10 @@ impl SegmentSortKeyComputer for SegmentWeights {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::Fields;
     use crate::search::body_index::{body_index, drawn_texts};
+    use tantivy::Index;
+    use tantivy::query::AllQuery;
     use tantivy::query::QueryParser;
 
     #[test]
@@ -236,6 +272,33 @@ mod tests {
             let top = searcher.search(&*query, &weights.top_docs(limit)).unwrap();
             assert_eq!(top, all[..limit].to_vec(), "limit {limit}");
         }
+    }
+
+    /// The ordinals of every section of a report of three, ranked by `weights`.
+    fn ranked_ordinals(weights: KindWeights) -> Vec<(u64, Score)> {
+        let (schema, fields) = Fields::build();
+        let index = Index::create_in_ram(schema);
+        crate::analysis::register(index.tokenizers(), crate::analysis::Profile::Full);
+        let mut writer = index.writer(15_000_000).unwrap();
+        for ordinal in 0..3 {
+            let mut doc = tantivy::TantivyDocument::default();
+            doc.add_u64(fields.ordinal, ordinal);
+            writer.add_document(doc).unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let top = searcher.search(&AllQuery, &weights.top_docs(3)).unwrap();
+        top.into_iter()
+            .map(|(score, address)| (u64::from(address.doc_id), score))
+            .collect()
+    }
+
+    #[test]
+    fn a_question_ranks_a_reports_first_section_below_its_content() {
+        let question = ranked_ordinals(KindWeights::builtin().for_question(true));
+        assert_eq!(question.last(), Some(&(0, FIRST_SECTION_WEIGHT)));
+        let other = ranked_ordinals(KindWeights::builtin().for_question(false));
+        assert!(other.iter().all(|(_, score)| *score == 1.0), "{other:?}");
     }
 
     #[test]

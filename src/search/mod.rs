@@ -23,6 +23,7 @@ mod error;
 mod explain;
 pub mod facet_counts;
 mod hits;
+mod hyphens;
 pub mod intent;
 pub mod kind_weights;
 mod knowledge_cache;
@@ -95,6 +96,8 @@ pub const FILL_UNDER: usize = 10;
 /// A query text as read once for all tiers (see [`SearchService::read`]).
 struct Reading {
     typed: String,
+    /// True when the text is a question (see [`Phrasing::is_question`]).
+    question: bool,
     intent: Option<intent::Intent>,
     required: String,
     phrasing: String,
@@ -379,8 +382,9 @@ impl SearchService {
         facet_counts::count(searcher, &*matches, request, ranking.unit())
     }
 
-    /// How sections are weighed beyond their score: by their kind and by
-    /// their best passage for the reading's words (see [`passages`]); the
+    /// How sections are weighed beyond their score: by their kind, by
+    /// their best passage for the reading's words (see [`passages`]) and,
+    /// for a question, by whether they open their report; the
     /// stemming-only profile weighs nothing, as the first version did.
     fn weights(&self, searcher: &Searcher, reading: &Reading) -> Result<KindWeights> {
         if self.profile == Profile::StemmingOnly {
@@ -393,7 +397,9 @@ impl SearchService {
         };
         let all_words = parser.parse(&reading.expanded, Match::All)?;
         let passages = Passages::new(searcher, &*all_words, &self.fields);
-        Ok(KindWeights::builtin().with_passages(passages))
+        Ok(KindWeights::builtin()
+            .with_passages(passages)
+            .for_question(reading.question))
     }
 
     /// A spelling correction of the query, when all its words found fewer
@@ -421,8 +427,8 @@ impl SearchService {
     }
 
     /// Reads `text` once for every tier: its question intent, the words
-    /// every hit needs, and those words with synonyms and action nouns
-    /// expanded (the stemming-only profile reads it as the spine did).
+    /// every hit needs, and those words with synonyms, compound parts,
+    /// action nouns and hyphen variants expanded (the stemming-only profile reads it as the spine did).
     fn read(&self, searcher: &Searcher, text: &str) -> Result<Reading> {
         let intent = match self.profile {
             Profile::Full => Intents::builtin().read(text),
@@ -436,14 +442,15 @@ impl SearchService {
                 let synonyms = Synonyms::builtin().expand(&required);
                 let synonyms =
                     compound_parts::expand(&synonyms, searcher, &mut analyzer, &self.fields)?;
-                let expanded =
-                    derivation::expand(&synonyms, searcher, &mut analyzer, &self.fields)?;
+                let derived = derivation::expand(&synonyms, searcher, &mut analyzer, &self.fields)?;
+                let expanded = hyphens::expand(&derived, searcher, &mut analyzer, &self.fields)?;
                 (required, phrasing, expanded)
             }
             Profile::StemmingOnly => (asked.to_string(), String::new(), asked.to_string()),
         };
         Ok(Reading {
             typed: text.to_string(),
+            question: self.profile == Profile::Full && Phrasing::builtin().is_question(text),
             intent,
             required,
             phrasing,

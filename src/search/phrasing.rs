@@ -45,11 +45,13 @@ pub struct PhrasingGroup {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PhrasingFile {
+    question_words: Vec<String>,
     phrasing: Vec<PhrasingGroup>,
 }
 
 /// The phrasing words, ready to strip queries.
 pub struct Phrasing {
+    question_words: Vec<String>,
     groups: Vec<PhrasingGroup>,
     /// Every entry split into words, longest first.
     phrases: Vec<Vec<String>>,
@@ -76,6 +78,7 @@ impl Phrasing {
             .collect();
         phrases.sort_by_key(|phrase: &Vec<String>| std::cmp::Reverse(phrase.len()));
         Ok(Phrasing {
+            question_words: file.question_words,
             groups: file.phrasing,
             phrases,
         })
@@ -84,6 +87,13 @@ impl Phrasing {
     /// The groups, in file order.
     pub fn groups(&self) -> &[PhrasingGroup] {
         &self.groups
+    }
+
+    /// True when `query` is a question: its first word is a question word
+    /// ("hur", "vad", "vilka" …).
+    pub fn is_question(&self, query: &str) -> bool {
+        let first = query.split_whitespace().next().unwrap_or_default();
+        self.question_words.contains(&first.to_lowercase())
     }
 
     /// `query` without its phrasing words, and those words: plain, bare
@@ -160,6 +170,16 @@ mod tests {
                 (kept.into(), String::new())
             );
         }
+    }
+
+    #[test]
+    fn a_query_opening_with_a_question_word_is_a_question() {
+        let phrasing = Phrasing::builtin();
+        assert!(phrasing.is_question("Hur gjordes förstudien"));
+        assert!(phrasing.is_question("vilka får inte vara med i Hälsosteget"));
+        assert!(!phrasing.is_question("förstudie Karin Lindqvist"));
+        assert!(!phrasing.is_question("deltagare hur många"));
+        assert!(!phrasing.is_question(""));
     }
 
     #[test]
