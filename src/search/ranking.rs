@@ -9,6 +9,7 @@ use super::listing::Listing;
 use super::model::{Counts, Grouping, Sort};
 use super::{Facets, SearchRequest};
 use tantivy::Searcher;
+use tantivy::collector::Collector;
 use tantivy::query::Query;
 
 /// Ranked sections or ranked reports.
@@ -40,28 +41,13 @@ impl Ranking {
         request: &SearchRequest,
     ) -> Result<Option<Facets>> {
         let unit = self.unit();
+        let pass = (searcher, unfiltered, request, unit);
         match self {
             Ranking::Sections(listing) if listing.by_score() => {
-                let (facets, found) = facet_counts::count_with(
-                    searcher,
-                    unfiltered,
-                    request,
-                    unit,
-                    listing.collector(),
-                )?;
-                listing.add_found(found);
-                Ok(Some(facets))
+                counted(pass, listing.collector(), |found| listing.add_found(found))
             }
             Ranking::Reports(listing) => {
-                let (facets, found) = facet_counts::count_with(
-                    searcher,
-                    unfiltered,
-                    request,
-                    unit,
-                    listing.collector(),
-                )?;
-                listing.add_found(found);
-                Ok(Some(facets))
+                counted(pass, listing.collector(), |found| listing.add_found(found))
             }
             Ranking::Sections(listing) => {
                 listing.add_tier(searcher, filtered)?;
@@ -109,4 +95,18 @@ impl Ranking {
             Ranking::Reports(_) => Counts::Documents,
         }
     }
+}
+
+/// What one pass of [`facet_counts::count_with`] needs besides the listing's collector.
+type Pass<'a> = (&'a Searcher, &'a dyn Query, &'a SearchRequest, Unit);
+
+/// Runs `collector` inside the facet counter and hands what it found to `add`.
+fn counted<C: Collector>(
+    (searcher, query, request, unit): Pass,
+    collector: C,
+    add: impl FnOnce(C::Fruit),
+) -> Result<Option<Facets>> {
+    let (facets, found) = facet_counts::count_with(searcher, query, request, unit, collector)?;
+    add(found);
+    Ok(Some(facets))
 }
