@@ -289,3 +289,16 @@ async fn explain_is_off_by_default_and_checked() {
         "{error}"
     );
 }
+
+#[tokio::test]
+async fn a_degree_question_of_stop_words_is_searched_for_its_topic() {
+    // "hur mycket" is question phrasing made only of stop words: it once
+    // made the whole question fail as unreadable.
+    for query in [
+        "hur mycket samverkan med arbetsgivare",
+        "Hur mycket arbetsgivare",
+    ] {
+        let results = search(query).await;
+        assert!(files(&results).contains(&"near.txt"), "{query}: {results}");
+    }
+}

@@ -74,13 +74,18 @@ use tantivy::query::Query;
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
 /// `asked` without its question phrasing (see [`phrasing`]), and the
-/// phrasing words, unless nothing searchable would be left.
+/// phrasing words, unless nothing searchable would be left. Phrasing made
+/// only of stop words ("hur mycket") is dropped: it has nothing to rank by,
+/// and a query of stop words alone cannot be parsed.
 fn topic(asked: &str, analyzer: &mut tantivy::tokenizer::TextAnalyzer) -> (String, String) {
     let (rest, phrasing) = Phrasing::builtin().strip(asked);
-    if analyzer.token_stream(&rest).advance() {
+    if !analyzer.token_stream(&rest).advance() {
+        return (asked.to_string(), String::new());
+    }
+    if analyzer.token_stream(&phrasing).advance() {
         (rest, phrasing)
     } else {
-        (asked.to_string(), String::new())
+        (rest, String::new())
     }
 }
 
