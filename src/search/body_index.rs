@@ -43,6 +43,14 @@ pub fn expanded(expand: Expansion, texts: &[&str], query: &str) -> String {
     expand(query, &searcher, &mut analyzer, &fields).unwrap()
 }
 
+/// Asserts that `expand` leaves each of `queries` as typed over an index
+/// of one section per text.
+pub fn assert_left_alone(expand: Expansion, texts: &[&str], queries: &[&str]) {
+    for query in queries {
+        assert_eq!(expanded(expand, texts, query), *query);
+    }
+}
+
 /// `count` texts of 3 to 122 words drawn from a fixed pseudo-random
 /// sequence: seven common Swedish words and `fillers` made-up words, so
 /// the common ones lie closer together or further apart.

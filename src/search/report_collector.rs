@@ -45,7 +45,8 @@ impl Collector for ByReport {
             ids,
             years: reader.fast_fields().u64("year").ok(),
             weights: self.weights.clone(),
-            bounds: self.weights.for_segment(reader),
+            // Bounds need no passage postings: open them only to score in full.
+            bounds: self.weights.clone().with_passages(None).for_segment(reader),
             wanted: self.wanted,
             matches: Vec::new(),
             slots: vec![Slot::EMPTY; reports],
