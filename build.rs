@@ -2,6 +2,9 @@
 //! an index holds (extraction, sections, metadata, analysis, schema). Every
 //! commit records it, and an index built by another pipeline is rebuilt, so
 //! an upgraded binary never serves text read by the old one.
+//!
+//! The corpus stage has a fingerprint of its own: it relates the indexed
+//! records, so a change to it relates them anew without reading a file again.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -9,9 +12,8 @@ use std::path::{Path, PathBuf};
 /// Sources and data that shape the index. Query-time data (synonyms,
 /// question intents, section weights) and the search, server and web code are not here:
 /// changing them needs no re-ingest.
-const PIPELINE_INPUTS: [&str; 12] = [
+const PIPELINE_INPUTS: [&str; 11] = [
     "src/analysis",
-    "src/corpus",
     "src/document.rs",
     "src/extract",
     "src/index",
@@ -30,9 +32,24 @@ const QUERY_TIME_DATA: [&str; 3] = [
     "data/section_weights.toml",
 ];
 
+/// Sources of the corpus stage.
+const CORPUS_STAGE_INPUTS: [&str; 1] = ["src/corpus"];
+
 fn main() {
+    println!(
+        "cargo:rustc-env=FINSAM_PIPELINE={}",
+        fingerprint(&PIPELINE_INPUTS)
+    );
+    println!(
+        "cargo:rustc-env=FINSAM_CORPUS_STAGE={}",
+        fingerprint(&CORPUS_STAGE_INPUTS)
+    );
+}
+
+/// The hash of every file under `inputs` but query-time data, with its path.
+fn fingerprint(inputs: &[&str]) -> String {
     let mut files = Vec::new();
-    for input in PIPELINE_INPUTS {
+    for input in inputs {
         println!("cargo:rerun-if-changed={input}");
         collect(Path::new(input), &mut files);
     }
@@ -43,7 +60,7 @@ fn main() {
         hash.write(file.to_string_lossy().as_bytes());
         hash.write(&fs::read(file).unwrap_or_default());
     }
-    println!("cargo:rustc-env=FINSAM_PIPELINE={:016x}", hash.0);
+    format!("{:016x}", hash.0)
 }
 
 /// Every file at or below `path`.

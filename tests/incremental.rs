@@ -189,3 +189,48 @@ async fn an_index_built_by_another_pipeline_is_rebuilt_and_counts_as_stale() {
     assert!(!ingest::is_stale(corpus.path(), index.path()));
     assert_eq!(total(&view(corpus.path(), &index), "kartläggning").await, 1);
 }
+
+/// Rewrites the stored knowledge of `index` with `change`.
+fn rewrite_knowledge(index: &Path, change: impl Fn(&mut serde_json::Value)) {
+    let file = index.join(finsam::index::knowledge::KNOWLEDGE_FILE);
+    let mut knowledge: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    change(&mut knowledge);
+    std::fs::write(&file, serde_json::to_vec(&knowledge).unwrap()).unwrap();
+}
+
+#[test]
+fn knowledge_of_an_older_layout_or_corpus_stage_is_related_anew_by_the_next_run() {
+    let corpus = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    write(corpus.path(), "a.txt", &report_text(1, "arbetsträning"));
+    write(corpus.path(), "b.txt", &report_text(2, "kartläggning"));
+    ingest_into(corpus.path(), index.path());
+    let fresh = finsam::index::knowledge::load(index.path()).expect("knowledge written");
+    let older_layout = |k: &mut serde_json::Value| {
+        k.as_object_mut().unwrap().remove("vocabulary");
+        for facts in k["documents"].as_object_mut().unwrap().values_mut() {
+            facts["profile"] = serde_json::json!([["arbetsträn", 1.0]]);
+        }
+    };
+    let older_stage = |k: &mut serde_json::Value| {
+        k["stage"] = "0123456789abcdef".into();
+        k["projects"] = serde_json::json!({});
+    };
+    for change in [
+        &older_layout as &dyn Fn(&mut serde_json::Value),
+        &older_stage,
+    ] {
+        rewrite_knowledge(index.path(), change);
+        assert_ne!(
+            finsam::index::knowledge::load(index.path()).as_ref(),
+            Some(&fresh)
+        );
+        let again = ingest_into(corpus.path(), index.path());
+        assert_eq!((again.indexed, again.unchanged), (0, 2));
+        assert_eq!(
+            finsam::index::knowledge::load(index.path()),
+            Some(fresh.clone())
+        );
+    }
+}

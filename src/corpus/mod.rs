@@ -48,7 +48,7 @@ pub fn relate(features: Vec<Features>) -> Knowledge {
             .collect(),
     );
     let copies = copies(&original_of);
-    let profiles = similar::profiles(&originals);
+    let (vocabulary, profiles) = similar::profiles(&originals);
     let position = |i: usize| original_indexes.binary_search(&i).expect("an original");
     let mut documents: BTreeMap<String, DocumentFacts> = BTreeMap::new();
     for (i, document) in features.iter().enumerate() {
@@ -88,6 +88,8 @@ pub fn relate(features: Vec<Features>) -> Knowledge {
     Knowledge {
         documents,
         projects: projects::by_id(grouping.projects),
+        vocabulary,
+        stage: model::STAGE.to_string(),
     }
 }
 

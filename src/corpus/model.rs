@@ -11,7 +11,16 @@ pub struct Knowledge {
     pub documents: BTreeMap<String, DocumentFacts>,
     /// Every project (insats) by id.
     pub projects: BTreeMap<String, Project>,
+    /// The terms of the documents' profiles, sorted; a profile names a term
+    /// by its index here.
+    pub vocabulary: Vec<String>,
+    /// The corpus stage that related it ([`STAGE`]); another one's
+    /// knowledge is related anew by the next ingest run.
+    pub stage: String,
 }
+
+/// Fingerprint of the corpus stage's code (see `build.rs`).
+pub const STAGE: &str = env!("FINSAM_CORPUS_STAGE");
 
 /// What the corpus stage knows of one document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -29,8 +38,9 @@ pub struct DocumentFacts {
     pub references: Vec<Reference>,
     /// Ids of the documents that cite this one.
     pub cited_by: Vec<String>,
-    /// What the document is about, for "Liknande projekt": weighted terms.
-    pub profile: Vec<(String, f32)>,
+    /// What the document is about, for "Liknande projekt": weighted terms,
+    /// each by its index in [`Knowledge::vocabulary`], in ascending order.
+    pub profile: Vec<(u32, f32)>,
     /// Named methods and models (IPS, SIP, Supported Employment …).
     pub methods: Vec<String>,
     /// Diarienummer named on the document, normalised.

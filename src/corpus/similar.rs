@@ -25,8 +25,39 @@ const TEXT_WEIGHT: f32 = 0.6;
 const MALGRUPP_WEIGHT: f32 = 0.25;
 const METHOD_WEIGHT: f32 = 0.15;
 
-/// The profiles of `documents` (originals), in their order.
-pub fn profiles(documents: &[&Features]) -> Vec<Vec<(String, f32)>> {
+/// The profiles of `documents` (originals), in their order, over one
+/// shared vocabulary (sorted): a profile names each of its terms by its
+/// index in the vocabulary, in ascending order. At a million sections the
+/// profiles are most of what the corpus stage knows; a term's text is kept
+/// once, not once per profile that holds it.
+pub fn profiles(documents: &[&Features]) -> (Vec<String>, Vec<Vec<(u32, f32)>>) {
+    let weighted = weighted_terms(documents);
+    let vocabulary: Vec<String> = weighted
+        .iter()
+        .flatten()
+        .map(|(term, _)| *term)
+        .collect::<BTreeSet<&str>>()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let id = |term: &str| {
+        vocabulary
+            .binary_search_by(|t| t.as_str().cmp(term))
+            .expect("in the vocabulary") as u32
+    };
+    let profiles = weighted
+        .iter()
+        .map(|terms| {
+            let mut profile: Vec<(u32, f32)> = terms.iter().map(|&(t, w)| (id(t), w)).collect();
+            profile.sort_by_key(|&(term, _)| term);
+            profile
+        })
+        .collect();
+    (vocabulary, profiles)
+}
+
+/// Each document's strongest terms by tf-idf, scaled to length 1.
+fn weighted_terms<'a>(documents: &[&'a Features]) -> Vec<Vec<(&'a str, f32)>> {
     let mut df: HashMap<&str, usize> = HashMap::new();
     for document in documents {
         for term in document.terms.keys() {
@@ -37,16 +68,16 @@ pub fn profiles(documents: &[&Features]) -> Vec<Vec<(String, f32)>> {
     documents
         .iter()
         .map(|document| {
-            let mut weighted: Vec<(String, f32)> = document
+            let mut weighted: Vec<(&str, f32)> = document
                 .terms
                 .iter()
                 .filter(|(term, _)| (df[term.as_str()] as f64) <= (n * MAX_DOC_SHARE).max(1.0))
                 .map(|(term, &tf)| {
                     let idf = (1.0 + n / df[term.as_str()] as f64).ln() as f32;
-                    (term.clone(), (1.0 + tf.ln().max(0.0)) * idf)
+                    (term.as_str(), (1.0 + tf.ln().max(0.0)) * idf)
                 })
                 .collect();
-            weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
             weighted.truncate(PROFILE_TERMS);
             normalised(weighted)
         })
@@ -54,7 +85,7 @@ pub fn profiles(documents: &[&Features]) -> Vec<Vec<(String, f32)>> {
 }
 
 /// A vector scaled to length 1 (unchanged when empty).
-fn normalised(mut vector: Vec<(String, f32)>) -> Vec<(String, f32)> {
+fn normalised<T>(mut vector: Vec<(T, f32)>) -> Vec<(T, f32)> {
     let length = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     if length > 0.0 {
         vector.iter_mut().for_each(|(_, w)| *w /= length);
@@ -84,7 +115,7 @@ pub struct Suggestion {
 
 /// What a unit is about: its profile, målgrupper and methods together.
 struct About {
-    terms: HashMap<String, f32>,
+    terms: HashMap<u32, f32>,
     malgrupp: BTreeSet<String>,
     methods: BTreeSet<String>,
 }
@@ -200,8 +231,8 @@ fn about(knowledge: &Knowledge, unit: &Unit) -> Option<About> {
         methods: BTreeSet::new(),
     };
     for facts in documents.iter().filter_map(|id| knowledge.document(id)) {
-        for (term, weight) in &facts.profile {
-            *about.terms.entry(term.clone()).or_default() += weight;
+        for &(term, weight) in &facts.profile {
+            *about.terms.entry(term).or_default() += weight;
         }
         about
             .malgrupp
@@ -270,7 +301,7 @@ mod tests {
     fn facts(
         id: &str,
         project: Option<&str>,
-        terms: &[(&str, f32)],
+        terms: &[(u32, f32)],
         groups: &[&str],
         methods: &[&str],
     ) -> DocumentFacts {
@@ -282,7 +313,7 @@ mod tests {
             },
             original: id.into(),
             project_id: project.map(str::to_string),
-            profile: terms.iter().map(|(t, w)| (t.to_string(), *w)).collect(),
+            profile: terms.iter().map(|&(t, w)| (t, w)).collect(),
             methods: methods.iter().map(|m| m.to_string()).collect(),
             ..DocumentFacts::default()
         }
@@ -295,25 +326,25 @@ mod tests {
             facts(
                 "a1",
                 Some("A"),
-                &[("sip", 0.8), ("sjukskriv", 0.6)],
+                &[(0, 0.8), (1, 0.6)],
                 &["nollplacerade"],
                 &["SIP"],
             ),
             facts(
                 "a2",
                 Some("A"),
-                &[("sip", 0.7), ("arbetsträn", 0.7)],
+                &[(0, 0.7), (2, 0.7)],
                 &["nollplacerade"],
                 &["SIP"],
             ),
             facts(
                 "b",
                 None,
-                &[("sip", 0.9), ("sjukskriv", 0.4)],
+                &[(0, 0.9), (1, 0.4)],
                 &["nollplacerade"],
                 &["SIP"],
             ),
-            facts("c", None, &[("språk", 1.0)], &["nyanlända"], &["språkstöd"]),
+            facts("c", None, &[(3, 1.0)], &["nyanlända"], &["språkstöd"]),
         ] {
             knowledge.documents.insert(f.summary.doc_id.clone(), f);
         }
@@ -346,8 +377,10 @@ mod tests {
         other.terms.insert("språk".into(), 2.0);
         let mut third = Features::default();
         third.terms.insert("samverkan".into(), 1.0);
-        let profiles = profiles(&[&common, &other, &third]);
-        assert!(profiles[0].iter().all(|(t, _)| t != "samverkan"));
-        assert_eq!(profiles[0][0].0, "ips");
+        let (vocabulary, profiles) = profiles(&[&common, &other, &third]);
+        assert_eq!(vocabulary, ["ips", "språk"]);
+        assert_eq!(profiles[0].len(), 1);
+        assert_eq!(vocabulary[profiles[0][0].0 as usize], "ips");
+        assert_eq!(vocabulary[profiles[1][0].0 as usize], "språk");
     }
 }

@@ -131,9 +131,11 @@ impl IndexUpdater {
         super::knowledge::save(&self.dir, knowledge)
     }
 
-    /// True when the index being written has corpus knowledge stored.
+    /// True when the index being written has corpus knowledge stored that
+    /// this binary's corpus stage related (another's is related anew).
     pub fn has_knowledge(&self) -> bool {
-        super::knowledge::stamp(&self.dir).is_some()
+        super::knowledge::load(&self.dir)
+            .is_some_and(|knowledge| knowledge.stage == crate::corpus::model::STAGE)
     }
 
     /// The committed sections of a document, in order (for rewriting it).
