@@ -20,7 +20,7 @@ pub use read::{document_sections, first_section, map_documents, sections_matchin
 pub use record::{
     DocumentRecord, SectionRecord, StoredSection, UNKNOWN_FORBUND, UNKNOWN_REPORT_TYPE,
 };
-pub use schema::{FACETS, Fields};
+pub use schema::{DOCUMENT_FACETS, FACETS, Fields};
 pub use writer::IndexUpdater;
 
 use crate::analysis::Profile;

@@ -256,3 +256,66 @@ impl StoredSection {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::DOCUMENT_FACETS;
+
+    fn section(kind: &str, part: Option<&str>) -> SectionRecord {
+        SectionRecord {
+            section: Section {
+                heading: kind.into(),
+                text: format!("Om {kind}."),
+                page_start: 1,
+                page_end: 1,
+            },
+            lang: "sv".into(),
+            ocr: false,
+            labels: SectionLabels {
+                kind: kind.into(),
+                report_type: part.map(str::to_string),
+            },
+        }
+    }
+
+    /// The values of `field` in a tantivy document.
+    fn values(doc: &TantivyDocument, f: &Fields, field: &str) -> Vec<String> {
+        let field = f.facet(field).expect("a facet field");
+        doc.get_all(field)
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    }
+
+    #[test]
+    fn document_facets_are_the_same_in_every_section_and_the_others_are_not() {
+        let (_, f) = Fields::build();
+        let record = DocumentRecord {
+            doc_id: "d".into(),
+            paths: vec!["d.pdf".into()],
+            metadata: Metadata {
+                forbund: Some("Samordningsförbundet Umeå".into()),
+                report_type: Some("delrapport".into()),
+                malgrupp: vec!["unga".into(), "nollplacerade".into()],
+                year: Some(2021),
+                owner: Some("Umeå kommun".into()),
+                partners: vec!["Arbetsförmedlingen".into()],
+                ..Metadata::default()
+            },
+            pages: 3,
+            sections: vec![section("syfte", None), section("budget", Some("ansökan"))],
+        };
+        let docs = record.to_tantivy(&f);
+        for facet in DOCUMENT_FACETS {
+            let first = values(&docs[0], &f, facet);
+            assert!(!first.is_empty(), "{facet} has a value");
+            assert_eq!(values(&docs[1], &f, facet), first, "{facet}");
+        }
+        let year = |doc: &TantivyDocument| doc.get_first(f.year).and_then(|v| v.as_u64());
+        assert_eq!((year(&docs[0]), year(&docs[1])), (Some(2021), Some(2021)));
+        for facet in ["report_type", "section_kind"] {
+            assert_ne!(values(&docs[0], &f, facet), values(&docs[1], &f, facet));
+            assert!(!DOCUMENT_FACETS.contains(&facet));
+        }
+    }
+}

@@ -62,6 +62,11 @@ pub struct Fields {
     pub ocr: Field,
 }
 
+/// The facets whose values every section of a document shares (the
+/// document's labels); `report_type` (a bundled part's own type) and
+/// `section_kind` differ between sections. The year is shared too.
+pub const DOCUMENT_FACETS: [&str; 4] = ["forbund", "malgrupp", "owner", "partner"];
+
 /// Names of the facet fields, as used in the API.
 pub const FACETS: [&str; 6] = [
     "forbund",

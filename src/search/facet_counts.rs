@@ -5,7 +5,7 @@
 //! value, however many of its sections match).
 
 use super::{FacetCount, Facets, Result, SearchRequest};
-use crate::index::FACETS;
+use crate::index::{DOCUMENT_FACETS, FACETS};
 use std::collections::{HashMap, HashSet};
 use std::ops::RangeInclusive;
 use tantivy::collector::{Collector, SegmentCollector};
@@ -269,8 +269,26 @@ struct SegmentFacets {
     years: HashMap<u64, u64>,
     /// The report the last section belonged to, when counting reports.
     report: Option<u64>,
+    /// True when counting reports and the current section has a report:
+    /// what its report's sections share is then read once per report.
+    in_report: bool,
+    /// Per facet: every section of a report has the same values ([`DOCUMENT_FACETS`]).
+    shared_by_report: Vec<bool>,
+    /// Per facet: what the current report's sections share.
+    shared: Vec<Shared>,
+    /// The current report's year, once read.
+    report_year: Option<u64>,
     /// (facet slot, value) the current report has counted; the year's slot is [`FACETS`]`.len()`.
     counted: Vec<(usize, u64)>,
+}
+
+/// What the sections of the current report share for one facet.
+#[derive(Debug, Clone, Copy, Default)]
+struct Shared {
+    /// Whether they pass the facet's filter, once read.
+    passes: Option<bool>,
+    /// True when their values have been counted for the report.
+    counted: bool,
 }
 
 impl SegmentFacets {
@@ -286,6 +304,8 @@ impl SegmentFacets {
             .map(|c| vec![0; c.column.as_ref().map_or(0, |c| c.dictionary().num_terms())])
             .collect();
         SegmentFacets {
+            shared_by_report: FACETS.iter().map(|f| DOCUMENT_FACETS.contains(f)).collect(),
+            shared: vec![Shared::default(); columns.len()],
             columns,
             year,
             range,
@@ -294,23 +314,35 @@ impl SegmentFacets {
             values,
             years: HashMap::new(),
             report: None,
+            in_report: false,
+            report_year: None,
             counted: Vec::new(),
         }
     }
 
-    fn year_of(&self, doc: DocId) -> u64 {
-        self.year.as_ref().and_then(|c| c.first(doc)).unwrap_or(0)
+    /// The section's year (0 when unknown); read once per report.
+    fn year_of(&mut self, doc: DocId) -> u64 {
+        if let (true, Some(year)) = (self.in_report, self.report_year) {
+            return year;
+        }
+        let year = self.year.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+        if self.in_report {
+            self.report_year = Some(year);
+        }
+        year
     }
 
-    fn year_passes(&self, doc: DocId) -> bool {
+    fn year_passes(&mut self, doc: DocId) -> bool {
+        let year = self.year_of(doc);
         self.range
             .as_ref()
-            .is_none_or(|range| range.contains(&self.year_of(doc)))
+            .is_none_or(|range| range.contains(&year))
     }
 
     /// Starts the section's report when counting reports; false when the
     /// section has no report (it is then not counted).
     fn enter_report(&mut self, doc: DocId) -> bool {
+        self.in_report = false;
         if self.unit == Unit::Sections {
             return true;
         }
@@ -320,8 +352,27 @@ impl SegmentFacets {
         if self.report != Some(report) {
             self.report = Some(report);
             self.counted.clear();
+            self.shared.fill(Shared::default());
+            self.report_year = None;
         }
+        self.in_report = true;
         true
+    }
+
+    /// True when facet `f` is read once for the current report.
+    fn shares(&self, f: usize) -> bool {
+        self.in_report && self.shared_by_report[f]
+    }
+
+    /// True when the section passes facet `f`'s filter.
+    fn passes(&mut self, f: usize, doc: DocId) -> bool {
+        if !self.shares(f) {
+            return self.columns[f].passes(doc);
+        }
+        let column = &self.columns[f];
+        *self.shared[f]
+            .passes
+            .get_or_insert_with(|| column.passes(doc))
     }
 
     /// Counts the section's year in the histogram.
@@ -337,6 +388,15 @@ impl SegmentFacets {
         let Some(column) = &self.columns[f].column else {
             return;
         };
+        if self.in_report && self.shared_by_report[f] {
+            // The report's values are the section's: counted once per report.
+            if !std::mem::replace(&mut self.shared[f].counted, true) {
+                column
+                    .term_ords(doc)
+                    .for_each(|ord| self.values[f][ord as usize] += 1);
+            }
+            return;
+        }
         for ord in column.term_ords(doc) {
             if first_time(self.unit, &mut self.counted, f, ord) {
                 self.values[f][ord as usize] += 1;
@@ -346,10 +406,10 @@ impl SegmentFacets {
 
     /// The one facet whose filter the section fails (`Some(None)` when it
     /// passes all), or `None` when it fails two or more.
-    fn failing(&self, doc: DocId) -> Option<Option<usize>> {
+    fn failing(&mut self, doc: DocId) -> Option<Option<usize>> {
         let mut failing = None;
-        for (f, column) in self.columns.iter().enumerate() {
-            if !column.passes(doc) {
+        for f in 0..self.columns.len() {
+            if !self.passes(f, doc) {
                 if failing.is_some() {
                     return None;
                 }
@@ -363,11 +423,12 @@ impl SegmentFacets {
 impl SegmentFacets {
     /// Counts section `doc`; true when it passes every filter and the year range.
     fn count(&mut self, doc: DocId) -> bool {
+        let in_report = self.enter_report(doc);
         let Some(failing) = self.failing(doc) else {
             return false;
         };
         let year_passes = self.year_passes(doc);
-        if !self.enter_report(doc) {
+        if !in_report {
             return failing.is_none() && year_passes;
         }
         if failing.is_none() {
@@ -450,6 +511,7 @@ mod tests {
     use crate::ingest::{self, IngestOptions};
     use crate::search::query::with_filters;
     use serde_json::json;
+    use tantivy::DocAddress;
     use tantivy::aggregation::agg_req::Aggregations;
     use tantivy::aggregation::agg_result::AggregationResults;
     use tantivy::aggregation::{AggContextParams, AggregationCollector, AggregationLimitsGuard};
@@ -497,6 +559,61 @@ mod tests {
         facets
     }
 
+    /// The values of string column `field` of a section.
+    fn values_of(searcher: &Searcher, field: &str, address: DocAddress) -> Vec<String> {
+        let reader = searcher.segment_reader(address.segment_ord);
+        let Some(column) = reader.fast_fields().str(field).unwrap() else {
+            return Vec::new();
+        };
+        let value = |ord| {
+            let mut value = String::new();
+            column.ord_to_str(ord, &mut value).unwrap();
+            value
+        };
+        column.term_ords(address.doc_id).map(value).collect()
+    }
+
+    /// The slow reference for counts of reports: per facet, the distinct
+    /// (value, report) pairs of the sections the other filters keep; per
+    /// year, those of the sections every facet filter keeps.
+    fn reports_reference(
+        searcher: &Searcher,
+        fields: &crate::index::Fields,
+        request: &SearchRequest,
+    ) -> Facets {
+        let pairs = |request: &SearchRequest, field: &str| {
+            let query = with_filters(Box::new(AllQuery), fields, request);
+            let mut pairs = HashSet::new();
+            for address in searcher.search(&*query, &DocSetCollector).unwrap() {
+                let report = values_of(searcher, "doc_id", address).remove(0);
+                let values = match field {
+                    YEAR_FACET => {
+                        let years = searcher.segment_reader(address.segment_ord).fast_fields();
+                        let year = years.u64("year").unwrap().first(address.doc_id);
+                        vec![year.unwrap_or(0).to_string()]
+                    }
+                    facet => values_of(searcher, facet, address),
+                };
+                pairs.extend(values.into_iter().map(|v| (v, report.clone())));
+            }
+            let mut counts: HashMap<String, u64> = HashMap::new();
+            pairs
+                .into_iter()
+                .for_each(|(value, _)| *counts.entry(value).or_default() += 1);
+            counts
+        };
+        let mut facets = Facets::default();
+        for facet in FACETS {
+            let mut others = request.clone();
+            others.filters.remove(facet);
+            facets.insert(facet.to_string(), sorted(pairs(&others, facet)));
+        }
+        let mut no_range = request.clone();
+        (no_range.year_from, no_range.year_to) = (None, None);
+        facets.insert(YEAR_FACET.into(), by_year(pairs(&no_range, YEAR_FACET)));
+        facets
+    }
+
     #[test]
     fn one_pass_counts_equal_the_per_facet_reference() {
         let dir = tempfile::tempdir().unwrap();
@@ -509,8 +626,10 @@ mod tests {
         ];
         let groups = ["unga vuxna", "nollplacerade", "långvarigt försörjningsstöd"];
         for i in 0..12 {
+            // Sections longer than the shortest kept apart, so that a report has several.
+            let filler = "Parterna i förbundet har följt arbetet under hela perioden och mött deltagarna varje vecka.";
             let text = format!(
-                "# Slutrapport {i}\n\n{}\n\nMålgruppen är {}.\n\n## Resultat\n\nDeltagare gick till arbete år {}.\n\n## Framgångsfaktorer\n\nSamverkan.\n",
+                "# Slutrapport {i}\n\n{}\n\nMålgruppen är {}. {filler}\n\n## Resultat\n\nDeltagare gick till arbete år {}. {filler}\n\n## Framgångsfaktorer\n\nSamverkan. {filler} {filler}\n",
                 forbund[i % 3],
                 groups[i % 3],
                 2018 + i % 5
@@ -537,6 +656,19 @@ mod tests {
             )
             .unwrap();
             assert_eq!(with_listing, one_pass, "the listing changes no count");
+            let mut any_kind = request.clone();
+            any_kind.filters.remove("section_kind");
+            for request in [&request, &any_kind] {
+                let reports = count(&searcher, &AllQuery, request, Unit::Reports).unwrap();
+                let expected = reports_reference(&searcher, &fields, request);
+                assert_eq!(reports, expected, "reports, years {from:?}–{to:?}");
+            }
+            let sections = count(&searcher, &AllQuery, &any_kind, Unit::Sections).unwrap();
+            let reports = count(&searcher, &AllQuery, &any_kind, Unit::Reports).unwrap();
+            assert!(
+                reports["forbund"][0].count < sections["forbund"][0].count,
+                "reports with more than one matching section: {reports:?}"
+            );
             let filtered = with_filters(Box::new(AllQuery), &fields, &request);
             let expected_docs = searcher.search(&*filtered, &DocSetCollector).unwrap();
             assert!(!gated.is_empty(), "some section passes every filter");
