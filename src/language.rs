@@ -34,11 +34,7 @@ pub fn detect(text: &str) -> &'static str {
 
 /// The first [`SAMPLE_BYTES`] of `text`, cut at a character boundary.
 fn sample(text: &str) -> &str {
-    let mut end = text.len().min(SAMPLE_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..crate::char_boundary::floor(text, SAMPLE_BYTES)]
 }
 
 fn code(lang: Lang) -> &'static str {

@@ -7,6 +7,7 @@
 //! a folder; [`document`] holds the plain types passed between them.
 
 pub mod analysis;
+pub mod char_boundary;
 pub mod corpus;
 pub mod document;
 pub mod extract;

@@ -154,7 +154,7 @@ impl StatementReader {
         let marks: Vec<(usize, usize)> = self
             .mark
             .find_iter(text)
-            .map(|m| (m.start(), floor(text, m.end() - 1)))
+            .map(|m| (m.start(), crate::char_boundary::floor(text, m.end() - 1)))
             .collect();
         let checkbox = marks.len() >= 2;
         let items = if checkbox {
@@ -178,14 +178,6 @@ impl StatementReader {
             checkbox,
         }
     }
-}
-
-/// The largest char boundary of `text` at or before `at`.
-fn floor(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 fn push_line(text: &mut String, line: &str) {

@@ -81,10 +81,7 @@ fn term_weights(
 
 /// The first words of `text`, HTML-escaped, cut at a word boundary.
 fn opening(text: &str) -> String {
-    let mut end = text.len().min(SNIPPET_CHARS);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let mut end = crate::char_boundary::floor(text, SNIPPET_CHARS);
     if end < text.len() {
         end = text[..end].rfind(char::is_whitespace).unwrap_or(end);
     }
