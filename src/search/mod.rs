@@ -73,22 +73,6 @@ use synonyms::Synonyms;
 use tantivy::query::Query;
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
-/// `asked` without its question phrasing (see [`phrasing`]), and the
-/// phrasing words, unless nothing searchable would be left. Phrasing made
-/// only of stop words ("hur mycket") is dropped: it has nothing to rank by,
-/// and a query of stop words alone cannot be parsed.
-fn topic(asked: &str, analyzer: &mut tantivy::tokenizer::TextAnalyzer) -> (String, String) {
-    let (rest, phrasing) = Phrasing::builtin().strip(asked);
-    if !analyzer.token_stream(&rest).advance() {
-        return (asked.to_string(), String::new());
-    }
-    if analyzer.token_stream(&phrasing).advance() {
-        (rest, phrasing)
-    } else {
-        (rest, String::new())
-    }
-}
-
 /// Hits read from the index at a time by an export.
 const EXPORT_BATCH: usize = 200;
 
@@ -443,7 +427,7 @@ impl SearchService {
         let mut analyzer = self.index.tokenizer_for_field(self.fields.body)?;
         let (required, phrasing, expanded) = match self.profile {
             Profile::Full => {
-                let (required, phrasing) = topic(asked, &mut analyzer);
+                let (required, phrasing) = Phrasing::builtin().topic(asked, &mut analyzer);
                 let synonyms = Synonyms::builtin().expand(&required);
                 let synonyms =
                     compound_parts::expand(&synonyms, searcher, &mut analyzer, &self.fields)?;

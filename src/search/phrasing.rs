@@ -12,6 +12,7 @@ use super::query_words;
 use serde::Deserialize;
 use std::sync::LazyLock;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
+use tantivy::tokenizer::TextAnalyzer;
 
 /// The built-in phrasing words.
 const PHRASING_TOML: &str = include_str!("../../data/question_phrasing.toml");
@@ -94,6 +95,22 @@ impl Phrasing {
     pub fn is_question(&self, query: &str) -> bool {
         let first = query.split_whitespace().next().unwrap_or_default();
         self.question_words.contains(&first.to_lowercase())
+    }
+
+    /// `asked` without its question phrasing, and the phrasing words,
+    /// unless nothing searchable would be left. Phrasing made only of stop
+    /// words ("hur mycket") is dropped: it has nothing to rank by, and a
+    /// query of stop words alone cannot be parsed.
+    pub fn topic(&self, asked: &str, analyzer: &mut TextAnalyzer) -> (String, String) {
+        let (rest, phrasing) = self.strip(asked);
+        if !analyzer.token_stream(&rest).advance() {
+            return (asked.to_string(), String::new());
+        }
+        if analyzer.token_stream(&phrasing).advance() {
+            (rest, phrasing)
+        } else {
+            (rest, String::new())
+        }
     }
 
     /// `query` without its phrasing words, and those words: plain, bare
