@@ -13,7 +13,7 @@
 //! `tests/similar/` (see BENCHMARKS.md).
 
 use super::Features;
-use super::model::Knowledge;
+use super::model::{DocumentFacts, Knowledge};
 use std::collections::{BTreeSet, HashMap};
 
 /// Terms kept in a document's profile.
@@ -113,29 +113,28 @@ pub struct Suggestion {
     pub reason: String,
 }
 
-/// What a unit is about: its profile, målgrupper and methods together.
-struct About {
-    terms: HashMap<u32, f32>,
-    malgrupp: BTreeSet<String>,
-    methods: BTreeSet<String>,
+/// What a unit names: its documents' målgrupper and methods together.
+struct Named<'a> {
+    malgrupp: BTreeSet<&'a str>,
+    methods: BTreeSet<&'a str>,
 }
 
 /// How telling each målgrupp and method is: ln(1 + units / units naming it).
-struct Rarity(HashMap<String, f32>);
+struct Rarity<'a>(HashMap<&'a str, f32>);
 
-impl Rarity {
-    fn of(abouts: &[(Unit, About)]) -> Rarity {
-        let mut named: HashMap<String, f32> = HashMap::new();
-        for (_, about) in abouts {
-            for item in about.malgrupp.iter().chain(&about.methods) {
-                *named.entry(item.clone()).or_default() += 1.0;
+impl<'a> Rarity<'a> {
+    fn of(named: &[Named<'a>]) -> Rarity<'a> {
+        let mut naming: HashMap<&str, f32> = HashMap::new();
+        for unit in named {
+            for &item in unit.malgrupp.iter().chain(&unit.methods) {
+                *naming.entry(item).or_default() += 1.0;
             }
         }
-        let units = abouts.len() as f32;
-        named
+        let units = named.len() as f32;
+        naming
             .values_mut()
             .for_each(|n| *n = (1.0 + units / *n).ln());
-        Rarity(named)
+        Rarity(naming)
     }
 
     fn weight(&self, item: &str) -> f32 {
@@ -143,7 +142,7 @@ impl Rarity {
     }
 
     /// Weighted Jaccard: the rarity of what both name over that of what either names.
-    fn overlap(&self, a: &BTreeSet<String>, b: &BTreeSet<String>) -> f32 {
+    fn overlap(&self, a: &BTreeSet<&str>, b: &BTreeSet<&str>) -> f32 {
         let either: f32 = a.union(b).map(|x| self.weight(x)).sum();
         if either == 0.0 {
             return 0.0;
@@ -152,8 +151,8 @@ impl Rarity {
     }
 
     /// What both name, the most telling first.
-    fn shared<'a>(&self, a: &'a BTreeSet<String>, b: &'a BTreeSet<String>) -> Vec<&'a String> {
-        let mut shared: Vec<&String> = a.intersection(b).collect();
+    fn shared<'b>(&self, a: &BTreeSet<&'b str>, b: &BTreeSet<&'b str>) -> Vec<&'b str> {
+        let mut shared: Vec<&str> = a.intersection(b).copied().collect();
         shared.sort_by(|x, y| self.weight(y).total_cmp(&self.weight(x)).then(x.cmp(y)));
         shared
     }
@@ -172,34 +171,48 @@ pub fn unit_of(knowledge: &Knowledge, doc_id: &str) -> Unit {
 }
 
 /// The `limit` units most like `unit`, best first (never `unit` itself).
+/// At national size there are tens of thousands of units, all compared on
+/// every call: their term vectors are summed in one reused dense buffer,
+/// nothing is allocated per unit, and reasons are written only for the
+/// units listed.
 pub fn similar(knowledge: &Knowledge, unit: &Unit, limit: usize) -> Vec<Suggestion> {
-    let abouts: Vec<(Unit, About)> = units(knowledge)
-        .into_iter()
-        .filter_map(|u| Some((u.clone(), about(knowledge, &u)?)))
-        .collect();
-    let Some((_, target)) = abouts.iter().find(|(u, _)| u == unit) else {
+    let units = units(knowledge);
+    let Some(at) = units.iter().position(|u| u == unit) else {
         return Vec::new();
     };
-    let rarity = Rarity::of(&abouts);
-    let mut suggestions: Vec<Suggestion> = abouts
-        .iter()
-        .filter(|(other, _)| other != unit)
-        .filter_map(|(other, candidate)| {
-            let (score, reason) = likeness(target, candidate, &rarity);
-            (score > 0.0).then_some(Suggestion {
-                unit: other.clone(),
-                score,
-                reason,
-            })
+    let documents: Vec<Vec<&DocumentFacts>> =
+        units.iter().map(|u| documents_of(knowledge, u)).collect();
+    let named: Vec<Named> = documents.iter().map(|d| named(d)).collect();
+    let rarity = Rarity::of(&named);
+    let mut terms = TermSum::new(knowledge.vocabulary.len());
+    let target = terms.dense(&documents[at]);
+    let mut scored: Vec<(usize, f32)> = (0..units.len())
+        .filter(|&other| other != at)
+        .map(|other| {
+            let cosine = terms.cosine(&documents[other], &target);
+            let score = TEXT_WEIGHT * cosine
+                + MALGRUPP_WEIGHT * rarity.overlap(&named[at].malgrupp, &named[other].malgrupp)
+                + METHOD_WEIGHT * rarity.overlap(&named[at].methods, &named[other].methods);
+            (other, score)
         })
+        .filter(|&(_, score)| score > 0.0)
         .collect();
-    suggestions.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.unit.cmp(&b.unit))
+    scored.sort_by(|a, b| {
+        b.1.total_cmp(&a.1)
+            .then_with(|| units[a.0].cmp(&units[b.0]))
     });
-    suggestions.truncate(limit);
-    suggestions
+    scored.truncate(limit);
+    scored
+        .into_iter()
+        .map(|(other, score)| Suggestion {
+            unit: units[other].clone(),
+            score,
+            reason: reason(
+                &rarity.shared(&named[at].malgrupp, &named[other].malgrupp),
+                &rarity.shared(&named[at].methods, &named[other].methods),
+            ),
+        })
+        .collect()
 }
 
 /// Every unit: each project, and each original document in no project.
@@ -213,58 +226,105 @@ fn units(knowledge: &Knowledge) -> Vec<Unit> {
     projects.chain(loose).collect()
 }
 
-/// What `unit` is about, summed over its original documents.
-fn about(knowledge: &Knowledge, unit: &Unit) -> Option<About> {
-    let documents: Vec<&str> = match unit {
-        Unit::Project(id) => knowledge
-            .projects
-            .get(id)?
-            .documents
-            .iter()
-            .map(String::as_str)
-            .collect(),
+/// The original documents of `unit`.
+fn documents_of<'a>(knowledge: &'a Knowledge, unit: &Unit) -> Vec<&'a DocumentFacts> {
+    let ids: Vec<&str> = match unit {
+        Unit::Project(id) => knowledge.projects.get(id).map_or(Vec::new(), |p| {
+            p.documents.iter().map(String::as_str).collect()
+        }),
         Unit::Document(id) => vec![id.as_str()],
     };
-    let mut about = About {
-        terms: HashMap::new(),
+    ids.into_iter()
+        .filter_map(|id| knowledge.document(id))
+        .collect()
+}
+
+/// What `documents` name together.
+fn named<'a>(documents: &[&'a DocumentFacts]) -> Named<'a> {
+    let mut named = Named {
         malgrupp: BTreeSet::new(),
         methods: BTreeSet::new(),
     };
-    for facts in documents.iter().filter_map(|id| knowledge.document(id)) {
-        for &(term, weight) in &facts.profile {
-            *about.terms.entry(term).or_default() += weight;
-        }
-        about
+    for facts in documents {
+        named
             .malgrupp
-            .extend(facts.summary.malgrupp.iter().cloned());
-        about.methods.extend(facts.methods.iter().cloned());
+            .extend(facts.summary.malgrupp.iter().map(String::as_str));
+        named
+            .methods
+            .extend(facts.methods.iter().map(String::as_str));
     }
-    let length = about.terms.values().map(|w| w * w).sum::<f32>().sqrt();
-    if length > 0.0 {
-        about.terms.values_mut().for_each(|w| *w /= length);
-    }
-    Some(about)
+    named
 }
 
-/// How alike two units are, and the Swedish reason.
-fn likeness(a: &About, b: &About, rarity: &Rarity) -> (f32, String) {
-    let cosine: f32 = a
-        .terms
-        .iter()
-        .filter_map(|(term, w)| b.terms.get(term).map(|v| w * v))
-        .sum();
-    let score = TEXT_WEIGHT * cosine
-        + MALGRUPP_WEIGHT * rarity.overlap(&a.malgrupp, &b.malgrupp)
-        + METHOD_WEIGHT * rarity.overlap(&a.methods, &b.methods);
-    let reason = reason(
-        &rarity.shared(&a.malgrupp, &b.malgrupp),
-        &rarity.shared(&a.methods, &b.methods),
-    );
-    (score, reason)
+/// Sums of documents' profiles in a dense buffer over the vocabulary,
+/// reused from one unit to the next.
+struct TermSum {
+    weights: Vec<f32>,
+    touched: Vec<u32>,
+}
+
+impl TermSum {
+    fn new(vocabulary: usize) -> TermSum {
+        TermSum {
+            weights: vec![0.0; vocabulary],
+            touched: Vec::new(),
+        }
+    }
+
+    /// Adds the profiles of `documents` to the (cleared) buffer.
+    fn add(&mut self, documents: &[&DocumentFacts]) {
+        for facts in documents {
+            for &(term, weight) in &facts.profile {
+                let Some(slot) = self.weights.get_mut(term as usize) else {
+                    continue;
+                };
+                if *slot == 0.0 {
+                    self.touched.push(term);
+                }
+                *slot += weight;
+            }
+        }
+    }
+
+    /// Clears what [`TermSum::add`] wrote.
+    fn clear(&mut self) {
+        for term in self.touched.drain(..) {
+            self.weights[term as usize] = 0.0;
+        }
+    }
+
+    /// The summed profiles of `documents` as a dense vector of length 1.
+    fn dense(&mut self, documents: &[&DocumentFacts]) -> Vec<f32> {
+        self.add(documents);
+        let mut dense = self.weights.clone();
+        self.clear();
+        let length = dense.iter().map(|w| w * w).sum::<f32>().sqrt();
+        if length > 0.0 {
+            dense.iter_mut().for_each(|w| *w /= length);
+        }
+        dense
+    }
+
+    /// The cosine of the summed profiles of `documents` and `target` (of length 1).
+    fn cosine(&mut self, documents: &[&DocumentFacts], target: &[f32]) -> f32 {
+        self.add(documents);
+        let (mut dot, mut squares) = (0.0, 0.0);
+        for &term in &self.touched {
+            let weight = self.weights[term as usize];
+            dot += weight * target[term as usize];
+            squares += weight * weight;
+        }
+        self.clear();
+        if squares > 0.0 {
+            dot / squares.sqrt()
+        } else {
+            0.0
+        }
+    }
 }
 
 /// "samma målgrupp: nollplacerade; båda arbetar med SIP och arbetsträning".
-fn reason(groups: &[&String], methods: &[&String]) -> String {
+fn reason(groups: &[&str], methods: &[&str]) -> String {
     let mut parts = Vec::new();
     if !groups.is_empty() {
         parts.push(format!("samma målgrupp: {}", listed(groups)));
@@ -279,17 +339,11 @@ fn reason(groups: &[&String], methods: &[&String]) -> String {
 }
 
 /// "a", "a och b", "a, b och c".
-fn listed(items: &[&String]) -> String {
+fn listed(items: &[&str]) -> String {
     match items {
         [] => String::new(),
         [one] => one.to_string(),
-        [rest @ .., last] => format!(
-            "{} och {last}",
-            rest.iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        [rest @ .., last] => format!("{} och {last}", rest.join(", ")),
     }
 }
 
@@ -321,7 +375,12 @@ mod tests {
 
     #[test]
     fn the_most_alike_unit_comes_first_with_a_reason() {
-        let mut knowledge = Knowledge::default();
+        let mut knowledge = Knowledge {
+            vocabulary: ["sip", "sjukskriv", "arbetsträn", "språk"]
+                .map(String::from)
+                .into(),
+            ..Knowledge::default()
+        };
         for f in [
             facts(
                 "a1",
@@ -365,6 +424,13 @@ mod tests {
         );
         assert!(found.iter().all(|s| s.unit != Unit::Project("A".into())));
         assert!(found.len() == 1 || found[1].score < found[0].score);
+        // The project's text is its reports' profiles summed: (sip, sjukskriv, arbetsträn).
+        let (project, b) = ([0.8 + 0.7, 0.6, 0.7], [0.9, 0.4, 0.0]);
+        let length = |v: &[f32; 3]| v.iter().map(|w| w * w).sum::<f32>().sqrt();
+        let dot: f32 = project.iter().zip(&b).map(|(x, y)| x * y).sum();
+        let cosine = dot / (length(&project) * length(&b));
+        let expected = TEXT_WEIGHT * cosine + MALGRUPP_WEIGHT + METHOD_WEIGHT;
+        assert!((found[0].score - expected).abs() < 1e-5, "{found:?}");
     }
 
     #[test]
