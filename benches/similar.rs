@@ -127,9 +127,10 @@ fn halves() -> Vec<Half> {
 fn relate_again(dir: &Path) -> Knowledge {
     let (index, fields) = index::open(dir, Profile::Full).expect("index opens");
     let searcher = index.reader().expect("reader").searcher();
-    let features = index::map_documents(&searcher, &fields, |record| Features::of(&record))
+    let terms = corpus::Terms::default();
+    let features = index::map_documents(&searcher, &fields, |record| Features::of(&record, &terms))
         .expect("documents read");
-    corpus::relate(features)
+    corpus::relate(features, terms)
 }
 
 /// Finsamsök's suggestions for the unit `doc_id` belongs to.

@@ -10,7 +10,7 @@ use super::references;
 use crate::index::{DocumentRecord, UNKNOWN_FORBUND, UNKNOWN_REPORT_TYPE};
 use regex::Regex;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
 
 /// Section kinds whose words say what an insats is about, with how much
 /// they count; other kinds (ekonomi, kontakt, referenser …) do not count.
@@ -51,8 +51,9 @@ pub struct Features {
     pub signature: Signature,
     /// Number of words.
     pub words: usize,
-    /// Its content terms (analysed as indexed) with weighted counts.
-    pub terms: HashMap<String, f32>,
+    /// Its content terms (analysed as indexed), each by its index in the
+    /// run's [`Terms`], with weighted counts; in index order.
+    pub terms: Vec<(u32, f32)>,
     /// Named methods and models.
     pub methods: Vec<String>,
     /// Diarienummer, normalised (no spaces, upper case).
@@ -65,9 +66,41 @@ pub struct Features {
     pub name_text: String,
 }
 
+/// Every content term of an ingest run's documents, each held once: at a
+/// million sections the documents' term counts were most of the corpus
+/// stage's memory when each document held its own strings.
+#[derive(Debug, Default)]
+pub struct Terms(Mutex<HashMap<String, u32>>);
+
+impl Terms {
+    /// `counts` with each term replaced by its index, in index order.
+    pub fn ids(&self, counts: HashMap<String, f32>) -> Vec<(u32, f32)> {
+        let mut table = self.0.lock().expect("terms lock");
+        let mut ids: Vec<(u32, f32)> = counts
+            .into_iter()
+            .map(|(term, weight)| {
+                let next = table.len() as u32;
+                (*table.entry(term).or_insert(next), weight)
+            })
+            .collect();
+        ids.sort_by_key(|&(id, _)| id);
+        ids
+    }
+
+    /// The terms by index.
+    pub fn into_names(self) -> Vec<String> {
+        let table = self.0.into_inner().expect("terms lock");
+        let mut names = vec![String::new(); table.len()];
+        for (term, id) in table {
+            names[id as usize] = term;
+        }
+        names
+    }
+}
+
 impl Features {
-    /// Reads the features of an indexed document.
-    pub fn of(record: &DocumentRecord) -> Features {
+    /// Reads the features of an indexed document, its terms kept in `terms`.
+    pub fn of(record: &DocumentRecord, terms: &Terms) -> Features {
         let text: String = record
             .sections
             .iter()
@@ -78,7 +111,7 @@ impl Features {
             overridden: record.metadata.overridden.clone(),
             signature: duplicates::signature(&text),
             words: text.split_whitespace().count(),
-            terms: content_terms(record),
+            terms: terms.ids(content_terms(record)),
             methods: methods(&text),
             diarienummer: diarienummer(&text),
             fields: fields(&text),
@@ -281,6 +314,35 @@ fn labelled_date(folded: &str, pattern: &Regex) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terms_are_held_once_and_named_by_their_index() {
+        let terms = Terms::default();
+        let counts = |pairs: &[(&str, f32)]| -> HashMap<String, f32> {
+            pairs.iter().map(|&(t, w)| (t.to_string(), w)).collect()
+        };
+        let first = terms.ids(counts(&[("samverkan", 2.0), ("ips", 1.0)]));
+        let second = terms.ids(counts(&[("ips", 3.0), ("språk", 0.5)]));
+        let names = terms.into_names();
+        assert_eq!(names.len(), 3, "{names:?}");
+        let named = |ids: &[(u32, f32)]| -> Vec<(String, f32)> {
+            let mut named: Vec<_> = ids
+                .iter()
+                .map(|&(id, w)| (names[id as usize].clone(), w))
+                .collect();
+            named.sort_by(|a, b| a.0.cmp(&b.0));
+            named
+        };
+        assert_eq!(
+            named(&first),
+            [("ips".to_string(), 1.0), ("samverkan".to_string(), 2.0)]
+        );
+        assert_eq!(
+            named(&second),
+            [("ips".to_string(), 3.0), ("språk".to_string(), 0.5)]
+        );
+        assert!(first.windows(2).all(|w| w[0].0 < w[1].0), "in index order");
+    }
 
     #[test]
     fn methods_are_named_as_whole_words() {

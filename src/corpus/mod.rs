@@ -16,15 +16,15 @@ pub mod projects;
 pub mod references;
 pub mod similar;
 
-pub use features::Features;
+pub use features::{Features, Terms};
 pub use model::{DocumentFacts, Knowledge, Project, ProjectFields, Reference, Summary};
 pub use similar::{Suggestion, Unit};
 
 use std::collections::BTreeMap;
 
-/// Relates every document's features: near-duplicates, projects,
-/// references and profiles.
-pub fn relate(features: Vec<Features>) -> Knowledge {
+/// Relates every document's features (their terms kept in `terms`):
+/// near-duplicates, projects, references and profiles.
+pub fn relate(features: Vec<Features>, terms: Terms) -> Knowledge {
     let mut features = features;
     features.sort_by(|a, b| a.summary.doc_id.cmp(&b.summary.doc_id));
     let original_of = originals(&features);
@@ -48,7 +48,7 @@ pub fn relate(features: Vec<Features>) -> Knowledge {
             .collect(),
     );
     let copies = copies(&original_of);
-    let (vocabulary, profiles) = similar::profiles(&originals);
+    let (vocabulary, profiles) = similar::profiles(&originals, &terms.into_names());
     let position = |i: usize| original_indexes.binary_search(&i).expect("an original");
     let mut documents: BTreeMap<String, DocumentFacts> = BTreeMap::new();
     for (i, document) in features.iter().enumerate() {
@@ -207,7 +207,7 @@ mod tests {
             Some("Steget"),
             "ansökan",
         );
-        let knowledge = relate(vec![original, copy, application]);
+        let knowledge = relate(vec![original, copy, application], Terms::default());
         let (a, b) = (&knowledge.documents["a"], &knowledge.documents["b"]);
         assert_eq!(
             (a.original.as_str(), b.original.as_str()),

@@ -29,20 +29,22 @@ const METHOD_WEIGHT: f32 = 0.15;
 /// shared vocabulary (sorted): a profile names each of its terms by its
 /// index in the vocabulary, in ascending order. At a million sections the
 /// profiles are most of what the corpus stage knows; a term's text is kept
-/// once, not once per profile that holds it.
-pub fn profiles(documents: &[&Features]) -> (Vec<String>, Vec<Vec<(u32, f32)>>) {
-    let weighted = weighted_terms(documents);
+/// once, not once per profile that holds it. `names` are the documents'
+/// terms by index (see [`super::Terms`]).
+pub fn profiles(documents: &[&Features], names: &[String]) -> (Vec<String>, Vec<Vec<(u32, f32)>>) {
+    let weighted = weighted_terms(documents, names);
     let vocabulary: Vec<String> = weighted
         .iter()
         .flatten()
-        .map(|(term, _)| *term)
+        .map(|&(term, _)| names[term as usize].as_str())
         .collect::<BTreeSet<&str>>()
         .into_iter()
         .map(str::to_string)
         .collect();
-    let id = |term: &str| {
+    let id = |term: u32| {
+        let name = names[term as usize].as_str();
         vocabulary
-            .binary_search_by(|t| t.as_str().cmp(term))
+            .binary_search_by(|t| t.as_str().cmp(name))
             .expect("in the vocabulary") as u32
     };
     let profiles = weighted
@@ -56,28 +58,31 @@ pub fn profiles(documents: &[&Features]) -> (Vec<String>, Vec<Vec<(u32, f32)>>) 
     (vocabulary, profiles)
 }
 
-/// Each document's strongest terms by tf-idf, scaled to length 1.
-fn weighted_terms<'a>(documents: &[&'a Features]) -> Vec<Vec<(&'a str, f32)>> {
-    let mut df: HashMap<&str, usize> = HashMap::new();
+/// Each document's strongest terms by tf-idf (by index in `names`), scaled to length 1.
+fn weighted_terms(documents: &[&Features], names: &[String]) -> Vec<Vec<(u32, f32)>> {
+    let mut df = vec![0usize; names.len()];
     for document in documents {
-        for term in document.terms.keys() {
-            *df.entry(term.as_str()).or_default() += 1;
+        for &(term, _) in &document.terms {
+            df[term as usize] += 1;
         }
     }
     let n = documents.len().max(1) as f64;
     documents
         .iter()
         .map(|document| {
-            let mut weighted: Vec<(&str, f32)> = document
+            let mut weighted: Vec<(u32, f32)> = document
                 .terms
                 .iter()
-                .filter(|(term, _)| (df[term.as_str()] as f64) <= (n * MAX_DOC_SHARE).max(1.0))
-                .map(|(term, &tf)| {
-                    let idf = (1.0 + n / df[term.as_str()] as f64).ln() as f32;
-                    (term.as_str(), (1.0 + tf.ln().max(0.0)) * idf)
+                .filter(|&&(term, _)| (df[term as usize] as f64) <= (n * MAX_DOC_SHARE).max(1.0))
+                .map(|&(term, tf)| {
+                    let idf = (1.0 + n / df[term as usize] as f64).ln() as f32;
+                    (term, (1.0 + tf.ln().max(0.0)) * idf)
                 })
                 .collect();
-            weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+            weighted.sort_by(|a, b| {
+                b.1.total_cmp(&a.1)
+                    .then_with(|| names[a.0 as usize].cmp(&names[b.0 as usize]))
+            });
             weighted.truncate(PROFILE_TERMS);
             normalised(weighted)
         })
@@ -435,15 +440,15 @@ mod tests {
 
     #[test]
     fn profiles_leave_out_words_most_documents_share() {
-        let mut common = Features::default();
-        common.terms.insert("samverkan".into(), 5.0);
-        common.terms.insert("ips".into(), 2.0);
-        let mut other = Features::default();
-        other.terms.insert("samverkan".into(), 5.0);
-        other.terms.insert("språk".into(), 2.0);
-        let mut third = Features::default();
-        third.terms.insert("samverkan".into(), 1.0);
-        let (vocabulary, profiles) = profiles(&[&common, &other, &third]);
+        let names = ["samverkan", "ips", "språk"].map(String::from);
+        let with = |terms: Vec<(u32, f32)>| Features {
+            terms,
+            ..Features::default()
+        };
+        let common = with(vec![(0, 5.0), (1, 2.0)]);
+        let other = with(vec![(0, 5.0), (2, 2.0)]);
+        let third = with(vec![(0, 1.0)]);
+        let (vocabulary, profiles) = profiles(&[&common, &other, &third], &names);
         assert_eq!(vocabulary, ["ips", "språk"]);
         assert_eq!(profiles[0].len(), 1);
         assert_eq!(vocabulary[profiles[0][0].0 as usize], "ips");

@@ -193,8 +193,9 @@ pub fn run(
     }
     let changed = !plan.extract.is_empty() || !plan.delete.is_empty() || !plan.repath.is_empty();
     if changed || !updater.has_knowledge() {
-        let features = updater.map_documents(|record| Features::of(&record))?;
-        updater.save_knowledge(&corpus::relate(features))?;
+        let terms = corpus::Terms::default();
+        let features = updater.map_documents(|record| Features::of(&record, &terms))?;
+        updater.save_knowledge(&corpus::relate(features, terms))?;
     }
     updater.finish()?;
     report.seconds = started.elapsed().as_secs_f64();

@@ -174,10 +174,12 @@ impl Built {
         let (index, fields) = finsam::index::open(dir, Profile::Full).expect("index opens");
         let searcher = index.reader().expect("reader").searcher();
         let started = Instant::now();
-        let features =
-            finsam::index::map_documents(&searcher, &fields, |record| Features::of(&record))
-                .expect("documents readable");
-        let knowledge = finsam::corpus::relate(features);
+        let terms = finsam::corpus::Terms::default();
+        let features = finsam::index::map_documents(&searcher, &fields, |record| {
+            Features::of(&record, &terms)
+        })
+        .expect("documents readable");
+        let knowledge = finsam::corpus::relate(features, terms);
         let ingest_seconds = started.elapsed().as_secs_f64();
         let texts = texts(dir, &knowledge);
         let names: Vec<String> = knowledge
