@@ -318,6 +318,16 @@ async fn reports_sort_by_year_and_the_overview_counts_reports() {
         "the histogram shows every year"
     );
     assert_eq!(overview["lan"][0]["value"], "Gävleborgs län");
+    let table = overview["forbund_years"].as_array().unwrap();
+    let reports: u64 = table.iter().map(|c| c["reports"].as_u64().unwrap()).sum();
+    assert_eq!(
+        reports, 2,
+        "the förbund × year table counts the same reports: {table:?}"
+    );
+    assert!(
+        table.iter().all(|c| c["year"].as_i64().unwrap() >= 2021),
+        "{table:?}"
+    );
     let worked = overview["what_worked"].as_array().unwrap();
     assert!(!worked.is_empty());
     assert!(

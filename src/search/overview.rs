@@ -6,6 +6,7 @@ use super::{
     Budget, FacetCount, Grouping, Result, SearchRequest, SearchService, facet_counts::YEAR_FACET,
     ranking::Ranking,
 };
+use crate::corpus::Knowledge;
 use crate::metadata::Labeler;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
@@ -93,53 +94,41 @@ impl SearchService {
             explain: false,
             ..request.clone()
         };
-        let found = self.search_within(&reports, budget)?;
-        let facet = |name: &str| found.facets.get(name).cloned().unwrap_or_default();
+        let searcher = self.reader.searcher();
+        let loaded = self.knowledge.get();
+        // One ranking of the reports gives the counts and the förbund × year table.
+        let (total, facets, forbund_years) =
+            match self.rank(&searcher, &reports, &loaded, budget)? {
+                Ok(ranked) => {
+                    let facets = match ranked.facets {
+                        Some(facets) => facets,
+                        None => self.count_facets(
+                            &searcher,
+                            &ranked.prepared,
+                            &ranked.ranking,
+                            &reports,
+                            &loaded,
+                        )?,
+                    };
+                    let table = forbund_years(&ranked.ranking, &loaded.knowledge);
+                    (ranked.ranking.total(), facets, table)
+                }
+                Err(nothing) => (nothing.total, nothing.facets, Vec::new()),
+            };
+        budget.check()?;
+        let facet = |name: &str| facets.get(name).cloned().unwrap_or_default();
         let forbund = facet("forbund");
         Ok(Overview {
             counts: "documents",
-            total: found.total,
+            total,
             lan: by_lan(&forbund),
             forbund,
             years: facet(YEAR_FACET),
             report_type: facet("report_type"),
             malgrupp: facet("malgrupp"),
-            forbund_years: self.forbund_years(&reports, budget)?,
+            forbund_years,
             what_worked: self.what_worked(request, budget)?,
         })
-    }
-
-    /// The förbund × year table of the reports matching every query word
-    /// (those the facet counts count), from the corpus knowledge's labels.
-    fn forbund_years(&self, reports: &SearchRequest, budget: &Budget) -> Result<Vec<ForbundYear>> {
-        let searcher = self.reader.searcher();
-        let loaded = self.knowledge.get();
-        let Ok(ranked) = self.rank(&searcher, reports, &loaded, budget)? else {
-            return Ok(Vec::new());
-        };
-        let Ranking::Reports(listing) = ranked.ranking else {
-            return Ok(Vec::new());
-        };
-        let mut cells: BTreeMap<(String, Option<i32>), (u64, u64)> = BTreeMap::new();
-        for report in listing.all().iter().filter(|r| !r.partial) {
-            let Some(facts) = loaded.knowledge.documents.get(&report.doc_id) else {
-                continue;
-            };
-            let cell = cells
-                .entry((facts.summary.forbund.clone(), facts.summary.year))
-                .or_default();
-            cell.0 += 1;
-            cell.1 += report.count as u64;
-        }
-        Ok(cells
-            .into_iter()
-            .map(|((forbund, year), (reports, sections))| ForbundYear {
-                forbund,
-                year,
-                reports,
-                sections,
-            })
-            .collect())
     }
 
     /// The best framgångsfaktorer and hinder passages for the request, one
@@ -178,6 +167,34 @@ impl SearchService {
             })
             .collect())
     }
+}
+
+/// The förbund × year table of the reports matching every query word
+/// (those the facet counts count), from the corpus knowledge's labels.
+fn forbund_years(ranking: &Ranking, knowledge: &Knowledge) -> Vec<ForbundYear> {
+    let Ranking::Reports(listing) = ranking else {
+        return Vec::new();
+    };
+    let mut cells: BTreeMap<(String, Option<i32>), (u64, u64)> = BTreeMap::new();
+    for report in listing.all().iter().filter(|r| !r.partial) {
+        let Some(facts) = knowledge.documents.get(&report.doc_id) else {
+            continue;
+        };
+        let cell = cells
+            .entry((facts.summary.forbund.clone(), facts.summary.year))
+            .or_default();
+        cell.0 += 1;
+        cell.1 += report.count as u64;
+    }
+    cells
+        .into_iter()
+        .map(|((forbund, year), (reports, sections))| ForbundYear {
+            forbund,
+            year,
+            reports,
+            sections,
+        })
+        .collect()
 }
 
 /// Report counts per förbund summed per län (from the förbund gazetteer).
