@@ -233,4 +233,11 @@ fn knowledge_of_an_older_layout_or_corpus_stage_is_related_anew_by_the_next_run(
             Some(fresh.clone())
         );
     }
+    assert!(!ingest::is_stale(corpus.path(), index.path()));
+    let stage = index.path().join(finsam::index::knowledge::STAGE_FILE);
+    std::fs::write(stage, "0123456789abcdef").unwrap();
+    assert!(
+        ingest::is_stale(corpus.path(), index.path()),
+        "knowledge of another corpus stage: serve relates it at start"
+    );
 }

@@ -8,6 +8,9 @@ use std::path::Path;
 
 /// Name of the knowledge file in the index folder.
 pub const KNOWLEDGE_FILE: &str = "corpus.json";
+/// Name of the file beside it naming the corpus stage that wrote it
+/// (written after it, so it never names a stage the knowledge is not of).
+pub const STAGE_FILE: &str = "corpus.stage";
 
 /// Writes `knowledge` into the index folder `dir`, replacing the old file at once.
 pub fn save(dir: &Path, knowledge: &Knowledge) -> Result<()> {
@@ -15,6 +18,7 @@ pub fn save(dir: &Path, knowledge: &Knowledge) -> Result<()> {
     let json = serde_json::to_vec(knowledge).expect("plain structs serialise");
     std::fs::write(&temporary, json)?;
     std::fs::rename(&temporary, dir.join(KNOWLEDGE_FILE))?;
+    std::fs::write(dir.join(STAGE_FILE), &knowledge.stage)?;
     Ok(())
 }
 
@@ -29,6 +33,13 @@ pub fn load(dir: &Path) -> Option<Knowledge> {
             None
         }
     }
+}
+
+/// True when the stored knowledge was related by this binary's corpus
+/// stage, read from [`STAGE_FILE`] (a few bytes, not the knowledge).
+pub fn is_current(dir: &Path) -> bool {
+    std::fs::read_to_string(dir.join(STAGE_FILE))
+        .is_ok_and(|stage| stage == crate::corpus::model::STAGE)
 }
 
 /// When the knowledge file was last written, to notice a new one.

@@ -122,14 +122,15 @@ pub fn relative_path(corpus: &Path, path: &Path) -> String {
     parts.join("/")
 }
 
-/// True when the index is missing, was built by another pipeline, a source
-/// file is newer than the last commit, or a file waits for OCR that is now
-/// installed.
+/// True when the index is missing, was built by another pipeline, its
+/// corpus knowledge by another corpus stage, a source file is newer than the
+/// last commit, or a file waits for OCR that is now installed.
 pub fn is_stale(corpus: &Path, index: &Path) -> bool {
     let Some(manifest) = crate::index::committed_manifest(index, Profile::Full) else {
         return true;
     };
-    if manifest.values().any(super::plan::awaits_ocr) {
+    if manifest.values().any(super::plan::awaits_ocr) || !crate::index::knowledge::is_current(index)
+    {
         return true;
     }
     let Ok(committed) = std::fs::metadata(index.join("meta.json")).and_then(|m| m.modified())
