@@ -385,10 +385,11 @@ impl SegmentFacets {
 
     /// Counts the section's values of facet `f`.
     fn count_values(&mut self, f: usize, doc: DocId) {
+        let shares = self.shares(f);
         let Some(column) = &self.columns[f].column else {
             return;
         };
-        if self.in_report && self.shared_by_report[f] {
+        if shares {
             // The report's values are the section's: counted once per report.
             if !std::mem::replace(&mut self.shared[f].counted, true) {
                 column
