@@ -6,8 +6,7 @@
 //! cuts at the hyphen, and the query parser makes the pieces of one typed
 //! word a phrase, so the hyphenated form finds only the same pieces side by
 //! side. A plain query word of letters joined by hyphens is searched as its
-//! pieces anywhere in the section (proximity still ranks them side by side
-//! first); a word of letters no section holds, which the lexicon does not
+//! pieces anywhere in the section; a word of letters no section holds, which the lexicon does not
 //! split, is searched as the phrase of the two pieces the index holds
 //! ("dropouts" as "drop outs", which "drop-outs" was indexed as).
 

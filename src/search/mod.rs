@@ -88,13 +88,13 @@ struct Reading {
     /// True when the text is a question (see [`Phrasing::is_question`]).
     question: bool,
     intent: Option<intent::Intent>,
-    required: String,
     phrasing: String,
     expanded: String,
 }
 
 /// The queries made of one text: as searched (synonyms expanded), as typed
-/// (for snippets), and as ranked (proximity and intents added).
+/// (for snippets), and as ranked (phrasing and intents added; nearness is
+/// the passage factor's, see [`passages`]).
 struct Prepared {
     text: Box<dyn Query>,
     typed: Box<dyn Query>,
@@ -425,7 +425,7 @@ impl SearchService {
         };
         let asked = intent.as_ref().map_or(text, |intent| intent.rest.as_str());
         let mut analyzer = self.index.tokenizer_for_field(self.fields.body)?;
-        let (required, phrasing, expanded) = match self.profile {
+        let (phrasing, expanded) = match self.profile {
             Profile::Full => {
                 let (required, phrasing) = Phrasing::builtin().topic(asked, &mut analyzer);
                 let synonyms = Synonyms::builtin().expand(&required);
@@ -433,22 +433,21 @@ impl SearchService {
                     compound_parts::expand(&synonyms, searcher, &mut analyzer, &self.fields)?;
                 let derived = derivation::expand(&synonyms, searcher, &mut analyzer, &self.fields)?;
                 let expanded = hyphens::expand(&derived, searcher, &mut analyzer, &self.fields)?;
-                (required, phrasing, expanded)
+                (phrasing, expanded)
             }
-            Profile::StemmingOnly => (asked.to_string(), String::new(), asked.to_string()),
+            Profile::StemmingOnly => (String::new(), asked.to_string()),
         };
         Ok(Reading {
             typed: text.to_string(),
             question: self.profile == Profile::Full && Phrasing::builtin().is_question(text),
             intent,
-            required,
             phrasing,
             expanded,
         })
     }
 
     /// The queries of a reading with its words combined as `words` asks;
-    /// proximity and the intent rank matches; the searched ones stop when
+    /// phrasing and the intent rank matches; the searched ones stop when
     /// `budget` is spent.
     fn prepare(&self, reading: &Reading, words: Match, budget: &Budget) -> Result<Prepared> {
         let parser = TextParser {
@@ -457,7 +456,7 @@ impl SearchService {
             profile: self.profile,
         };
         let text_query = parser.parse(&reading.expanded, words)?;
-        let mut ranked = parser.with_proximity(text_query.box_clone(), &reading.required);
+        let mut ranked = text_query.box_clone();
         if !reading.phrasing.is_empty() {
             ranked = phrasing::boost(ranked, parser.parse_body(&reading.phrasing)?);
         }

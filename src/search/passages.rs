@@ -30,6 +30,8 @@ use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED, Term};
 
+/// The share of the query's weight that is all of it, rounding aside.
+const ALL_WORDS: Score = 0.999;
 /// Width of a passage, in words (stop words included): two or three sentences.
 pub const WINDOW: u32 = 40;
 /// How much the passage share counts: 0 leaves scores alone, 1 scales
@@ -39,6 +41,12 @@ pub const STRENGTH: Score = 0.5;
 /// multiplied by its share of the query's weight to this power. A section
 /// lacking a rare word of a question falls behind one lacking a common word.
 pub const COVERAGE_EXPONENT: i32 = 2;
+/// Positions that may stand between the query's words for them to be near
+/// one another: all of them within their number plus this many positions.
+pub const NEAR_SLOP: u32 = 4;
+/// How much more a section counts whose body has all the query's words near
+/// one another.
+pub const NEAR_BONUS: Score = 1.0;
 
 /// Shares of a query's weight in one section.
 struct Shares {
@@ -46,15 +54,22 @@ struct Shares {
     passage: Score,
     /// Held by the section as a whole.
     section: Score,
+    /// True when the body holds every word within [`NEAR_SLOP`] positions
+    /// of their number.
+    near: bool,
 }
 
 impl Shares {
     /// `1 - STRENGTH + STRENGTH × passage`, times `section` to the power
-    /// [`COVERAGE_EXPONENT`]; never above 1 (rounding aside, neither share
-    /// is), so ranking may skip sections whose score without it is too low.
+    /// [`COVERAGE_EXPONENT`], times `1 + NEAR_BONUS` when the words are
+    /// near, all over `1 + NEAR_BONUS`: never above 1 (rounding aside),
+    /// so ranking may skip sections whose score without it is too low.
     fn factor(&self) -> Score {
-        let factor =
-            (1.0 - STRENGTH + STRENGTH * self.passage) * self.section.powi(COVERAGE_EXPONENT);
+        let near = if self.near { 1.0 + NEAR_BONUS } else { 1.0 };
+        let factor = (1.0 - STRENGTH + STRENGTH * self.passage)
+            * self.section.powi(COVERAGE_EXPONENT)
+            * near
+            / (1.0 + NEAR_BONUS);
         factor.min(1.0)
     }
 }
@@ -75,6 +90,8 @@ pub struct Passages {
     /// Each word's weight, in the order of `words`.
     weights: Vec<Score>,
     total: Score,
+    /// No word in a context field: the body alone decides nearness.
+    nowhere: Vec<bool>,
     body: Field,
     context: Vec<Field>,
 }
@@ -102,6 +119,7 @@ impl Passages {
         let weights: Vec<Score> = words.iter().map(|w| w.weight).collect();
         let total = weights.iter().sum();
         Some(Arc::new(Passages {
+            nowhere: vec![false; words.len()],
             words,
             weights,
             total,
@@ -199,18 +217,15 @@ impl SegmentPassages {
         state.body_hits(doc);
         let weights = &self.passages.weights;
         let scratch = &mut state.scratch;
-        let mut share = |window| {
-            best_window(
-                &scratch.hits,
-                weights,
-                &scratch.found,
-                window,
-                &mut scratch.counts,
-            ) / self.passages.total
+        let mut share = |window, present: &[bool]| {
+            best_window(&scratch.hits, weights, present, window, &mut scratch.counts)
+                / self.passages.total
         };
+        let near = share(weights.len() as u32 + NEAR_SLOP, &self.passages.nowhere);
         Some(Shares {
-            passage: share(WINDOW),
-            section: share(u32::MAX / 2),
+            passage: share(WINDOW, &scratch.found),
+            section: share(u32::MAX / 2, &scratch.found),
+            near: near >= ALL_WORDS,
         })
     }
 }
@@ -348,10 +363,28 @@ mod tests {
 
     #[test]
     fn a_section_lacking_weight_falls_more_than_one_with_it_spread_out() {
-        let factor = |passage, section| Shares { passage, section }.factor();
+        let factor = |passage, section| {
+            let near = Shares {
+                passage,
+                section,
+                near: true,
+            };
+            near.factor()
+        };
         assert_eq!(factor(1.0, 1.0), 1.0);
         assert_eq!(factor(0.5, 1.0), 0.75);
         assert_eq!(factor(0.5, 0.5), 0.1875);
+    }
+
+    #[test]
+    fn words_near_one_another_count_more_and_the_factor_stays_at_most_one() {
+        let shares = |near| Shares {
+            passage: 1.0,
+            section: 1.0,
+            near,
+        };
+        assert_eq!(shares(true).factor(), 1.0);
+        assert_eq!(shares(false).factor(), 1.0 / (1.0 + NEAR_BONUS));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Building tantivy queries from a request: parsed text plus facet filters.
 
-use super::{Result, SearchError, SearchRequest, query_words};
+use super::{Result, SearchError, SearchRequest};
 use crate::analysis::{self, Profile};
 use crate::index::FACETS;
 use crate::index::Fields;
@@ -8,7 +8,7 @@ use std::ops::Bound;
 use tantivy::Index;
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser,
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser,
     QueryParserError, RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::IndexRecordOption;
@@ -23,11 +23,6 @@ const EXACT_BOOST: f32 = 0.5;
 const ENGLISH_BOOST: f32 = 0.5;
 /// Weight of a match in the words about the document (type, förbund, year).
 const ABOUT_BOOST: f32 = 0.5;
-
-/// Words of the query this far apart or closer in a body make a proximity match.
-const PROXIMITY_SLOP: u32 = 4;
-/// Weight of a proximity match on top of the words' own matches.
-const PROXIMITY_BOOST: f32 = 1.0;
 
 /// How the words of a query combine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,11 +64,6 @@ impl TextParser<'_> {
         parser
             .parse_query(text)
             .map_err(|e| SearchError::BadQuery(e.to_string()))
-    }
-
-    /// `query`, ranked higher where the words of `typed` stand close (see [`with_proximity`]).
-    pub fn with_proximity(&self, query: Box<dyn Query>, typed: &str) -> Box<dyn Query> {
-        with_proximity(self, query, typed)
     }
 }
 
@@ -170,30 +160,6 @@ pub fn has_terms(query: &dyn Query) -> bool {
     let mut found = false;
     query.query_terms(&mut |_, _| found = true);
     found
-}
-
-/// `query`, ranked higher where the plain words the user typed stand close
-/// together in a section's body (within [`PROXIMITY_SLOP`] positions).
-fn with_proximity(context: &TextParser, query: Box<dyn Query>, typed: &str) -> Box<dyn Query> {
-    let words: Vec<&str> = query_words::words(typed)
-        .into_iter()
-        .filter(|word| word.bare)
-        .map(|word| word.text)
-        .collect();
-    if words.len() < 2 || context.profile == Profile::StemmingOnly {
-        return query;
-    }
-    let phrase = format!("\"{}\"~{PROXIMITY_SLOP}", words.join(" "));
-    match context.parse_body(&phrase) {
-        Ok(near) => Box::new(BooleanQuery::new(vec![
-            (Occur::Must, query),
-            (
-                Occur::Should,
-                Box::new(BoostQuery::new(near, PROXIMITY_BOOST)),
-            ),
-        ])),
-        Err(_) => query,
-    }
 }
 
 /// `query` without the sections of the documents `doc_ids` (near-duplicate
