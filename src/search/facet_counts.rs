@@ -256,7 +256,10 @@ impl FacetColumn {
 /// One segment's counts. A document's sections are added in one batch
 /// (`IndexWriter::run`), so they lie next to one another in one segment:
 /// reports are counted once per value by remembering what the current
-/// report has already counted.
+/// report has already counted, and what a report's sections share (its
+/// document-level facets, its year, whether they pass those filters) is
+/// read from the columns once per report, whether sections or reports are
+/// counted.
 struct SegmentFacets {
     columns: Vec<FacetColumn>,
     year: Option<Column<u64>>,
@@ -267,11 +270,14 @@ struct SegmentFacets {
     values: Vec<Vec<u64>>,
     /// Counts by year.
     years: HashMap<u64, u64>,
-    /// The report the last section belonged to, when counting reports.
+    /// The report the last section belonged to.
     report: Option<u64>,
-    /// True when counting reports and the current section has a report:
-    /// what its report's sections share is then read once per report.
+    /// True when the current section has a report: what its report's
+    /// sections share is then read once per report.
     in_report: bool,
+    /// Per facet shared by a report's sections: the current report's value
+    /// ordinals, once read (`None` before), when counting sections.
+    report_ords: Vec<Option<Vec<u64>>>,
     /// Per facet: every section of a report has the same values ([`DOCUMENT_FACETS`]).
     shared_by_report: Vec<bool>,
     /// Per facet: what the current report's sections share.
@@ -315,6 +321,7 @@ impl SegmentFacets {
             years: HashMap::new(),
             report: None,
             in_report: false,
+            report_ords: vec![None; FACETS.len()],
             report_year: None,
             counted: Vec::new(),
         }
@@ -339,20 +346,18 @@ impl SegmentFacets {
             .is_none_or(|range| range.contains(&year))
     }
 
-    /// Starts the section's report when counting reports; false when the
-    /// section has no report (it is then not counted).
+    /// Starts the section's report; false when the section has no report
+    /// and reports are counted (it is then not counted).
     fn enter_report(&mut self, doc: DocId) -> bool {
         self.in_report = false;
-        if self.unit == Unit::Sections {
-            return true;
-        }
         let Some(report) = self.ids.as_ref().and_then(|ids| ids.term_ords(doc).next()) else {
-            return false;
+            return self.unit == Unit::Sections;
         };
         if self.report != Some(report) {
             self.report = Some(report);
             self.counted.clear();
             self.shared.fill(Shared::default());
+            self.report_ords.fill(None);
             self.report_year = None;
         }
         self.in_report = true;
@@ -389,13 +394,20 @@ impl SegmentFacets {
         let Some(column) = &self.columns[f].column else {
             return;
         };
-        if shares {
+        if shares && self.unit == Unit::Reports {
             // The report's values are the section's: counted once per report.
             if !std::mem::replace(&mut self.shared[f].counted, true) {
                 column
                     .term_ords(doc)
                     .for_each(|ord| self.values[f][ord as usize] += 1);
             }
+            return;
+        }
+        if shares {
+            // Every section counts, with the values its report's first one had.
+            let ords = self.report_ords[f].get_or_insert_with(|| column.term_ords(doc).collect());
+            ords.iter()
+                .for_each(|&ord| self.values[f][ord as usize] += 1);
             return;
         }
         for ord in column.term_ords(doc) {
