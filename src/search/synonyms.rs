@@ -341,6 +341,7 @@ mod tests {
             ("IPS", "Supported Employment"),
             ("MI", "motiverande samtal"),
             ("SoL", "socialtjänstlagen"),
+            ("SYV", "studie- och yrkesvägledare"),
         ] {
             assert!(expand(short).contains(long), "{short} -> {}", expand(short));
         }
