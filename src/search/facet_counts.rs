@@ -276,8 +276,10 @@ struct SegmentFacets {
     /// sections share is then read once per report.
     in_report: bool,
     /// Per facet shared by a report's sections: the current report's value
-    /// ordinals, once read (`None` before), when counting sections.
-    report_ords: Vec<Option<Vec<u64>>>,
+    /// ordinals, when counting sections and `ords_read` says they are read.
+    report_ords: Vec<Vec<u64>>,
+    /// Per facet: true once the current report's value ordinals are read.
+    ords_read: Vec<bool>,
     /// Per facet: every section of a report has the same values ([`DOCUMENT_FACETS`]).
     shared_by_report: Vec<bool>,
     /// Per facet: what the current report's sections share.
@@ -321,7 +323,8 @@ impl SegmentFacets {
             years: HashMap::new(),
             report: None,
             in_report: false,
-            report_ords: vec![None; FACETS.len()],
+            report_ords: vec![Vec::new(); FACETS.len()],
+            ords_read: vec![false; FACETS.len()],
             report_year: None,
             counted: Vec::new(),
         }
@@ -357,7 +360,7 @@ impl SegmentFacets {
             self.report = Some(report);
             self.counted.clear();
             self.shared.fill(Shared::default());
-            self.report_ords.fill(None);
+            self.ords_read.fill(false);
             self.report_year = None;
         }
         self.in_report = true;
@@ -405,7 +408,11 @@ impl SegmentFacets {
         }
         if shares {
             // Every section counts, with the values its report's first one had.
-            let ords = self.report_ords[f].get_or_insert_with(|| column.term_ords(doc).collect());
+            let ords = &mut self.report_ords[f];
+            if !std::mem::replace(&mut self.ords_read[f], true) {
+                ords.clear();
+                ords.extend(column.term_ords(doc));
+            }
             ords.iter()
                 .for_each(|&ord| self.values[f][ord as usize] += 1);
             return;
