@@ -173,6 +173,13 @@ mod tests {
             strip("vad gör man med deltagare"),
             ("vad man med deltagare".into(), "gör".into())
         );
+        assert_eq!(
+            strip("varför kommer det så få deltagare från Hässleholm"),
+            (
+                "varför kommer det deltagare från Hässleholm".into(),
+                "så få".into()
+            )
+        );
     }
 
     #[test]
