@@ -131,7 +131,12 @@ impl SearchService {
     /// comparisons). [`Profile::StemmingOnly`] also searches as the first
     /// version did: no synonyms, no spelling retry, all words required.
     pub fn open_with(dir: &Path, profile: Profile) -> Result<SearchService> {
-        let (index, fields) = index::open(dir, profile)?;
+        let (mut index, fields) = index::open(dir, profile)?;
+        // One search's segments are read on every core: at 1M sections a
+        // single page's p99 fell by a third, throughput under load by 1-8 %
+        // (BENCHMARKS.md, session 9).
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        index.set_multithread_executor(threads)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
