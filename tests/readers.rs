@@ -106,3 +106,25 @@ fn a_report_written_well_is_read_by_our_own_reader() {
     let extracted = extract_file(&sample).unwrap();
     assert!(extracted.readers.iter().all(|r| *r == Reader::PdfExtract));
 }
+
+#[test]
+fn codes_a_font_does_not_map_are_left_out_and_the_table_kept() {
+    if !poppler() {
+        return;
+    }
+    let extracted = extract("unmapped_codes.pdf");
+    let text = text(&extracted);
+    assert!(!text.contains('\0'), "{text:?}");
+    let cells: Vec<&str> = text.split_whitespace().collect();
+    assert!(
+        ('A'..='Z').all(|c| cells.contains(&c.to_string().as_str())),
+        "{text}"
+    );
+    assert!(text.contains("The quick brown fox"), "{text}");
+    assert_eq!(
+        extracted.readers,
+        [Reader::Poppler],
+        "{:?}",
+        extracted.warnings
+    );
+}
