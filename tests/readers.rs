@@ -1,6 +1,7 @@
 //! PDFs that pdf-extract reads badly or not at all, and poppler reads: each
 //! page's text comes from the reader that reads it best, and the report says
-//! which. The fixtures are made by `tests/fixtures/readers/make.py`.
+//! which, and OCR does not replace a text layer by what it only guesses.
+//! The fixtures are made by `tests/fixtures/readers/make.py`.
 
 use finsam::extract::{Extracted, Reader, extract_file};
 use std::path::Path;
@@ -124,6 +125,25 @@ fn codes_a_font_does_not_map_are_left_out_and_the_table_kept() {
     assert_eq!(
         extracted.readers,
         [Reader::Poppler],
+        "{:?}",
+        extracted.warnings
+    );
+}
+
+#[test]
+fn a_column_of_single_letters_is_not_replaced_by_what_ocr_guesses() {
+    if !finsam::extract::ocr_available() {
+        eprintln!("NOTICE: Tesseract with Swedish is not installed; skipping");
+        return;
+    }
+    // Page 2 of qpdf's form-mod1.pdf (Apache-2.0; see make.py).
+    let extracted = extract("letter_column.pdf");
+    let text = text(&extracted);
+    assert!(text.contains("There are no fields on this page."), "{text}");
+    assert!(text.matches('w').count() >= 40, "{text}");
+    assert_eq!(
+        extracted.readers,
+        [Reader::PdfExtract],
         "{:?}",
         extracted.warnings
     );

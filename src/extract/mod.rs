@@ -36,7 +36,6 @@ pub use error::{ExtractError, Result};
 use crate::document::Page;
 use health::Health;
 use pdf::PdfPage;
-use plausible::Plausibility;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -203,7 +202,8 @@ fn with_ocr(
 }
 
 /// OCRs the `needing` pages in parallel; keeps a reading that is clearly
-/// more plausible than the text layer, calling `progress` after each page.
+/// more plausible than the text layer (by the words Tesseract is sure of,
+/// see [`ocr::OcrReading::replaces`]), calling `progress` after each page.
 /// Returns the pages replaced.
 fn apply_ocr(
     pdf: &Path,
@@ -211,7 +211,7 @@ fn apply_ocr(
     needing: &[u32],
     progress: &(dyn Fn() + Sync),
 ) -> Vec<u32> {
-    let read: Vec<Page> = needing
+    let read: Vec<ocr::OcrReading> = needing
         .par_iter()
         .filter_map(|&n| {
             let page = ocr::read_page(pdf, n);
@@ -220,15 +220,13 @@ fn apply_ocr(
         })
         .collect();
     let mut replaced = Vec::new();
-    for ocr_page in read {
-        let Some(i) = pages.iter().position(|p| p.number == ocr_page.number) else {
+    for reading in read {
+        let Some(i) = pages.iter().position(|p| p.number == reading.page.number) else {
             continue;
         };
-        if Plausibility::of_lines(&pages[i].lines)
-            .clearly_below(&Plausibility::of_lines(&ocr_page.lines))
-        {
-            replaced.push(ocr_page.number);
-            pages[i] = ocr_page;
+        if reading.replaces(&pages[i].lines) {
+            replaced.push(reading.page.number);
+            pages[i] = reading.page;
             readers[i] = Reader::Ocr;
         }
     }
