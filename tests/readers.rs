@@ -148,3 +148,22 @@ fn a_column_of_single_letters_is_not_replaced_by_what_ocr_guesses() {
         extracted.warnings
     );
 }
+
+#[test]
+fn a_label_drawn_across_a_line_is_kept_apart_from_its_words() {
+    if !poppler() {
+        return;
+    }
+    let extracted = extract("label_over_text.pdf");
+    let text = text(&extracted);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let count = |word: &str| words.iter().filter(|w| **w == word).count();
+    assert_eq!(count("Försäkringskassan"), 4, "{text}");
+    assert_eq!((count("Interpret"), count("Bytecodes")), (1, 1), "{text}");
+    assert_eq!(
+        extracted.readers,
+        [Reader::Poppler],
+        "{:?}",
+        extracted.warnings
+    );
+}
