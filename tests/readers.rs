@@ -150,6 +150,28 @@ fn a_column_of_single_letters_is_not_replaced_by_what_ocr_guesses() {
 }
 
 #[test]
+fn ocr_is_weighed_against_a_page_with_its_running_header() {
+    if !finsam::extract::ocr_available() {
+        eprintln!("NOTICE: Tesseract with Swedish is not installed; skipping");
+        return;
+    }
+    let extracted = extract("headed_tables.pdf");
+    for page in &extracted.pages {
+        assert!(
+            page.text().starts_with("a b c d e f g h"),
+            "{}",
+            page.text()
+        );
+    }
+    assert_eq!(
+        extracted.readers,
+        [Reader::PdfExtract; 3],
+        "{:?}",
+        extracted.warnings
+    );
+}
+
+#[test]
 fn a_label_drawn_across_a_line_is_kept_apart_from_its_words() {
     if !poppler() {
         return;
