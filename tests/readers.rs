@@ -1,6 +1,7 @@
 //! PDFs that pdf-extract reads badly or not at all, and poppler reads: each
 //! page's text comes from the reader that reads it best, and the report says
-//! which. The fixtures are made by `tests/fixtures/readers/make.py`.
+//! which, and OCR does not replace a text layer by what it only guesses.
+//! The fixtures are made by `tests/fixtures/readers/make.py`.
 
 use finsam::extract::{Extracted, Reader, extract_file};
 use std::path::Path;
@@ -105,4 +106,86 @@ fn a_report_written_well_is_read_by_our_own_reader() {
         .join("corpus/exempel/gavleborg-kvartalsrapport-2024q1.pdf");
     let extracted = extract_file(&sample).unwrap();
     assert!(extracted.readers.iter().all(|r| *r == Reader::PdfExtract));
+}
+
+#[test]
+fn codes_a_font_does_not_map_are_left_out_and_the_table_kept() {
+    if !poppler() {
+        return;
+    }
+    let extracted = extract("unmapped_codes.pdf");
+    let text = text(&extracted);
+    assert!(!text.contains('\0'), "{text:?}");
+    let cells: Vec<&str> = text.split_whitespace().collect();
+    assert!(
+        ('A'..='Z').all(|c| cells.contains(&c.to_string().as_str())),
+        "{text}"
+    );
+    assert!(text.contains("The quick brown fox"), "{text}");
+    assert_eq!(
+        extracted.readers,
+        [Reader::Poppler],
+        "{:?}",
+        extracted.warnings
+    );
+}
+
+#[test]
+fn a_column_of_single_letters_is_not_replaced_by_what_ocr_guesses() {
+    if !finsam::extract::ocr_available() {
+        eprintln!("NOTICE: Tesseract with Swedish is not installed; skipping");
+        return;
+    }
+    // Page 2 of qpdf's form-mod1.pdf (Apache-2.0; see make.py).
+    let extracted = extract("letter_column.pdf");
+    let text = text(&extracted);
+    assert!(text.contains("There are no fields on this page."), "{text}");
+    assert!(text.matches('w').count() >= 40, "{text}");
+    assert_eq!(
+        extracted.readers,
+        [Reader::PdfExtract],
+        "{:?}",
+        extracted.warnings
+    );
+}
+
+#[test]
+fn ocr_is_weighed_against_a_page_with_its_running_header() {
+    if !finsam::extract::ocr_available() {
+        eprintln!("NOTICE: Tesseract with Swedish is not installed; skipping");
+        return;
+    }
+    let extracted = extract("headed_tables.pdf");
+    for page in &extracted.pages {
+        assert!(
+            page.text().starts_with("a b c d e f g h"),
+            "{}",
+            page.text()
+        );
+    }
+    assert_eq!(
+        extracted.readers,
+        [Reader::PdfExtract; 3],
+        "{:?}",
+        extracted.warnings
+    );
+}
+
+#[test]
+fn a_label_drawn_across_a_line_is_kept_apart_from_its_words() {
+    if !poppler() {
+        return;
+    }
+    let extracted = extract("label_over_text.pdf");
+    let text = text(&extracted);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let count = |word: &str| words.iter().filter(|w| **w == word).count();
+    assert_eq!(count("Försäkringskassan"), 4, "{text}");
+    assert_eq!((count("Interpret"), count("Bytecodes")), (1, 1), "{text}");
+    assert_eq!(
+        extracted.readers,
+        [Reader::Poppler],
+        "{:?}",
+        extracted.warnings
+    );
 }

@@ -10,9 +10,11 @@
 //! ([`Plausibility::flaw`]), or form fields and annotations with text of
 //! their own, which pdf-extract does not read. Poppler then reads the doubted pages (one run
 //! over their range) and its reading replaces ours where it is clearly more
-//! plausible. A file our reader cannot open at all (a broken
-//! cross-reference table, an encryption variant) is read by poppler
-//! entirely, when poppler finds text in it.
+//! plausible, where it is the same text without the control characters
+//! that codes a font does not map become in ours, or where ours interleaves
+//! glyphs drawn over one another and poppler's reads no worse. A file our
+//! reader cannot open at all (a broken cross-reference table, an encryption
+//! variant) is read by poppler entirely, when poppler finds text in it.
 
 use super::Reader;
 use super::error::ExtractError;
@@ -20,6 +22,7 @@ use super::pdf::PdfPage;
 use super::plausible::{Flaw, Plausibility};
 use super::poppler;
 use super::quality::TextMeasure;
+use crate::document::Line;
 use std::path::Path;
 
 /// Fewer characters than this share of the glyphs a page draws is a lost reading.
@@ -84,11 +87,7 @@ pub(crate) fn second_opinion(pdf: &Path, pages: &mut [PdfPage], warnings: &mut V
         let Some(their) = theirs.iter().find(|p| p.number == ours.page.number) else {
             continue;
         };
-        let (mine, other) = (
-            Plausibility::of_lines(&ours.page.lines),
-            Plausibility::of_lines(&their.lines),
-        );
-        if mine.clearly_below(&other) {
+        if reads_better(ours, &their.lines) {
             let number = ours.page.number;
             // What our reader said about the page no longer holds.
             let (own, own_colon) = (format!("sida {number} "), format!("sida {number}:"));
@@ -98,6 +97,21 @@ pub(crate) fn second_opinion(pdf: &Path, pages: &mut [PdfPage], warnings: &mut V
             ours.reader = Reader::Poppler;
         }
     }
+}
+
+/// True when `theirs` reads better than our reading: clearly more
+/// plausible, the same text where ours is garbled and theirs is not, or,
+/// where ours interleaves glyphs drawn over one another, no less plausible
+/// (a few interleaved words hardly lower a page's plausibility, but poppler
+/// keeps texts drawn over one another apart).
+fn reads_better(ours: &PdfPage, theirs: &[Line]) -> bool {
+    let (mine, other) = (
+        Plausibility::of_lines(&ours.page.lines),
+        Plausibility::of_lines(theirs),
+    );
+    mine.clearly_below(&other)
+        || ours.overlapping && !other.clearly_below(&mine)
+        || TextMeasure::of_lines(&ours.page.lines).cleaned_by(&TextMeasure::of_lines(theirs))
 }
 
 /// Poppler's reading of a whole file our reader could not open (`error`
@@ -135,7 +149,7 @@ pub(crate) fn poppler_instead(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Line, Page};
+    use crate::document::Page;
 
     fn reading(text: &str, glyphs: usize) -> PdfPage {
         PdfPage {

@@ -8,9 +8,11 @@
 //! or more pages, or both pages of a two-page document. Bare page numbers
 //! ("3", "- 3 -", "3 (12)", "Sida 3 av 12") are removed wherever they stand
 //! in an edge zone. Nothing is removed from the middle of a page, where a
-//! lone number is more likely a table cell, and nothing from a page whose
-//! only text it is: a one-line-per-page report or a form with a fixed title
-//! keeps its lines.
+//! lone number is more likely a table cell, and nothing from a page where it
+//! would be most of the text: a running header is a small part of a page,
+//! so lines that repeat and make up more than half of a page's words are the
+//! document's content (a one-line-per-page report, a form or a test sheet
+//! printed once per page with a few lines changed) and are kept.
 
 use crate::document::{Line, Page};
 use std::collections::{HashMap, HashSet};
@@ -35,8 +37,7 @@ pub(crate) fn remove_furniture(pages: &mut [Page]) {
             })
             .map(|(_, i)| i)
             .collect();
-        let text_lines = page.lines.iter().filter(|l| !l.is_blank()).count();
-        if furniture.iter().collect::<HashSet<_>>().len() == text_lines {
+        if is_most_of(&furniture, &page.lines) {
             continue;
         }
         let mut index = 0;
@@ -45,6 +46,19 @@ pub(crate) fn remove_furniture(pages: &mut [Page]) {
             !furniture.contains(&(index - 1))
         });
     }
+}
+
+/// True when the lines at `indices` (which may repeat) hold more than half of the words of `lines`.
+fn is_most_of(indices: &[usize], lines: &[Line]) -> bool {
+    let words = |line: &Line| {
+        let tokens = line.text.split_whitespace();
+        tokens
+            .filter(|t| t.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    let chosen: HashSet<usize> = indices.iter().copied().collect();
+    let removed: usize = chosen.iter().map(|&i| words(&lines[i])).sum();
+    removed * 2 > lines.iter().map(words).sum::<usize>()
 }
 
 /// (at top, masked text) of lines that recur in the same edge zone of enough pages.
@@ -234,6 +248,28 @@ mod tests {
             .collect();
         remove_furniture(&mut pages);
         assert!(pages.iter().all(|p| texts(p)[0] == "Hello, world!"));
+    }
+
+    #[test]
+    fn lines_repeated_on_every_page_that_are_most_of_its_words_are_kept() {
+        // A test sheet printed once per page with one line changed (qpdf's boxes.pdf).
+        let sheet = |n: u32| {
+            let rotate = format!("Rotate: {}", 90 * n);
+            let lines = [
+                "red rectangle at media [0 0 612 792]",
+                "green at crop [10 20 582 752]",
+                "blue at bleed [20 40 552 712]",
+                "",
+                &rotate,
+                "",
+                "page is cropped at crop",
+            ];
+            page(n, &lines)
+        };
+        let mut pages: Vec<Page> = (0..4).map(sheet).collect();
+        let before = pages.clone();
+        remove_furniture(&mut pages);
+        assert_eq!(pages, before);
     }
 
     #[test]

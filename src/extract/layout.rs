@@ -25,6 +25,12 @@ const DEFAULT_SPACING: f64 = 1.2;
 const OVERLAP_MIN_GLYPHS: usize = 10;
 /// A row where this share of glyphs starts inside the glyph before overlaps.
 const OVERLAP_SHARE: f64 = 0.3;
+/// Consecutive pairs of glyphs judged together for a local overlap.
+const OVERLAP_WINDOW: usize = 12;
+/// A row where this many pairs within one window start inside the glyph
+/// before overlaps: a figure's label drawn across part of a line of the
+/// column beside it interleaves with a few of its words.
+const OVERLAP_DENSE: usize = 5;
 
 /// One page laid out.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,18 +68,25 @@ pub(crate) fn lay_out(glyphs: Vec<Glyph>) -> Layout {
     Layout { lines, overlapping }
 }
 
-/// True when many of a row's glyphs start well inside the glyph before
-/// them (a different letter: the same one drawn twice is fake bold).
+/// True when many of a row's glyphs, or several close together, start
+/// well inside the glyph before them (a different letter: the same one
+/// drawn twice is fake bold).
 fn overlaps(row: &Row) -> bool {
     let ink = row.ink();
     if ink.len() < OVERLAP_MIN_GLYPHS {
         return false;
     }
-    let inside = ink
+    let inside: Vec<bool> = ink
         .windows(2)
-        .filter(|w| w[0].text != w[1].text && w[1].x < w[0].x + 0.5 * w[0].width)
-        .count();
-    inside as f64 > OVERLAP_SHARE * ink.len() as f64
+        .map(|w| w[0].text != w[1].text && w[1].x < w[0].x + 0.5 * w[0].width)
+        .collect();
+    let count = inside.iter().filter(|i| **i).count();
+    let densest = inside
+        .windows(OVERLAP_WINDOW)
+        .map(|w| w.iter().filter(|i| **i).count())
+        .max()
+        .unwrap_or(0);
+    count as f64 > OVERLAP_SHARE * ink.len() as f64 || densest >= OVERLAP_DENSE
 }
 
 /// Baseline distance between two rows in font sizes; negative when `next` is higher.
@@ -124,6 +137,16 @@ mod tests {
             word("Roboto Mono", 50.0, 680.0),
         ];
         assert!(!lay_out(apart.concat()).overlapping);
+    }
+
+    #[test]
+    fn a_label_drawn_across_part_of_a_line_overlaps() {
+        // pdf.js tracemonkey.pdf: a figure's label over a line of the column beside it.
+        let line = "The best case is a loop where the types at the loop edge are the same";
+        let mut glyphs = word(line, 50.0, 700.0);
+        glyphs.extend(word("Interpret", 126.5, 700.0));
+        assert!(lay_out(glyphs).overlapping);
+        assert!(!lay_out(word(line, 50.0, 700.0)).overlapping);
     }
 
     #[test]

@@ -33,10 +33,9 @@ mod widths;
 
 pub use error::{ExtractError, Result};
 
-use crate::document::Page;
+use crate::document::{Line, Page};
 use health::Health;
 use pdf::PdfPage;
-use plausible::Plausibility;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -111,7 +110,9 @@ pub fn extract_file_with(path: &Path, progress: &(dyn Fn() + Sync)) -> Result<Ex
                 }
                 Err(error) => return Err(error),
             };
-            Ok(with_ocr(path, cleaned(pages), warnings, progress))
+            // OCR reads running headers too: it is weighed against the layer before cleanup.
+            let layers: Vec<Vec<Line>> = pages.iter().map(|p| p.page.lines.clone()).collect();
+            Ok(with_ocr(path, cleaned(pages), &layers, warnings, progress))
         }
         Some("txt" | "md") => extract_text_bytes(&std::fs::read(path)?),
         _ => Err(ExtractError::Unsupported),
@@ -160,11 +161,13 @@ fn cleaned(pages: Vec<PdfPage>) -> (Vec<Page>, Vec<Reader>) {
 }
 
 /// Replaces pages without usable text by their OCR reading, where that
-/// reads clearly better, saying what was wrong with each replaced page's
-/// text layer; lists the pages that need OCR when Tesseract is missing.
+/// reads clearly better than the page's text layer as read (`layers`, one
+/// per page), saying what was wrong with each replaced page's text layer;
+/// lists the pages that need OCR when Tesseract is missing.
 fn with_ocr(
     pdf: &Path,
     (mut pages, mut readers): (Vec<Page>, Vec<Reader>),
+    layers: &[Vec<Line>],
     mut warnings: Vec<String>,
     progress: &(dyn Fn() + Sync),
 ) -> Extracted {
@@ -176,7 +179,8 @@ fn with_ocr(
     let numbers: Vec<u32> = needing.iter().map(|(n, _)| *n).collect();
     let (mut replaced, mut needs_ocr) = (Vec::new(), Vec::new());
     if !needing.is_empty() && ocr::available() {
-        replaced = apply_ocr(pdf, (&mut pages, &mut readers), &numbers, progress);
+        let read = (&mut pages[..], &mut readers[..], layers);
+        replaced = apply_ocr(pdf, read, &numbers, progress);
         cleanup::clean_pages(&mut pages); // OCR text has running headers and hyphens too
     } else if !needing.is_empty() {
         let list: Vec<String> = numbers.iter().map(u32::to_string).collect();
@@ -203,15 +207,16 @@ fn with_ocr(
 }
 
 /// OCRs the `needing` pages in parallel; keeps a reading that is clearly
-/// more plausible than the text layer, calling `progress` after each page.
-/// Returns the pages replaced.
+/// more plausible than the page's text layer as read (by the words
+/// Tesseract is sure of, see [`ocr::OcrReading::replaces`]), calling
+/// `progress` after each page. Returns the pages replaced.
 fn apply_ocr(
     pdf: &Path,
-    (pages, readers): (&mut [Page], &mut [Reader]),
+    (pages, readers, layers): (&mut [Page], &mut [Reader], &[Vec<Line>]),
     needing: &[u32],
     progress: &(dyn Fn() + Sync),
 ) -> Vec<u32> {
-    let read: Vec<Page> = needing
+    let read: Vec<ocr::OcrReading> = needing
         .par_iter()
         .filter_map(|&n| {
             let page = ocr::read_page(pdf, n);
@@ -220,15 +225,13 @@ fn apply_ocr(
         })
         .collect();
     let mut replaced = Vec::new();
-    for ocr_page in read {
-        let Some(i) = pages.iter().position(|p| p.number == ocr_page.number) else {
+    for reading in read {
+        let Some(i) = pages.iter().position(|p| p.number == reading.page.number) else {
             continue;
         };
-        if Plausibility::of_lines(&pages[i].lines)
-            .clearly_below(&Plausibility::of_lines(&ocr_page.lines))
-        {
-            replaced.push(ocr_page.number);
-            pages[i] = ocr_page;
+        if reading.replaces(&layers[i]) {
+            replaced.push(reading.page.number);
+            pages[i] = reading.page;
             readers[i] = Reader::Ocr;
         }
     }

@@ -19,7 +19,9 @@
 //! numbers with hardly a letter among them is: tables carry labels, and a
 //! font whose letters could not be mapped leaves its digits behind. So is a
 //! page whose letters stand mostly alone ("E C N E R E F E R"): words torn
-//! apart, drawn backwards or letter by letter.
+//! apart, drawn backwards or letter by letter. Thai, Lao, Khmer, Burmese,
+//! Tibetan, Chinese and Japanese are written without spaces between words,
+//! so a long run of their letters is a phrase, not words glued together.
 
 use super::quality::TextMeasure;
 use crate::document::Line;
@@ -102,7 +104,7 @@ impl Plausibility {
             p.tokens += 1;
             let letters = token.chars().filter(|c| c.is_alphabetic()).count();
             p.letters += letters;
-            if letters > GLUED_LETTERS && !is_address(token) {
+            if letters > GLUED_LETTERS && !is_address(token) && !is_unspaced(token) {
                 p.glued += 1;
                 p.glued_letters += letters;
             } else if is_word_like(token) {
@@ -210,6 +212,16 @@ fn is_notation(token: &str) -> bool {
 /// A web or e-mail address: long without being glued words.
 fn is_address(token: &str) -> bool {
     token.contains('/') || token.contains('@') || token.to_lowercase().contains("www.")
+}
+
+/// A token in a script written without spaces between words (Thai, Lao,
+/// Tibetan, Burmese, Khmer, Japanese kana, Chinese characters).
+fn is_unspaced(token: &str) -> bool {
+    token.chars().any(|c| {
+        matches!(u32::from(c),
+            0x0E00..=0x0FFF | 0x1000..=0x109F | 0x1780..=0x17FF | 0x3040..=0x30FF
+            | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+    })
 }
 
 /// A token whose first letter or digit is a lower-case letter.
@@ -392,6 +404,21 @@ mod tests {
     fn a_table_of_common_nouns_is_not_prose() {
         let table = "tillgångar kundfordringar kostnader intäkter skulder kassa bank ".repeat(6);
         assert_eq!(of(&table).flaw(), Some(Flaw::NotProse));
+    }
+
+    #[test]
+    fn thai_written_without_spaces_beats_latin_letters_read_from_it() {
+        // pdf.js issue13211.pdf: a Thai exam page, and what Tesseract in Swedish made of it.
+        let thai = "18. สี่เหลี่ยมจัตุรัสรูปหนึ่ง มีความยาวด้านหนึ่งเท่ากับ 7 นิ้ว \
+            สร้างสี่เหลี่ยมจัตุรัสรูปใหม่ภายในสี่เหลี่ยมรูปเดิม โดยลากเส้นเชื่อม \
+            จุดที่แบ่งแต่ละด้านของสี่เหลี่ยมรูปเดิมเป็นอัตราส่วน 3:4 ดังรูป \
+            ถ้ากระบวนการสร้างสี่เหลี่ยมรูปใหม่ภายในสี่เหลี่ยมรูปเดิมนี้ \
+            เส้นรอบรูปสี่เหลี่ยมทั้งหมด เท่ากับข้อใดต่อไปนี้";
+        let ocr = "LINLADSNAYUIALNIÄUV [öv] ludaÄgnaN LazAYaINÅVUSERIUNNIU AA st v ' AA \
+            AaNIAaluTalanalua 15. ånununåsdan z ÄRAN Im(z+i) unnAga WATRDARÅDIÄVANNAT 24 = i \
+            Aasmuulutalanaltå";
+        assert_eq!(of(thai).flaw(), None);
+        assert!(!of(thai).clearly_below(&of(ocr)));
     }
 
     #[test]

@@ -9,6 +9,10 @@ use crate::document::Line;
 
 /// Above this share of suspicious characters a page's text is probably garbage.
 pub(crate) const SUSPICIOUS_LIMIT: f64 = 0.02;
+/// A cleaner reading keeps at least this share of a garbled one's letters and digits.
+const KEPT_SHARE: f64 = 0.9;
+/// A reading is cleaned only of suspicious characters up to this share.
+const STRAY_SHARE: f64 = 0.5;
 
 /// Letter/digit count and suspicious share of some text.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -49,6 +53,20 @@ impl TextMeasure {
         self.suspicious_share > SUSPICIOUS_LIMIT
     }
 
+    /// True when `self` is garbled by a few suspicious characters (at most
+    /// [`STRAY_SHARE`]) and `other` is the same text without them: not
+    /// garbled, with at least [`KEPT_SHARE`] of its letters and digits (codes
+    /// a font does not map, which one reader turns into control characters
+    /// and the other leaves out). Text that is mostly suspicious characters
+    /// is a font without a Unicode map, and the other reader's text without
+    /// them is what little of it happened to map.
+    pub fn cleaned_by(&self, other: &TextMeasure) -> bool {
+        self.is_garbled()
+            && self.suspicious_share <= STRAY_SHARE
+            && !other.is_garbled()
+            && other.alphanumeric as f64 >= KEPT_SHARE * self.alphanumeric as f64
+    }
+
     /// True when `other` has clearly more real text than `self`.
     pub fn clearly_less_than(&self, other: &TextMeasure) -> bool {
         let more_text = other.alphanumeric as f64 > self.alphanumeric as f64 * 1.1 + 5.0;
@@ -81,5 +99,22 @@ mod tests {
         assert!(short.clearly_less_than(&long));
         assert!(!long.clearly_less_than(&short));
         assert!(!short.clearly_less_than(&TextMeasure::of_chars("a".repeat(52).chars())));
+    }
+
+    #[test]
+    fn the_same_text_without_control_characters_cleans_it() {
+        // A table of a font's characters: codes 0-31 have no Unicode and read as NUL.
+        let printable: String = (33u8..127).map(|b| format!("{} ", char::from(b))).collect();
+        let table = format!("{}{printable}", "\0 ".repeat(32));
+        let garbled = TextMeasure::of_chars(table.chars());
+        let clean = TextMeasure::of_chars(table.replace('\0', "").chars());
+        assert!(garbled.is_garbled());
+        assert!(garbled.cleaned_by(&clean));
+        assert!(!clean.cleaned_by(&garbled));
+        assert!(!garbled.cleaned_by(&TextMeasure::of_chars("! # A B".chars())));
+        // A font without a Unicode map: mostly control characters, and the few codes that map.
+        let unmapped =
+            TextMeasure::of_chars("\u{1}\u{2}\u{3}\u{4} \u{2}\u{5}! \u{6}\u{1}#".chars());
+        assert!(!unmapped.cleaned_by(&TextMeasure::of_chars("! #".chars())));
     }
 }
