@@ -130,10 +130,18 @@ fn codes_a_font_does_not_map_are_left_out_and_the_table_kept() {
     );
 }
 
+/// True (with a notice) when Tesseract with Swedish is not installed, so an OCR test is skipped.
+fn ocr_missing() -> bool {
+    let missing = !finsam::extract::ocr_available();
+    if missing {
+        eprintln!("NOTICE: Tesseract with Swedish is not installed; skipping");
+    }
+    missing
+}
+
 #[test]
 fn a_column_of_single_letters_is_not_replaced_by_what_ocr_guesses() {
-    if !finsam::extract::ocr_available() {
-        eprintln!("NOTICE: Tesseract with Swedish is not installed; skipping");
+    if ocr_missing() {
         return;
     }
     // Page 2 of qpdf's form-mod1.pdf (Apache-2.0; see make.py).
@@ -151,8 +159,7 @@ fn a_column_of_single_letters_is_not_replaced_by_what_ocr_guesses() {
 
 #[test]
 fn ocr_is_weighed_against_a_page_with_its_running_header() {
-    if !finsam::extract::ocr_available() {
-        eprintln!("NOTICE: Tesseract with Swedish is not installed; skipping");
+    if ocr_missing() {
         return;
     }
     let extracted = extract("headed_tables.pdf");
