@@ -8,7 +8,7 @@ use super::duplicates::{self, Signature};
 use super::model::{ProjectFields, Summary};
 use super::references;
 use crate::index::{DocumentRecord, UNKNOWN_FORBUND, UNKNOWN_REPORT_TYPE};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 
@@ -184,44 +184,38 @@ fn content_terms(record: &DocumentRecord) -> HashMap<String, f32> {
     terms
 }
 
-/// One pattern per method: its phrases as whole words; a short upper-case
-/// abbreviation ("SIP", "MI") only as written, the rest in any case.
-static METHODS: LazyLock<Vec<(String, Regex)>> = LazyLock::new(|| {
-    DATA.methods
-        .iter()
-        .map(|method| {
-            let alternatives: Vec<String> = method
-                .phrases
-                .iter()
-                .map(|p| {
-                    let escaped = regex::escape(p);
-                    let abbreviation =
-                        p.chars().count() <= 5 && p.chars().all(|c| !c.is_lowercase());
-                    if abbreviation {
-                        escaped
-                    } else {
-                        format!("(?i:{escaped})")
-                    }
-                })
-                .collect();
-            let pattern = format!(
-                r"(?:^|[^\p{{L}}\p{{N}}])(?:{})(?:$|[^\p{{L}}\p{{N}}])",
-                alternatives.join("|")
-            );
-            (
-                method.name.clone(),
-                Regex::new(&pattern).expect("valid method pattern"),
-            )
-        })
-        .collect()
+/// One pattern per method, in [`DATA`]'s order, in one set so that a text
+/// is read once for all of them: its phrases as whole words; a short
+/// upper-case abbreviation ("SIP", "MI") only as written, the rest in any case.
+static METHODS: LazyLock<RegexSet> = LazyLock::new(|| {
+    let patterns = DATA.methods.iter().map(|method| {
+        let alternatives: Vec<String> = method
+            .phrases
+            .iter()
+            .map(|p| {
+                let escaped = regex::escape(p);
+                let abbreviation = p.chars().count() <= 5 && p.chars().all(|c| !c.is_lowercase());
+                if abbreviation {
+                    escaped
+                } else {
+                    format!("(?i:{escaped})")
+                }
+            })
+            .collect();
+        format!(
+            r"(?:^|[^\p{{L}}\p{{N}}])(?:{})(?:$|[^\p{{L}}\p{{N}}])",
+            alternatives.join("|")
+        )
+    });
+    RegexSet::new(patterns).expect("valid method patterns")
 });
 
 /// The methods `text` names.
 fn methods(text: &str) -> Vec<String> {
     METHODS
-        .iter()
-        .filter(|(_, pattern)| pattern.is_match(text))
-        .map(|(name, _)| name.clone())
+        .matches(text)
+        .into_iter()
+        .map(|i| DATA.methods[i].name.clone())
         .collect()
 }
 

@@ -235,7 +235,10 @@ fn is_lower_case(token: &str) -> bool {
 /// A function word of Swedish or English, in any case, with punctuation around.
 fn is_function_word(token: &str) -> bool {
     let core = token.trim_matches(|c: char| !c.is_alphanumeric());
-    FUNCTION_WORDS.contains(core.to_lowercase().as_str())
+    match core.chars().any(char::is_uppercase) {
+        true => FUNCTION_WORDS.contains(core.to_lowercase().as_str()),
+        false => FUNCTION_WORDS.contains(core),
+    }
 }
 
 /// A token that could be a word, a number or an abbreviation: mostly letters

@@ -22,10 +22,19 @@ pub fn title(path: &str, pages: &[Page]) -> String {
 }
 
 fn from_page(lines: &[Line]) -> Option<String> {
-    let candidates: Vec<&Line> = lines.iter().filter(|l| is_substantial(l)).collect();
-    let largest = candidates.iter().map(|l| l.font_size).fold(0.0, f32::max);
+    // Only a line larger than the largest so far can change it: most lines
+    // are never cleaned (a Markdown report is one long page of size 0).
+    let largest = lines
+        .iter()
+        .fold(0.0, |largest, l| match l.font_size > largest {
+            true if is_substantial(l) => l.font_size,
+            _ => largest,
+        });
     if largest <= 0.0 {
-        return candidates.first().map(|l| clean(&l.text));
+        return lines
+            .iter()
+            .find(|l| is_substantial(l))
+            .map(|l| clean(&l.text));
     }
     let start = lines
         .iter()
