@@ -3,7 +3,7 @@
 
 Usage:
     python3 bench/cpu_per_page.py --index I --corpus C [--passes 3] [--rounds 2]
-        [--queries "q1|q2|…" --repeat 20] BIN_A BIN_B …
+        [--queries "q1|q2|…" --repeat 20] [--group document] BIN_A BIN_B …
 
 Each binary in turn serves the index (`--no-ingest`); after one warm-up pass the
 queries are asked one after another `--passes` times and the server process's
@@ -73,9 +73,11 @@ def main():
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--queries")
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--group", choices=["section", "document"], default="section",
+                        help="the page asked for: sections, or results by report")
     parser.add_argument("binaries", nargs="+")
     args = parser.parse_args()
-    urls = [f"http://{ADDR}/api/search?" + urllib.parse.urlencode({"q": q, "limit": 10}) for q in queries(args)]
+    urls = [f"http://{ADDR}/api/search?" + urllib.parse.urlencode({"q": q, "limit": 10, "group": args.group}) for q in queries(args)]
     for round_ in range(args.rounds):
         for binary in args.binaries:
             cpu, wall = measure(binary, args, urls)

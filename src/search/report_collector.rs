@@ -175,19 +175,30 @@ impl SegmentByReport {
         self.score_in_full(&first);
         let mut scores: Vec<(Score, usize)> =
             first.iter().map(|&s| (self.slots[s].score(), s)).collect();
-        let best = top(&mut scores, wanted);
-        if best.len() == wanted {
-            // The lowest of the best `wanted`: only reports that can reach it count.
-            let threshold = best
+        let floor = threshold(&mut scores, wanted);
+        let mut reaching: Vec<(Score, usize)> = bounded[first.len()..]
+            .iter()
+            .filter(|&&(bound, _)| bound >= floor)
+            .copied()
+            .collect();
+        reaching.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+        // In rounds of growing size, highest bounds first: each round's full
+        // scores raise the threshold the next round's bounds must reach.
+        let (mut start, mut round) = (0, wanted.max(1));
+        while start < reaching.len() {
+            let floor = threshold(&mut scores, wanted);
+            let batch: Vec<usize> = reaching[start..(start + round).min(reaching.len())]
                 .iter()
-                .map(|&(s, _)| s)
-                .fold(Score::INFINITY, Score::min);
-            let reaching: Vec<usize> = bounded[first.len()..]
-                .iter()
-                .filter(|&&(bound, _)| bound >= threshold)
+                .take_while(|&&(bound, _)| bound >= floor)
                 .map(|&(_, s)| s)
                 .collect();
-            self.score_in_full(&reaching);
+            if batch.is_empty() {
+                break;
+            }
+            self.score_in_full(&batch);
+            scores.extend(batch.iter().map(|&s| (self.slots[s].score(), s)));
+            start += batch.len();
+            round *= 2;
         }
         for &(doc, bound, slot) in &self.matches {
             let slot = &mut self.slots[slot as usize];
@@ -216,6 +227,18 @@ impl SegmentByReport {
             }
         }
     }
+}
+
+/// The lowest of the `n` best full scores so far: what a report must be
+/// able to reach to be on the page (none before `n` are scored).
+fn threshold(scores: &mut [(Score, usize)], n: usize) -> Score {
+    if scores.len() < n {
+        return Score::NEG_INFINITY;
+    }
+    top(scores, n)
+        .iter()
+        .map(|&(s, _)| s)
+        .fold(Score::INFINITY, Score::min)
 }
 
 /// The `n` highest of `scored` (moved to its front, in no order), found
