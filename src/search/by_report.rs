@@ -7,7 +7,7 @@
 use super::Result;
 use super::kind_weights::KindWeights;
 use super::model::Sort;
-use super::report_collector::ByReport;
+use super::report_collector::{ByReport, FoundReports};
 use std::collections::HashSet;
 use tantivy::query::Query;
 use tantivy::{DocAddress, Score, Searcher};
@@ -68,6 +68,10 @@ pub struct ReportListing {
     seen: HashSet<String>,
     tiers: usize,
     full_matches: usize,
+    /// Matching reports the first tier counted without naming them.
+    unnamed: usize,
+    /// True when every matching report is named (see [`Self::all`]).
+    every: bool,
 }
 
 impl ReportListing {
@@ -83,7 +87,17 @@ impl ReportListing {
             seen: HashSet::new(),
             tiers: 0,
             full_matches: 0,
+            unnamed: 0,
+            every: false,
         }
+    }
+
+    /// The same listing, naming every matching report when `every`; by
+    /// default a tier that matches many reports names only those that can
+    /// reach the page and counts the rest.
+    pub fn naming_every_report(mut self, every: bool) -> ReportListing {
+        self.every = every;
+        self
     }
 
     /// Adds the reports `query` finds that are not listed yet, after those
@@ -99,13 +113,19 @@ impl ReportListing {
         ByReport {
             weights: self.weights.clone(),
             wanted: (self.sort == Sort::Relevans).then_some(self.wanted),
+            // A relaxed tier lists only reports the first did not: it needs
+            // every id (and runs only when the first found few reports).
+            every: self.every || self.tiers > 0,
         }
     }
 
     /// Adds a tier's reports, as its collector found them, after those listed.
-    pub fn add_found(&mut self, found: Vec<ReportMatch>) {
+    pub fn add_found(&mut self, found: FoundReports) {
+        if self.tiers == 0 {
+            self.unnamed = found.unnamed;
+        }
         let mut ranked: Vec<(Score, ReportMatch)> =
-            found.into_iter().map(|r| (r.score(), r)).collect();
+            found.named.into_iter().map(|r| (r.score(), r)).collect();
         let sort = self.sort;
         let order = |(a_score, a): &(Score, ReportMatch), (b_score, b): &(Score, ReportMatch)| {
             let by_year = match sort {
@@ -138,24 +158,26 @@ impl ReportListing {
             self.reports.push(report);
         }
         if self.tiers == 0 {
-            self.full_matches = self.reports.len();
+            self.full_matches = self.total();
         }
         self.tiers += 1;
     }
 
-    /// Every report listed so far, in rank order.
+    /// Every report named so far, in rank order: all that match when the
+    /// listing names every report, otherwise at least those up to the
+    /// page's end.
     pub fn all(&self) -> &[ReportMatch] {
         &self.reports
     }
 
     /// Number of reports found by all tiers together.
     pub fn total(&self) -> usize {
-        self.reports.len()
+        self.reports.len() + self.unnamed
     }
 
     /// True when later tiers found reports the first did not.
     pub fn relaxed(&self) -> bool {
-        self.reports.len() > self.full_matches
+        self.total() > self.full_matches
     }
 
     /// The listed reports from `offset` on, at most `limit` of them.
@@ -169,6 +191,7 @@ impl ReportListing {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::report_collector::NAME_ALL_UP_TO;
     use tantivy::doc;
     use tantivy::query::QueryParser;
     use tantivy::schema::{FAST, STRING, Schema, TEXT};
@@ -253,12 +276,19 @@ mod tests {
         assert!(b.score() == b.sections[0].score);
     }
 
-    #[test]
-    fn reports_that_cannot_reach_the_page_change_nothing_on_it() {
+    /// Reports of `per_report` sections drawn from a small vocabulary, the
+    /// listing of every report beside listings that want only a page.
+    fn pruned_and_every(
+        sections: usize,
+        per_report: usize,
+        words: &str,
+    ) -> Vec<(usize, ReportListing)> {
         use crate::search::body_index::{drawn_texts, report_index};
         use crate::search::passages::Passages;
-        let texts = drawn_texts(900, 100);
-        let ids: Vec<String> = (0..texts.len()).map(|i| format!("r{:03}", i / 9)).collect();
+        let texts = drawn_texts(sections, 100);
+        let ids: Vec<String> = (0..texts.len())
+            .map(|i| format!("r{:04}", i / per_report))
+            .collect();
         let sections: Vec<(&str, &str)> = ids
             .iter()
             .map(String::as_str)
@@ -267,21 +297,46 @@ mod tests {
         let (searcher, fields, _) = report_index(&sections);
         let mut parser = QueryParser::for_index(searcher.index(), vec![fields.body]);
         parser.set_conjunction_by_default();
-        let query = parser.parse_query("deltagare arbete samverkan").unwrap();
+        let query = parser.parse_query(words).unwrap();
         let weights = KindWeights::none().with_passages(Passages::new(&searcher, &*query, &fields));
-        let listed = |wanted: usize| {
-            let mut listing = ReportListing::new(weights.clone(), wanted, Sort::Relevans);
-            listing.add_tier(&searcher, &*query).unwrap();
-            listing
-        };
-        let every = listed(usize::MAX);
+        [usize::MAX, 1, 3, 5, 10, 15, 25, 40]
+            .into_iter()
+            .map(|wanted| {
+                let mut listing = ReportListing::new(weights.clone(), wanted, Sort::Relevans);
+                listing.add_tier(&searcher, &*query).unwrap();
+                (wanted, listing)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reports_that_cannot_reach_the_page_change_nothing_on_it() {
+        let listings = pruned_and_every(900, 9, "deltagare arbete samverkan");
+        let every = &listings[0].1;
         assert!(every.total() > 50, "most reports match: {}", every.total());
-        for wanted in [1, 3, 5, 10, 15, 25, 40] {
-            let pruned = listed(wanted);
+        for (wanted, pruned) in &listings[1..] {
             assert_eq!(pruned.total(), every.total());
             assert_eq!(
-                pruned.page(0, wanted),
-                every.page(0, wanted),
+                pruned.page(0, *wanted),
+                every.page(0, *wanted),
+                "wanted {wanted}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_page_of_many_reports_names_only_those_that_can_reach_it() {
+        let listings = pruned_and_every(4 * (NAME_ALL_UP_TO + 300), 4, "deltagare");
+        let every = &listings[0].1;
+        assert!(every.total() > NAME_ALL_UP_TO, "reports: {}", every.total());
+        assert_eq!(every.all().len(), every.total(), "every report named");
+        for (wanted, pruned) in &listings[1..] {
+            assert_eq!(pruned.total(), every.total(), "wanted {wanted}");
+            assert!(!pruned.relaxed());
+            assert!(pruned.all().len() < every.total() / 2, "wanted {wanted}");
+            assert_eq!(
+                pruned.page(0, *wanted),
+                every.page(0, *wanted),
                 "wanted {wanted}"
             );
         }

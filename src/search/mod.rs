@@ -278,6 +278,7 @@ impl SearchService {
             group: Grouping::Document,
             offset: 0,
             limit: usize::MAX,
+            every_report: true,
             ..request.clone()
         };
         Ok(match self.rank(&searcher, &request, &loaded, budget)? {
@@ -354,7 +355,8 @@ impl SearchService {
         let wanted = (request.offset + request.limit).min(sections);
         let prepared = self.prepare(reading, Match::All, budget)?;
         let weights = self.weights(searcher, reading)?;
-        let mut ranking = Ranking::new(request.group, wanted, weights, request.sort);
+        let mut ranking = Ranking::new(request.group, wanted, weights, request.sort)
+            .naming_every_report(request.every_report);
         let unfiltered =
             query::without_documents(prepared.ranked.box_clone(), &self.fields, &loaded.copies);
         let filtered = self.filtered(&prepared, request, loaded);

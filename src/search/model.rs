@@ -32,6 +32,10 @@ pub struct SearchRequest {
     pub group: Grouping,
     /// By relevance, or by year (newest or oldest first).
     pub sort: Sort,
+    /// Results by report name every matching report, not only those that
+    /// can reach the page (the overview's förbund × year table reads them
+    /// all); not a parameter of the API.
+    pub every_report: bool,
 }
 
 /// The order of hits.

@@ -92,6 +92,7 @@ impl SearchService {
             limit: 0,
             offset: 0,
             explain: false,
+            every_report: true,
             ..request.clone()
         };
         let searcher = self.reader.searcher();

@@ -29,6 +29,15 @@ impl Ranking {
         }
     }
 
+    /// The same ranking; by report, naming every matching report when
+    /// `every` (see [`ReportListing::naming_every_report`]).
+    pub fn naming_every_report(self, every: bool) -> Ranking {
+        match self {
+            Ranking::Reports(listing) => Ranking::Reports(listing.naming_every_report(every)),
+            sections => sections,
+        }
+    }
+
     /// Adds what the first tier finds and counts the facets over all its
     /// matches, in one pass over `unfiltered` (the tier's query without the
     /// request's filters; `filtered` is the same with them) where the

@@ -12,12 +12,24 @@
 //! The others cannot be on the page: they are listed after it, ranked by
 //! their bound. A segment's best `wanted` reports are all scored in full, so
 //! the best `wanted` over all segments are.
+//!
+//! Naming a report (its id from the dictionary, its sections) costs
+//! allocations; a broad query at national size matches tens of thousands
+//! of reports, and a page shows ten. So a segment that matched more than
+//! [`NAME_ALL_UP_TO`] reports names only those scoring at least its
+//! `wanted`-th best (ties included) and counts the others, unless the
+//! caller asks for every report.
 
 use super::by_report::{ReportMatch, SHOWN_SECTIONS, SectionMatch, report_score};
 use super::kind_weights::{KindWeights, SegmentWeights};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+/// A segment matching up to this many reports names them all: a listing that
+/// small may be followed by a relaxed tier, which needs every id (it
+/// follows only under [`super::FILL_UNDER`] reports).
+pub const NAME_ALL_UP_TO: usize = 1_000;
 
 /// Collects every matching section under its report.
 pub struct ByReport {
@@ -26,10 +38,21 @@ pub struct ByReport {
     /// Reports that must be scored in full (the page and those before
     /// it); `None` scores every report in full (when ranking by year).
     pub wanted: Option<usize>,
+    /// Name every matching report, not only those that can reach the page.
+    pub every: bool,
+}
+
+/// The reports a tier found: those named, and how many more were counted.
+#[derive(Debug, Default)]
+pub struct FoundReports {
+    /// The reports named, in no order.
+    pub named: Vec<ReportMatch>,
+    /// Matching reports not named (they cannot reach the page).
+    pub unnamed: usize,
 }
 
 impl Collector for ByReport {
-    type Fruit = Vec<ReportMatch>;
+    type Fruit = FoundReports;
     type Child = SegmentByReport;
 
     fn for_segment(
@@ -48,6 +71,7 @@ impl Collector for ByReport {
             // Bounds need no passage postings: open them only to score in full.
             bounds: self.weights.clone().with_passages(None).for_segment(reader),
             wanted: self.wanted,
+            every: self.every,
             matches: Vec::new(),
             slots: vec![Slot::EMPTY; reports],
         })
@@ -59,8 +83,10 @@ impl Collector for ByReport {
 
     /// A report's sections are added in one batch (`IndexWriter::run`), so
     /// they lie in one segment: the segments' reports are only put together.
-    fn merge_fruits(&self, fruits: Vec<Vec<ReportMatch>>) -> tantivy::Result<Vec<ReportMatch>> {
-        Ok(fruits.into_iter().flatten().collect())
+    fn merge_fruits(&self, fruits: Vec<FoundReports>) -> tantivy::Result<FoundReports> {
+        let unnamed = fruits.iter().map(|f| f.unnamed).sum();
+        let named = fruits.into_iter().flat_map(|f| f.named).collect();
+        Ok(FoundReports { named, unnamed })
     }
 }
 
@@ -74,6 +100,7 @@ pub struct SegmentByReport {
     weights: KindWeights,
     bounds: SegmentWeights,
     wanted: Option<usize>,
+    every: bool,
     /// (section, its bound, its report's slot), in document order; kept
     /// only when sections have a passage factor to work out.
     matches: Vec<(DocId, Score, u32)>,
@@ -208,6 +235,31 @@ impl SegmentByReport {
         }
     }
 
+    /// The ordinals of `matched` to name, in order: all of them, unless a
+    /// page is wanted and the segment matched more than [`NAME_ALL_UP_TO`]
+    /// reports; then those scoring at least the `wanted`-th best (ties
+    /// included, so the page's order by id among equals holds).
+    fn to_name(&self, matched: &[u64]) -> Vec<u64> {
+        let score = |ord: u64| self.slots[ord as usize].score();
+        let wanted = match self.wanted {
+            Some(wanted) if !self.every && matched.len() > NAME_ALL_UP_TO => wanted,
+            _ => return matched.to_vec(),
+        };
+        let mut scores: Vec<(Score, usize)> = matched
+            .iter()
+            .map(|&ord| (score(ord), ord as usize))
+            .collect();
+        let floor = match wanted {
+            0 => Score::INFINITY,
+            _ => threshold(&mut scores, wanted),
+        };
+        matched
+            .iter()
+            .copied()
+            .filter(|&ord| score(ord) >= floor)
+            .collect()
+    }
+
     /// Scores the sections of `slots` in full, in document order (positions
     /// are read forward, so each call reads them anew).
     fn score_in_full(&mut self, slots: &[usize]) {
@@ -254,7 +306,7 @@ fn top(scored: &mut [(Score, usize)], n: usize) -> &[(Score, usize)] {
 }
 
 impl SegmentCollector for SegmentByReport {
-    type Fruit = Vec<ReportMatch>;
+    type Fruit = FoundReports;
 
     fn collect(&mut self, doc: DocId, score: Score) {
         let Some(ord) = self.ids.as_ref().and_then(|ids| ids.term_ords(doc).next()) else {
@@ -276,30 +328,36 @@ impl SegmentCollector for SegmentByReport {
         }
     }
 
-    /// Names each report by its id, walking the id dictionary once in
-    /// ordinal order (one block decompressed after another), not looking up
-    /// each of the thousands of matching reports on its own.
-    fn harvest(mut self) -> Vec<ReportMatch> {
+    /// Names each report to name ([`Self::to_name`]) by its id, walking
+    /// the id dictionary once in ordinal order (one block decompressed
+    /// after another), not looking up each report on its own.
+    fn harvest(mut self) -> FoundReports {
         if self.weights.has_passages() {
             self.score_reports();
         }
-        let Some(ids) = self.ids else {
-            return Vec::new();
+        let Some(ids) = self.ids.take() else {
+            return FoundReports::default();
         };
-        let ords: Vec<u64> = (0..self.slots.len() as u64)
+        let matched: Vec<u64> = (0..self.slots.len() as u64)
             .filter(|&ord| self.slots[ord as usize].count > 0)
             .collect();
+        let ords = self.to_name(&matched);
         let mut names = Vec::with_capacity(ords.len());
         let _ = ids.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
             names.push(String::from_utf8_lossy(bytes).into_owned());
         });
-        ords.iter()
+        let named = ords
+            .iter()
             .zip(names)
             .map(|(&ord, id)| {
                 let mut report = self.slots[ord as usize].report(self.segment);
                 report.doc_id = id;
                 report
             })
-            .collect()
+            .collect();
+        FoundReports {
+            named,
+            unnamed: matched.len() - ords.len(),
+        }
     }
 }
