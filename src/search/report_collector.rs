@@ -239,23 +239,19 @@ impl SegmentByReport {
     /// page is wanted and the segment matched more than [`NAME_ALL_UP_TO`]
     /// reports; then those scoring at least the `wanted`-th best (ties
     /// included, so the page's order by id among equals holds).
-    fn to_name(&self, matched: &[u64]) -> Vec<u64> {
+    fn to_name(&self, matched: Vec<u64>) -> Vec<u64> {
         let score = |ord: u64| self.slots[ord as usize].score();
         let wanted = match self.wanted {
             Some(wanted) if !self.every && matched.len() > NAME_ALL_UP_TO => wanted,
-            _ => return matched.to_vec(),
+            _ => return matched,
         };
         let mut scores: Vec<(Score, usize)> = matched
             .iter()
             .map(|&ord| (score(ord), ord as usize))
             .collect();
-        let floor = match wanted {
-            0 => Score::INFINITY,
-            _ => threshold(&mut scores, wanted),
-        };
+        let floor = threshold(&mut scores, wanted);
         matched
-            .iter()
-            .copied()
+            .into_iter()
             .filter(|&ord| score(ord) >= floor)
             .collect()
     }
@@ -282,7 +278,8 @@ impl SegmentByReport {
 }
 
 /// The lowest of the `n` best full scores so far: what a report must be
-/// able to reach to be on the page (none before `n` are scored).
+/// able to reach to be on the page (none before `n` are scored; nothing
+/// reaches a page of none).
 fn threshold(scores: &mut [(Score, usize)], n: usize) -> Score {
     if scores.len() < n {
         return Score::NEG_INFINITY;
@@ -341,7 +338,8 @@ impl SegmentCollector for SegmentByReport {
         let matched: Vec<u64> = (0..self.slots.len() as u64)
             .filter(|&ord| self.slots[ord as usize].count > 0)
             .collect();
-        let ords = self.to_name(&matched);
+        let matching = matched.len();
+        let ords = self.to_name(matched);
         let mut names = Vec::with_capacity(ords.len());
         let _ = ids.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
             names.push(String::from_utf8_lossy(bytes).into_owned());
@@ -357,7 +355,7 @@ impl SegmentCollector for SegmentByReport {
             .collect();
         FoundReports {
             named,
-            unnamed: matched.len() - ords.len(),
+            unnamed: matching - ords.len(),
         }
     }
 }
