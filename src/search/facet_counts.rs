@@ -275,11 +275,6 @@ struct SegmentFacets {
     /// True when the current section has a report: what its report's
     /// sections share is then read once per report.
     in_report: bool,
-    /// Per facet shared by a report's sections: the current report's value
-    /// ordinals, when counting sections and `ords_read` says they are read.
-    report_ords: Vec<Vec<u64>>,
-    /// Per facet: true once the current report's value ordinals are read.
-    ords_read: Vec<bool>,
     /// Per facet: every section of a report has the same values ([`DOCUMENT_FACETS`]).
     shared_by_report: Vec<bool>,
     /// Per facet: what the current report's sections share.
@@ -291,12 +286,22 @@ struct SegmentFacets {
 }
 
 /// What the sections of the current report share for one facet.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 struct Shared {
     /// Whether they pass the facet's filter, once read.
     passes: Option<bool>,
-    /// True when their values have been counted for the report.
-    counted: bool,
+    /// True once their value ordinals are read into `ords`.
+    read: bool,
+    /// Their value ordinals (the room is kept from report to report).
+    ords: Vec<u64>,
+}
+
+impl Shared {
+    /// Forgets what the last report's sections shared.
+    fn forget(&mut self) {
+        self.passes = None;
+        self.read = false;
+    }
 }
 
 impl SegmentFacets {
@@ -323,8 +328,6 @@ impl SegmentFacets {
             years: HashMap::new(),
             report: None,
             in_report: false,
-            report_ords: vec![Vec::new(); FACETS.len()],
-            ords_read: vec![false; FACETS.len()],
             report_year: None,
             counted: Vec::new(),
         }
@@ -359,8 +362,7 @@ impl SegmentFacets {
         if self.report != Some(report) {
             self.report = Some(report);
             self.counted.clear();
-            self.shared.fill(Shared::default());
-            self.ords_read.fill(false);
+            self.shared.iter_mut().for_each(Shared::forget);
             self.report_year = None;
         }
         self.in_report = true;
@@ -397,24 +399,22 @@ impl SegmentFacets {
         let Some(column) = &self.columns[f].column else {
             return;
         };
-        if shares && self.unit == Unit::Reports {
-            // The report's values are the section's: counted once per report.
-            if !std::mem::replace(&mut self.shared[f].counted, true) {
-                column
-                    .term_ords(doc)
-                    .for_each(|ord| self.values[f][ord as usize] += 1);
-            }
-            return;
-        }
         if shares {
-            // Every section counts, with the values its report's first one had.
-            let ords = &mut self.report_ords[f];
-            if !std::mem::replace(&mut self.ords_read[f], true) {
-                ords.clear();
-                ords.extend(column.term_ords(doc));
+            // The report's values are its first section's: read once, then
+            // counted once per report, or for every section.
+            let shared = &mut self.shared[f];
+            let first = !std::mem::replace(&mut shared.read, true);
+            if first {
+                shared.ords.clear();
+                shared.ords.extend(column.term_ords(doc));
             }
-            ords.iter()
-                .for_each(|&ord| self.values[f][ord as usize] += 1);
+            if first || self.unit == Unit::Sections {
+                let values = &mut self.values[f];
+                shared
+                    .ords
+                    .iter()
+                    .for_each(|&ord| values[ord as usize] += 1);
+            }
             return;
         }
         for ord in column.term_ords(doc) {
