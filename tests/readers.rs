@@ -19,6 +19,16 @@ fn text(extracted: &Extracted) -> String {
     pages.join("\n")
 }
 
+/// The fixture `name` as extracted, and its text; `None` when `ready`
+/// (a check that gives its own notice) says what the test needs is missing.
+fn read_if(ready: bool, name: &str) -> Option<(Extracted, String)> {
+    ready.then(|| {
+        let extracted = extract(name);
+        let text = text(&extracted);
+        (extracted, text)
+    })
+}
+
 /// False (with a notice) where poppler-utils is not installed.
 fn poppler() -> bool {
     let installed = Command::new("pdftotext").arg("-v").output().is_ok();
@@ -41,11 +51,10 @@ fn a_line_that_is_every_pages_only_text_is_kept() {
 
 #[test]
 fn a_file_with_a_broken_cross_reference_table_is_read_by_poppler() {
-    if !poppler() {
+    let Some((extracted, text)) = read_if(poppler(), "broken_xref.pdf") else {
         return;
-    }
-    let extracted = extract("broken_xref.pdf");
-    assert!(text(&extracted).contains("Försäkringskassan och kommunen deltog"));
+    };
+    assert!(text.contains("Försäkringskassan och kommunen deltog"));
     assert_eq!(extracted.readers, [Reader::Poppler]);
     assert_eq!(
         extracted.warnings,
@@ -58,21 +67,18 @@ fn a_file_with_a_broken_cross_reference_table_is_read_by_poppler() {
 
 #[test]
 fn aes_with_an_empty_user_password_and_no_key_length_is_read() {
-    if !poppler() {
+    let Some((extracted, text)) = read_if(poppler(), "aes_no_key_length.pdf") else {
         return;
-    }
-    let extracted = extract("aes_no_key_length.pdf");
-    assert!(text(&extracted).contains("samordnat stöd till deltagare"));
+    };
+    assert!(text.contains("samordnat stöd till deltagare"));
     assert_eq!(extracted.readers, [Reader::Poppler]);
 }
 
 #[test]
 fn a_filled_form_fields_value_is_read() {
-    if !poppler() {
+    let Some((extracted, text)) = read_if(poppler(), "form_field.pdf") else {
         return;
-    }
-    let extracted = extract("form_field.pdf");
-    let text = text(&extracted);
+    };
     assert!(text.contains("Beskriv insatsen:"), "{text}");
     assert!(text.contains("Arbetsträning med stöd av coacher"), "{text}");
     assert_eq!(
@@ -83,11 +89,9 @@ fn a_filled_form_fields_value_is_read() {
 
 #[test]
 fn a_font_in_an_unknown_cmap_costs_only_its_own_text() {
-    if !poppler() {
+    let Some((extracted, text)) = read_if(poppler(), "unsupported_cmap.pdf") else {
         return;
-    }
-    let extracted = extract("unsupported_cmap.pdf");
-    let text = text(&extracted);
+    };
     assert!(
         text.contains("Rapporten beskriver samverkan mellan parterna.")
             && text.contains("Deltagarna fick arbete eller praktik."),
@@ -110,11 +114,9 @@ fn a_report_written_well_is_read_by_our_own_reader() {
 
 #[test]
 fn codes_a_font_does_not_map_are_left_out_and_the_table_kept() {
-    if !poppler() {
+    let Some((extracted, text)) = read_if(poppler(), "unmapped_codes.pdf") else {
         return;
-    }
-    let extracted = extract("unmapped_codes.pdf");
-    let text = text(&extracted);
+    };
     assert!(!text.contains('\0'), "{text:?}");
     let cells: Vec<&str> = text.split_whitespace().collect();
     assert!(
@@ -141,12 +143,10 @@ fn ocr_missing() -> bool {
 
 #[test]
 fn a_column_of_single_letters_is_not_replaced_by_what_ocr_guesses() {
-    if ocr_missing() {
-        return;
-    }
     // Page 2 of qpdf's form-mod1.pdf (Apache-2.0; see make.py).
-    let extracted = extract("letter_column.pdf");
-    let text = text(&extracted);
+    let Some((extracted, text)) = read_if(!ocr_missing(), "letter_column.pdf") else {
+        return;
+    };
     assert!(text.contains("There are no fields on this page."), "{text}");
     assert!(text.matches('w').count() >= 40, "{text}");
     assert_eq!(
@@ -159,10 +159,9 @@ fn a_column_of_single_letters_is_not_replaced_by_what_ocr_guesses() {
 
 #[test]
 fn ocr_is_weighed_against_a_page_with_its_running_header() {
-    if ocr_missing() {
+    let Some((extracted, _)) = read_if(!ocr_missing(), "headed_tables.pdf") else {
         return;
-    }
-    let extracted = extract("headed_tables.pdf");
+    };
     for page in &extracted.pages {
         assert!(
             page.text().starts_with("a b c d e f g h"),
@@ -180,11 +179,9 @@ fn ocr_is_weighed_against_a_page_with_its_running_header() {
 
 #[test]
 fn a_label_drawn_across_a_line_is_kept_apart_from_its_words() {
-    if !poppler() {
+    let Some((extracted, text)) = read_if(poppler(), "label_over_text.pdf") else {
         return;
-    }
-    let extracted = extract("label_over_text.pdf");
-    let text = text(&extracted);
+    };
     let words: Vec<&str> = text.split_whitespace().collect();
     let count = |word: &str| words.iter().filter(|w| **w == word).count();
     assert_eq!(count("Försäkringskassan"), 4, "{text}");
