@@ -26,7 +26,7 @@ const KIND_FIELD: &str = "section_kind";
 /// The fast field holding each section's position in its document.
 const ORDINAL_FIELD: &str = "ordinal";
 /// A question's score of a report's first section is multiplied by this.
-pub const FIRST_SECTION_WEIGHT: Score = 0.6;
+pub const FIRST_SECTION_WEIGHT: Score = 0.3;
 
 /// One kind's weight.
 #[derive(Debug, Clone, Deserialize)]
