@@ -9,7 +9,6 @@
 //! `bedömning`).
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 
 /// Environment variable naming another lexicon file.
 pub const LEXICON_ENV: &str = "FINSAM_LEXICON";
@@ -36,16 +35,7 @@ impl Lexicon {
     /// Reads the lexicon from `$FINSAM_LEXICON`, else `data/lexicon/` under the
     /// working directory, else under the source tree the binary was built from.
     pub fn load() -> std::io::Result<Lexicon> {
-        let path = std::env::var_os(LEXICON_ENV)
-            .map(PathBuf::from)
-            .unwrap_or_else(|| {
-                let local = PathBuf::from(LEXICON_PATH);
-                if local.exists() {
-                    local
-                } else {
-                    Path::new(env!("CARGO_MANIFEST_DIR")).join(LEXICON_PATH)
-                }
-            });
+        let path = super::data_file::locate(LEXICON_PATH, LEXICON_ENV);
         Ok(Lexicon::parse(&std::fs::read_to_string(path)?))
     }
 

@@ -15,11 +15,14 @@
 //! "miljörapport"; the query "miljörapport" stays one precise term.
 
 mod base_form;
+mod commonness;
+mod data_file;
 mod decompound;
 mod lexicon;
 mod memo;
 
 use base_form::BaseForms;
+use commonness::Commonness;
 use decompound::{Decompound, Splitter};
 use lexicon::Lexicon;
 
@@ -63,6 +66,20 @@ static SPLITTER: LazyLock<Option<Arc<Splitter>>> = LazyLock::new(|| match Lexico
         None
     }
 });
+
+/// General-language frequencies by query-side term, loaded once; `None`
+/// (with a warning) when the file cannot be read, and then every word
+/// weighs fully.
+static COMMONNESS: LazyLock<Option<Commonness>> =
+    LazyLock::new(
+        || match Commonness::load(swedish_chain(SPLITTER.clone(), Side::Query)) {
+            Ok(commonness) => Some(commonness),
+            Err(error) => {
+                tracing::warn!(%error, "word frequencies unreadable; common words weigh fully");
+                None
+            }
+        },
+    );
 
 /// The query-side tokenizers of [`Profile::Full`]: [`SWEDISH`] without
 /// compound splitting, and the [`EXACT`] and [`ENGLISH`] analyzers as on the
@@ -172,6 +189,15 @@ pub fn is_dictionary_word(word: &str) -> bool {
 /// without a lexicon.
 pub fn compound_parts(word: &str) -> Option<Vec<String>> {
     SPLITTER.as_ref()?.split(&word.to_lowercase())
+}
+
+/// How much a query term of [`Profile::Full`] weighs for being rare in
+/// general Swedish: 1 for a rare word, less for an everyday one (see
+/// [`commonness`]); 1 for every term without the frequency file.
+pub fn general_weight(term: &str) -> f32 {
+    COMMONNESS
+        .as_ref()
+        .map_or(1.0, |commonness| commonness.weight(term))
 }
 
 /// The terms `analyzer` makes of `text`, in order (for tests and debugging).

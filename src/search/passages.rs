@@ -6,8 +6,9 @@
 //! such passage. BM25 scores the section as a bag of words, so long
 //! sections win on words spread across them. [`Passages`] reads, from the
 //! body's positions, the best window of [`WINDOW`] words: the share of the
-//! query's weight (each word weighed by its rarity, a word's synonyms and
-//! variants counting as the word) that the window holds, the section's
+//! query's weight (each word weighed by its rarity in the index times its
+//! rarity in general Swedish, [`analysis::general_weight`], a word's
+//! synonyms and variants counting as the word) that the window holds, the section's
 //! heading, title and about-words counting as part of every window. A
 //! section's score is multiplied by `1 - STRENGTH + STRENGTH × share`.
 //!
@@ -22,6 +23,7 @@
 //! matching a query are visited in document order and every query term's
 //! postings are moved forward with them.
 
+use crate::analysis;
 use crate::index::Fields;
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -79,7 +81,8 @@ impl Shares {
 struct Word {
     /// Body terms: the word's stem and those of its synonyms and variants.
     terms: Vec<Term>,
-    /// Its rarity: the highest inverse document frequency of its terms.
+    /// Its rarity: the highest inverse document frequency of its terms, each
+    /// times its general-language weight.
     weight: Score,
 }
 
@@ -102,9 +105,11 @@ impl Passages {
     /// words that occur in the index: one word needs no passage.
     pub fn new(searcher: &Searcher, query: &dyn Query, fields: &Fields) -> Option<Arc<Passages>> {
         let sections = searcher.num_docs() as f32;
+        // Rarity in the index, times rarity in general Swedish.
         let idf = |term: &Term| {
             let df = searcher.doc_freq(term).unwrap_or(0) as f32;
-            (df > 0.0).then(|| (1.0 + (sections - df + 0.5) / (df + 0.5)).ln())
+            let general = term.value().as_str().map_or(1.0, analysis::general_weight);
+            (df > 0.0).then(|| (1.0 + (sections - df + 0.5) / (df + 0.5)).ln() * general)
         };
         let words: Vec<Word> = word_terms(query, fields.body)
             .into_iter()
@@ -393,5 +398,28 @@ mod tests {
         let hits = [(0, 0), (3, 1), (100, 2)];
         let heading = [false, false, true];
         assert_eq!(best(&hits, &weights, &heading, 10), 7.0);
+    }
+
+    #[test]
+    fn a_section_with_the_topic_word_outranks_one_with_the_everyday_word() {
+        use crate::search::body_index::body_index;
+        use crate::search::query::{Match, TextParser};
+        // Each word is in one section: the index alone weighs them alike.
+        let texts = [
+            "Referensgruppen träffas en gång i kvartalet.",
+            "Handledaren sitter med under samtalet.",
+            "Deltagarna får stöd av en coach.",
+        ];
+        let (searcher, fields, _) = body_index(&texts);
+        let parser = TextParser {
+            index: searcher.index(),
+            fields: &fields,
+            profile: crate::analysis::Profile::Full,
+        };
+        let query = parser.parse("sitter referensgruppen", Match::All).unwrap();
+        let passages = Passages::new(&searcher, &*query, &fields).unwrap();
+        let segment = passages.for_segment(searcher.segment_reader(0));
+        let (topic, everyday) = (segment.factor(0), segment.factor(1));
+        assert!(topic > 2.0 * everyday, "{topic} vs {everyday}");
     }
 }
