@@ -16,7 +16,7 @@
 //! Sections that lack some words (listed after those with all of them, see
 //! [`super::listing`]) are otherwise ranked by BM25, where a long section with
 //! three common words of a question beats a short one with its one rare
-//! word; the score is also multiplied by the section's share cubed
+//! word; the score is also multiplied by the section's share squared
 //! ([`COVERAGE_EXPONENT`]).
 //!
 //! Positions come from the index, so no stored text is read: the sections
@@ -42,7 +42,7 @@ pub const STRENGTH: Score = 0.5;
 /// How much a section's coverage of the query counts: its score is
 /// multiplied by its share of the query's weight to this power. A section
 /// lacking a rare word of a question falls behind one lacking a common word.
-pub const COVERAGE_EXPONENT: i32 = 3;
+pub const COVERAGE_EXPONENT: i32 = 2;
 /// Positions that may stand between the query's words for them to be near
 /// one another: all of them within their number plus this many positions.
 pub const NEAR_SLOP: u32 = 4;
@@ -378,7 +378,7 @@ mod tests {
         };
         assert_eq!(factor(1.0, 1.0), 1.0);
         assert_eq!(factor(0.5, 1.0), 0.75);
-        assert_eq!(factor(0.5, 0.5), 0.09375);
+        assert_eq!(factor(0.5, 0.5), 0.1875);
     }
 
     #[test]
