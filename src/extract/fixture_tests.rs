@@ -3,7 +3,8 @@
 //! The fixtures are made by `tests/fixtures/extract/make.py`; each pins one
 //! behaviour: column order, hyphenation, page furniture, encryption, the
 //! `'` operator fallback, a font name that means another font on the next
-//! page, a panicking page and the error for each kind of broken file.
+//! page, a panicking page, the error for each kind of broken file, and
+//! word gaps kept on a page that repeats the same words.
 
 use super::{ExtractError, Extracted, extract_file};
 use std::path::{Path, PathBuf};
@@ -166,4 +167,14 @@ fn latin1_text_file_keeps_swedish_letters_and_pages() {
         "# Rubrik\nFörsta sidan om åtgärder.\n\nNytt stycke."
     );
     assert_eq!(extracted.pages[1].text(), "Andra sidan med ö.");
+}
+
+#[test]
+fn words_that_end_every_line_alike_keep_their_gaps() {
+    // "k", "o" and "e" stand only before a word gap (kerned, no space
+    // character), so their measured advance holds it: calibrating them
+    // would read "Linktopage1".
+    let text = all_text(&extract("repeated_words.pdf"));
+    assert!(text.contains("1. Link to page 1."), "{text}");
+    assert!(text.contains("18. Link to page 18."), "{text}");
 }

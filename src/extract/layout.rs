@@ -1,7 +1,8 @@
 //! Page layout: from positioned glyphs to lines in reading order.
 //!
 //! Glyphs become rows ([`super::rows`]), wrong glyph widths are replaced
-//! by measured ones ([`super::widths`]), rows are put in reading order
+//! by measured ones ([`super::widths`]) unless the page then reads clearly
+//! worse, rows are put in reading order
 //! across columns ([`super::columns`]), and each row becomes a [`Line`]
 //! with its dominant font size and boldness. An empty line marks a
 //! paragraph break wherever the distance to the previous baseline, measured
@@ -13,6 +14,7 @@
 
 use super::columns::reading_order;
 use super::glyphs::Glyph;
+use super::plausible::Plausibility;
 use super::rows::{Row, group_rows};
 use super::widths::calibrate_widths;
 use crate::document::Line;
@@ -43,12 +45,11 @@ pub(crate) struct Layout {
 
 /// Lays out one page's glyphs as lines, paragraph breaks as empty lines.
 pub(crate) fn lay_out(glyphs: Vec<Glyph>) -> Layout {
-    let mut rows = group_rows(glyphs);
+    let rows = group_rows(glyphs);
     // Judged on the fonts' widths: calibration measures advances from
     // where glyphs start, which overlapping glyphs make look narrow.
     let overlapping = rows.iter().any(overlaps);
-    calibrate_widths(&mut rows);
-    let rows = reading_order(rows);
+    let rows = reading_order(calibrated(rows));
     let spacing = usual_spacing(&rows);
     let mut lines = Vec::new();
     for (i, row) in rows.iter().enumerate() {
@@ -59,13 +60,39 @@ pub(crate) fn lay_out(glyphs: Vec<Glyph>) -> Layout {
                 bold: false,
             });
         }
-        lines.push(Line {
-            text: row.text(),
-            font_size: row.size as f32,
-            bold: row.bold,
-        });
+        lines.push(row_line(row));
     }
     Layout { lines, overlapping }
+}
+
+/// The rows with their glyph widths calibrated ([`calibrate_widths`]),
+/// unless the fonts' own widths give clearly more characters of words
+/// ([`Plausibility::clearly_fewer_word_chars`]): on a
+/// page that repeats the same words ("Link to page 1", "Link to page 2" …) a
+/// letter may end a word wherever it stands, its measured advance then
+/// holds the word gap, and calibration would glue the words together.
+fn calibrated(rows: Vec<Row>) -> Vec<Row> {
+    let mut calibrated = rows.clone();
+    calibrate_widths(&mut calibrated);
+    let before: Vec<Line> = rows.iter().map(row_line).collect();
+    let after: Vec<Line> = calibrated.iter().map(row_line).collect();
+    let same = before.iter().zip(&after).all(|(b, a)| b.text == a.text);
+    if !same
+        && Plausibility::of_lines(&after).clearly_fewer_word_chars(&Plausibility::of_lines(&before))
+    {
+        rows
+    } else {
+        calibrated
+    }
+}
+
+/// A row as a line of text with its dominant style.
+fn row_line(row: &Row) -> Line {
+    Line {
+        text: row.text(),
+        font_size: row.size as f32,
+        bold: row.bold,
+    }
 }
 
 /// True when many of a row's glyphs, or several close together, start

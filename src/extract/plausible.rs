@@ -144,13 +144,23 @@ impl Plausibility {
     /// as many characters (letters jumbled into long runs lose to the words
     /// they were).
     pub fn clearly_below(&self, other: &Plausibility) -> bool {
-        let clearly = |mine: f64, theirs: f64| theirs > mine * 1.1 + 3.0;
-        let more_chars = clearly(self.score(), other.score());
         let more_words =
             clearly(self.word_score(), other.word_score()) && other.score() >= 0.95 * self.score();
-        let clean =
-            other.suspicious_share <= self.suspicious_share.max(super::quality::SUSPICIOUS_LIMIT);
-        (more_chars || more_words) && clean
+        (clearly(self.score(), other.score()) || more_words) && self.no_cleaner_than(other)
+    }
+
+    /// True when `other` holds clearly more characters of words than `self`
+    /// and is no more garbled. Unlike [`Plausibility::clearly_below`], more
+    /// and shorter tokens alone do not win: text written without spaces
+    /// (Thai) and words torn into letters have many.
+    pub fn clearly_fewer_word_chars(&self, other: &Plausibility) -> bool {
+        clearly(self.score(), other.score()) && self.no_cleaner_than(other)
+    }
+
+    /// True when `other` has no larger share of suspicious characters than
+    /// `self` (or the limit every text may have).
+    fn no_cleaner_than(&self, other: &Plausibility) -> bool {
+        other.suspicious_share <= self.suspicious_share.max(super::quality::SUSPICIOUS_LIMIT)
     }
 
     /// Why the text does not read as language, when it does not: words
@@ -176,6 +186,11 @@ impl Plausibility {
             None
         }
     }
+}
+
+/// True when `theirs` is clearly more than `mine`: a tenth and three more.
+fn clearly(mine: f64, theirs: f64) -> bool {
+    theirs > mine * 1.1 + 3.0
 }
 
 /// What makes a page's tokens implausible.
