@@ -2,8 +2,8 @@
 //!
 //! Glyphs become rows ([`super::rows`]), wrong glyph widths are replaced
 //! by measured ones ([`super::widths`]) unless the page then reads clearly
-//! worse, rows are put in reading order
-//! across columns ([`super::columns`]), and each row becomes a [`Line`]
+//! worse, rows are put in reading order across columns
+//! ([`super::columns`]), and each row becomes a [`Line`]
 //! with its dominant font size and boldness. An empty line marks a
 //! paragraph break wherever the distance to the previous baseline, measured
 //! in font sizes, is clearly larger than the page's usual line spacing, and
@@ -67,10 +67,10 @@ pub(crate) fn lay_out(glyphs: Vec<Glyph>) -> Layout {
 
 /// The rows with their glyph widths calibrated ([`calibrate_widths`]),
 /// unless the fonts' own widths give clearly more characters of words
-/// ([`Plausibility::clearly_fewer_word_chars`]): on a
-/// page that repeats the same words ("Link to page 1", "Link to page 2" …) a
-/// letter may end a word wherever it stands, its measured advance then
-/// holds the word gap, and calibration would glue the words together.
+/// ([`Plausibility::clearly_fewer_word_chars`]): on a page that repeats the
+/// same words ("Link to page 1", "Link to page 2" …) a letter may end a word
+/// wherever it stands, its measured advance then holds the word gap, and
+/// calibration would glue the words together.
 fn calibrated(rows: Vec<Row>) -> Vec<Row> {
     let mut calibrated = rows.clone();
     calibrate_widths(&mut calibrated);
