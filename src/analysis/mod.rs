@@ -13,6 +13,10 @@
 //! same-position tokens into a phrase, so "miljörapport" would then require
 //! "miljö" and "rapport" at one position. Indexed parts let "rapport" find
 //! "miljörapport"; the query "miljörapport" stays one precise term.
+//!
+//! Beside the chain, [`general_weight`] tells how common a query term is in
+//! general Swedish ([`commonness`]), so that ranking can weigh a question's
+//! everyday words below its topic words.
 
 mod base_form;
 mod commonness;
