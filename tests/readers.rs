@@ -88,6 +88,21 @@ fn a_filled_form_fields_value_is_read() {
 }
 
 #[test]
+fn a_small_field_on_a_page_of_prose_is_read() {
+    // Poppler adds only the field's two words to ours: not clearly more
+    // plausible, but it holds every word ours has.
+    let Some((extracted, text)) = read_if(poppler(), "form_field_among_prose.pdf") else {
+        return;
+    };
+    assert!(text.contains("Vaggeryd Jönköping"), "{text}");
+    assert_eq!(text.matches("Försäkringskassan och kommunen").count(), 6, "{text}");
+    assert_eq!(
+        extracted.warnings,
+        ["sida 1: läst med poppler (formulärfält eller anteckningar)"]
+    );
+}
+
+#[test]
 fn a_font_in_an_unknown_cmap_costs_only_its_own_text() {
     let Some((extracted, text)) = read_if(poppler(), "unsupported_cmap.pdf") else {
         return;

@@ -10,7 +10,7 @@
 //! ([`Plausibility::flaw`]), or form fields and annotations with text of
 //! their own, which pdf-extract does not read. Poppler then reads the doubted pages (one run
 //! over their range) and its reading replaces ours where it is clearly more
-//! plausible, where it is the same text without the control characters
+//! plausible, where it holds all our words and more, where it is the same text without the control characters
 //! that codes a font does not map become in ours, or where ours interleaves
 //! glyphs drawn over one another and poppler's reads no worse. A file our
 //! reader cannot open at all (a broken cross-reference table, an encryption
@@ -23,6 +23,7 @@ use super::plausible::{Flaw, Plausibility};
 use super::poppler;
 use super::quality::TextMeasure;
 use crate::document::Line;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Fewer characters than this share of the glyphs a page draws is a lost reading.
@@ -112,6 +113,40 @@ fn reads_better(ours: &PdfPage, theirs: &[Line]) -> bool {
     mine.clearly_below(&other)
         || ours.overlapping && !other.clearly_below(&mine)
         || TextMeasure::of_lines(&ours.page.lines).cleaned_by(&TextMeasure::of_lines(theirs))
+        || other.score() > mine.score() && holds_nearly_all(theirs, &ours.page.lines)
+}
+
+/// Share of our words that may be missing from a reading that holds our words and more.
+const MAY_MISS: f64 = 0.05;
+
+/// True when `theirs` holds all but [`MAY_MISS`] of the words of `ours`
+/// (as lower-cased tokens, counted): a reading with more words than ours
+/// that loses none of them (poppler reads the text of form fields and
+/// annotations, which ours leaves out) is better, however few it adds.
+fn holds_nearly_all(theirs: &[Line], ours: &[Line]) -> bool {
+    let tokens = |lines: &[Line]| -> Vec<String> {
+        lines
+            .iter()
+            .flat_map(|l| l.text.split_whitespace())
+            .map(|t| {
+                t.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    let mut missing: HashMap<String, usize> = HashMap::new();
+    let ours = tokens(ours);
+    for token in &ours {
+        *missing.entry(token.clone()).or_default() += 1;
+    }
+    for token in tokens(theirs) {
+        if let Some(count) = missing.get_mut(&token) {
+            *count = count.saturating_sub(1);
+        }
+    }
+    let missed: usize = missing.values().sum();
+    (missed as f64) <= MAY_MISS * ours.len() as f64
 }
 
 /// Poppler's reading of a whole file our reader could not open (`error`
