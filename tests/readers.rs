@@ -95,7 +95,11 @@ fn a_small_field_on_a_page_of_prose_is_read() {
         return;
     };
     assert!(text.contains("Vaggeryd Jönköping"), "{text}");
-    assert_eq!(text.matches("Försäkringskassan och kommunen").count(), 6, "{text}");
+    assert_eq!(
+        text.matches("Försäkringskassan och kommunen").count(),
+        6,
+        "{text}"
+    );
     assert_eq!(
         extracted.warnings,
         ["sida 1: läst med poppler (formulärfält eller anteckningar)"]
