@@ -8,10 +8,11 @@
 //! font), glyphs drawn over one another, text only lopdf's plain fallback
 //! could read, suspicious characters, tokens that do not read as language
 //! ([`Plausibility::flaw`]), or form fields and annotations with text of
-//! their own, which pdf-extract does not read. Poppler then reads the doubted pages (one run
-//! over their range) and its reading replaces ours where it is clearly more
-//! plausible, where it holds all our words and more, where it is the same text without the control characters
-//! that codes a font does not map become in ours, or where ours interleaves
+//! their own, which pdf-extract does not read. Poppler then reads the
+//! doubted pages (one run over their range) and its reading replaces ours
+//! where it is clearly more plausible, where it holds all our words and
+//! more, where it is the same text without the control characters that
+//! codes a font does not map become in ours, or where ours interleaves
 //! glyphs drawn over one another and poppler's reads no worse. A file our
 //! reader cannot open at all (a broken cross-reference table, an encryption
 //! variant) is read by poppler entirely, when poppler finds text in it.
@@ -124,21 +125,11 @@ const MAY_MISS: f64 = 0.05;
 /// that loses none of them (poppler reads the text of form fields and
 /// annotations, which ours leaves out) is better, however few it adds.
 fn holds_nearly_all(theirs: &[Line], ours: &[Line]) -> bool {
-    let tokens = |lines: &[Line]| -> Vec<String> {
-        lines
-            .iter()
-            .flat_map(|l| l.text.split_whitespace())
-            .map(|t| {
-                t.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .filter(|t| !t.is_empty())
-            .collect()
-    };
     let mut missing: HashMap<String, usize> = HashMap::new();
-    let ours = tokens(ours);
-    for token in &ours {
-        *missing.entry(token.clone()).or_default() += 1;
+    let mut total = 0;
+    for token in tokens(ours) {
+        *missing.entry(token).or_default() += 1;
+        total += 1;
     }
     for token in tokens(theirs) {
         if let Some(count) = missing.get_mut(&token) {
@@ -146,7 +137,19 @@ fn holds_nearly_all(theirs: &[Line], ours: &[Line]) -> bool {
         }
     }
     let missed: usize = missing.values().sum();
-    (missed as f64) <= MAY_MISS * ours.len() as f64
+    (missed as f64) <= MAY_MISS * total as f64
+}
+
+/// The lines' words, lower-cased, without the punctuation around them.
+fn tokens(lines: &[Line]) -> impl Iterator<Item = String> + '_ {
+    lines
+        .iter()
+        .flat_map(|l| l.text.split_whitespace())
+        .map(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|t| !t.is_empty())
 }
 
 /// Poppler's reading of a whole file our reader could not open (`error`

@@ -16,7 +16,7 @@ use super::columns::reading_order;
 use super::glyphs::Glyph;
 use super::plausible::Plausibility;
 use super::rows::{Row, group_rows};
-use super::widths::calibrate_widths;
+use super::widths::{calibrate_widths, set_widths};
 use crate::document::Line;
 
 /// A gap this many times the usual spacing starts a paragraph.
@@ -71,19 +71,22 @@ pub(crate) fn lay_out(glyphs: Vec<Glyph>) -> Layout {
 /// same words ("Link to page 1", "Link to page 2" …) a letter may end a word
 /// wherever it stands, its measured advance then holds the word gap, and
 /// calibration would glue the words together.
-fn calibrated(rows: Vec<Row>) -> Vec<Row> {
-    let mut calibrated = rows.clone();
-    calibrate_widths(&mut calibrated);
-    let before: Vec<Line> = rows.iter().map(row_line).collect();
-    let after: Vec<Line> = calibrated.iter().map(row_line).collect();
-    let same = before.iter().zip(&after).all(|(b, a)| b.text == a.text);
-    if !same
-        && Plausibility::of_lines(&after).clearly_fewer_word_chars(&Plausibility::of_lines(&before))
-    {
-        rows
-    } else {
-        calibrated
+fn calibrated(mut rows: Vec<Row>) -> Vec<Row> {
+    let replaced = calibrate_widths(&mut rows);
+    if replaced.is_empty() {
+        return rows;
     }
+    let after: Vec<Line> = rows.iter().map(row_line).collect();
+    set_widths(&mut rows, &replaced, false);
+    let before: Vec<Line> = rows.iter().map(row_line).collect();
+    let same = before.iter().zip(&after).all(|(b, a)| b.text == a.text);
+    let worse = !same
+        && Plausibility::of_lines(&after)
+            .clearly_fewer_word_chars(&Plausibility::of_lines(&before));
+    if !worse {
+        set_widths(&mut rows, &replaced, true);
+    }
+    rows
 }
 
 /// A row as a line of text with its dominant style.

@@ -44,21 +44,54 @@ type Style = (String, i64, bool);
 /// A [`Style`] borrowing the glyph's text, for counting without a copy per glyph.
 type StyleOf<'a> = (&'a str, i64, bool);
 
-/// Replaces font widths that disagree with the page's measured advances.
-pub(crate) fn calibrate_widths(rows: &mut [Row]) {
+/// One glyph width that calibration replaced.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Replaced {
+    /// Index of the glyph's row.
+    row: usize,
+    /// Index of the glyph in its row.
+    glyph: usize,
+    /// The font's width.
+    font: f64,
+    /// The width calibration gave it.
+    calibrated: f64,
+}
+
+/// Replaces font widths that disagree with the page's measured advances;
+/// returns the widths it replaced (none on most pages).
+pub(crate) fn calibrate_widths(rows: &mut [Row]) -> Vec<Replaced> {
     let measured = measured_advances(rows);
     let base_widths = BaseWidths::for_unmeasured_accents(rows, &measured);
     let reported = reported_widths(rows);
     let typical = median(reported.values().copied().collect()).unwrap_or(TYPICAL);
-    for row in rows.iter_mut() {
+    let mut replaced = Vec::new();
+    for (r, row) in rows.iter_mut().enumerate() {
         let next_starts: Vec<Option<f64>> = (0..row.glyphs.len())
             .map(|i| row.glyphs.get(i + 1).map(|next| next.x))
             .collect();
-        for (glyph, next) in row.glyphs.iter_mut().zip(next_starts) {
+        for (g, (glyph, next)) in row.glyphs.iter_mut().zip(next_starts).enumerate() {
             if is_letter(glyph) && !confirmed(glyph, next) {
+                let font = glyph.width;
                 calibrate(glyph, &measured, &base_widths, &reported, typical);
+                if glyph.width != font {
+                    replaced.push(Replaced {
+                        row: r,
+                        glyph: g,
+                        font,
+                        calibrated: glyph.width,
+                    });
+                }
             }
         }
+    }
+    replaced
+}
+
+/// Puts the fonts' own widths back where calibration `replaced` them, or,
+/// with `calibrated`, the calibrated widths again.
+pub(crate) fn set_widths(rows: &mut [Row], replaced: &[Replaced], calibrated: bool) {
+    for r in replaced {
+        rows[r.row].glyphs[r.glyph].width = if calibrated { r.calibrated } else { r.font };
     }
 }
 
