@@ -8,8 +8,8 @@
 //! body's positions, the best window of [`WINDOW`] words: the share of the
 //! query's weight (each word weighed by its rarity in the index times its
 //! rarity in general Swedish, [`analysis::general_weight`], a word's
-//! synonyms and variants counting as the word) that the window holds, the section's
-//! heading, title and about-words counting as part of every window. A
+//! synonyms and variants counting as the word) that the window holds, the
+//! section's heading, title and about-words counting as part of every window. A
 //! section's score is multiplied by `1 - STRENGTH + STRENGTH × share`.
 //!
 //! The same weights say how much of the query the section holds as a whole.
