@@ -285,6 +285,20 @@ mod tests {
     }
 
     #[test]
+    fn everyday_words_find_the_words_reports_use_and_not_back() {
+        let jobbet = expand("jobbet");
+        assert!(jobbet.ends_with(" OR arbete OR anställning)"), "{jobbet}");
+        assert_eq!(
+            expand("ett halvår senare"),
+            "ett (halvår^2 OR halvåret OR \"sex månader\") senare"
+        );
+        assert!(expand("killar").contains("män"));
+        for formal in ["arbete", "medel", "män", "stöd", "svårigheter", "ohälsa"] {
+            assert_eq!(expand(formal), formal);
+        }
+    }
+
+    #[test]
     fn builtin_file_has_sixty_groups_each_with_a_source_or_reason() {
         let groups = Synonyms::from_toml(SYNONYMS_TOML).unwrap().groups;
         assert!(groups.len() >= 60, "only {} groups", groups.len());
