@@ -518,8 +518,6 @@ impl SearchService {
         )
     }
 
-    /// One document with its sections, references and citations, or `None`
-    /// for an unknown id.
     /// Counts over the index: documents, and the files waiting for OCR.
     pub fn stats(&self) -> Result<IndexStats> {
         let documents = self.documents(0, 0)?.total;
@@ -532,7 +530,8 @@ impl SearchService {
         ))
     }
 
-    /// One document with its sections, or `None` for an unknown id.
+    /// One document with its sections, labels, references and citations,
+    /// or `None` for an unknown id.
     pub fn document(&self, doc_id: &str) -> Result<Option<DocumentDetail>> {
         let loaded = self.knowledge.get();
         documents::detail(&loaded.knowledge, &self.searcher(), &self.fields, doc_id)
