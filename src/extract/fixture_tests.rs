@@ -178,3 +178,17 @@ fn words_that_end_every_line_alike_keep_their_gaps() {
     assert!(text.contains("1. Link to page 1."), "{text}");
     assert!(text.contains("18. Link to page 18."), "{text}");
 }
+
+#[test]
+fn hebrew_and_arabic_are_read_right_to_left() {
+    // Letters placed leftwards from the right margin: left to right they
+    // spell "םולש"; read, "שלום". Numbers and Swedish keep their order.
+    let text = all_text(&extract("right_to_left.pdf"));
+    assert!(text.contains("שלום עולם, מה שלום כולם"), "{text}");
+    assert!(text.contains("לפי סעיף 15 בחוק"), "{text}");
+    assert!(text.contains("مرحبا بالعالم"), "{text}");
+    assert!(
+        text.contains("finns också på hebreiska och arabiska."),
+        "{text}"
+    );
+}

@@ -5,8 +5,14 @@
 //! keeps superscripts with their line. Within a row, a space is inserted
 //! where the horizontal gap between two glyphs is wider than a share of the
 //! font size: narrower gaps are kerning, wider ones are word spaces.
+//!
+//! Left to right is the order glyphs stand in, not always the order they
+//! are read in: Hebrew and Arabic are read right to left, so a row of them
+//! is put back in reading order by the Unicode bidirectional algorithm
+//! (numbers and Latin words inside them keep their own order).
 
 use super::glyphs::Glyph;
+use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo, bidi_class};
 
 /// Baselines closer than this share of the font size belong to one row.
 const SAME_ROW: f64 = 0.45;
@@ -70,8 +76,35 @@ impl Row {
             text.push_str(&glyph.text);
             previous = Some(glyph);
         }
-        text
+        reading_order(text)
     }
+}
+
+/// `visual`, a row's text as its glyphs stand left to right, in the order it
+/// is read. Only a row with right-to-left letters changes; it is read right
+/// to left when they outnumber left-to-right letters.
+fn reading_order(visual: String) -> String {
+    let (mut rtl, mut ltr) = (0, 0);
+    for c in visual.chars() {
+        match bidi_class(c) {
+            BidiClass::R | BidiClass::AL => rtl += 1,
+            BidiClass::L => ltr += 1,
+            _ => {}
+        }
+    }
+    if rtl == 0 {
+        return visual;
+    }
+    let base = if rtl > ltr {
+        Level::rtl()
+    } else {
+        Level::ltr()
+    };
+    // For a row of one direction with numbers or words of the other in it,
+    // reordering is its own inverse: the display order of the row taken as
+    // if it were in reading order is its reading order.
+    let info = ParagraphBidiInfo::new(&visual, Some(base));
+    info.reorder_line(0..visual.len()).into_owned()
 }
 
 /// Groups glyphs into rows, top row first.
@@ -175,6 +208,22 @@ pub(crate) mod tests {
         }
         glyphs.extend(word("t", 35.0, 100.0));
         assert_eq!(group_rows(glyphs)[0].text(), "Slutrapport");
+    }
+
+    #[test]
+    fn right_to_left_rows_are_read_right_to_left() {
+        assert_eq!(reading_order("? םלוכ םולש".into()), "שלום כולם ?");
+        assert_eq!(
+            reading_order("15 ףיעס יפל".into()),
+            "לפי סעיף 15",
+            "a number keeps its digits' order"
+        );
+        assert_eq!(
+            reading_order("Rapport om םולש och mer".into()),
+            "Rapport om שלום och mer",
+            "a Hebrew word in a Swedish row is turned alone"
+        );
+        assert_eq!(reading_order("Rapport 2024".into()), "Rapport 2024");
     }
 
     #[test]
