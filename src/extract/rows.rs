@@ -81,13 +81,16 @@ impl Row {
 }
 
 /// `visual`, a row's text as its glyphs stand left to right, in the order it
-/// is read. Only a row with right-to-left letters changes; it is read right
-/// to left when they outnumber left-to-right letters.
+/// is read. Only a row with right-to-left letters of a script in use today
+/// changes (Hebrew, Arabic and their neighbours, all in Unicode's basic
+/// plane; the historic scripts of the supplementary planes turn up in font
+/// charts, drawn in code order); it is read right to left when they
+/// outnumber left-to-right letters.
 fn reading_order(visual: String) -> String {
     let (mut rtl, mut ltr) = (0, 0);
     for c in visual.chars() {
         match bidi_class(c) {
-            BidiClass::R | BidiClass::AL => rtl += 1,
+            BidiClass::R | BidiClass::AL if c <= '\u{FFFF}' => rtl += 1,
             BidiClass::L => ltr += 1,
             _ => {}
         }
@@ -224,6 +227,8 @@ pub(crate) mod tests {
             "a Hebrew word in a Swedish row is turned alone"
         );
         assert_eq!(reading_order("Rapport 2024".into()), "Rapport 2024");
+        let chart = "𐲀𐲁𐲂 𐳀𐳁𐳂";
+        assert_eq!(reading_order(chart.into()), chart, "Old Hungarian");
     }
 
     #[test]
