@@ -58,27 +58,50 @@ fn parse(xhtml: &str, first: u32) -> Vec<Page> {
     pages
 }
 
-/// One `<line …>` element: its words joined by spaces, sized by their boxes.
+/// A gap between two of poppler's words narrower than this share of their
+/// height is no word space: poppler's own text output (`spaceAfter`, its
+/// `minWordBreakSpace` of 0.1 font size) joins them too, as in the letters
+/// of a comb field, each a word of its own.
+const WORD_SPACE: f64 = 0.1;
+
+/// One `<line …>` element: its words, spaced where poppler's text output
+/// spaces them, sized by their boxes.
 fn parse_line(line: &str) -> Option<Line> {
-    let mut words = Vec::new();
+    let mut text = String::new();
     let mut heights = Vec::new();
+    let mut previous: Option<(f64, f64)> = None;
     for word in line.split("<word ").skip(1) {
         let (attributes, rest) = word.split_once('>')?;
-        let (text, _) = rest.split_once("</word>")?;
-        let top = attribute(attributes, "yMin")?;
-        let bottom = attribute(attributes, "yMax")?;
-        heights.push(bottom - top);
-        words.push(unescape(text));
+        let (word, _) = rest.split_once("</word>")?;
+        let height = attribute(attributes, "yMax")? - attribute(attributes, "yMin")?;
+        let span = (
+            attribute(attributes, "xMin")?,
+            attribute(attributes, "xMax")?,
+        );
+        if let Some(before) = previous
+            && apart(before, span) > WORD_SPACE * height
+        {
+            text.push(' ');
+        }
+        text.push_str(&unescape(word));
+        heights.push(height);
+        previous = Some(span);
     }
-    if words.is_empty() {
+    if heights.is_empty() {
         return None;
     }
     heights.sort_by(f64::total_cmp);
     Some(Line {
-        text: words.join(" "),
+        text,
         font_size: heights[heights.len() / 2] as f32,
         bold: false,
     })
+}
+
+/// The horizontal gap between two words' spans `(xMin, xMax)`, whichever
+/// way the line runs (right to left in Hebrew and Arabic).
+fn apart(before: (f64, f64), after: (f64, f64)) -> f64 {
+    (after.0 - before.1).max(before.0 - after.1)
 }
 
 /// The number in `name="…"` among an element's attributes.
@@ -129,5 +152,35 @@ mod tests {
         assert_eq!(pages[0].text(), "Rapport A&O\n\nText");
         assert_eq!(pages[0].lines[0].font_size, 12.0);
         assert!(pages[1].lines.is_empty());
+    }
+
+    #[test]
+    fn words_that_touch_are_joined_either_way_a_line_runs() {
+        let line = |words: &[(f64, f64, &str)]| {
+            let words: String = words
+                .iter()
+                .map(|(min, max, w)| {
+                    format!(r#"<word xMin="{min}" yMin="0" xMax="{max}" yMax="12">{w}</word>"#)
+                })
+                .collect();
+            parse_line(&format!(r#"xMin="0">{words}</line>"#))
+                .unwrap()
+                .text
+        };
+        let comb = [
+            (468.2, 474.2, "c"),
+            (474.2, 480.8, "b"),
+            (480.8, 487.5, "a"),
+        ];
+        assert_eq!(line(&comb), "cba");
+        assert_eq!(
+            line(&[(10.0, 40.0, "Text"), (43.0, 60.0, "här")]),
+            "Text här"
+        );
+        assert_eq!(
+            line(&[(60.0, 80.0, "שלום"), (20.0, 56.0, "עולם")]),
+            "שלום עולם"
+        );
+        assert_eq!(line(&[(60.0, 80.0, "ب"), (52.0, 60.0, "ا")]), "با");
     }
 }
