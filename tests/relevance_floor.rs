@@ -26,7 +26,9 @@ struct Floor {
 /// raised the floor over all (the sample-only floor is as it was); 0.766
 /// over all 109 with hyphen variants (branch relevance3), which raised it
 /// again; 0.814 over all 109 with words weighed by their general-language
-/// rarity (session 11; old 0.875), which raised it to 0.78.
+/// rarity (session 11; old 0.875), which raised it to 0.78; 0.825 with
+/// everyday words finding the words reports use (session 12), which raised
+/// it to 0.80.
 const FLOORS: [Floor; 2] = [
     Floor {
         set: QuerySet::Old,
@@ -35,7 +37,7 @@ const FLOORS: [Floor; 2] = [
     },
     Floor {
         set: QuerySet::Dev,
-        all: 0.78,
+        all: 0.80,
         sample_only: 0.70,
     },
 ];
