@@ -69,23 +69,17 @@ const WORD_SPACE: f64 = 0.1;
 fn parse_line(line: &str) -> Option<Line> {
     let mut text = String::new();
     let mut heights = Vec::new();
-    let mut previous: Option<(f64, f64)> = None;
+    let mut previous: Option<WordBox> = None;
     for word in line.split("<word ").skip(1) {
         let (attributes, rest) = word.split_once('>')?;
         let (word, _) = rest.split_once("</word>")?;
-        let height = attribute(attributes, "yMax")? - attribute(attributes, "yMin")?;
-        let span = (
-            attribute(attributes, "xMin")?,
-            attribute(attributes, "xMax")?,
-        );
-        if let Some(before) = previous
-            && apart(before, span) > WORD_SPACE * height
-        {
+        let bounds = WordBox::read(attributes)?;
+        if previous.is_some_and(|before| before.spaced_from(&bounds)) {
             text.push(' ');
         }
         text.push_str(&unescape(word));
-        heights.push(height);
-        previous = Some(span);
+        heights.push(bounds.y.1 - bounds.y.0);
+        previous = Some(bounds);
     }
     if heights.is_empty() {
         return None;
@@ -98,8 +92,41 @@ fn parse_line(line: &str) -> Option<Line> {
     })
 }
 
-/// The horizontal gap between two words' spans `(xMin, xMax)`, whichever
-/// way the line runs (right to left in Hebrew and Arabic).
+/// A word's box: its spans `(min, max)` across and down the page.
+#[derive(Debug, Clone, Copy)]
+struct WordBox {
+    x: (f64, f64),
+    y: (f64, f64),
+}
+
+impl WordBox {
+    /// The box in a `<word …>` element's attributes.
+    fn read(attributes: &str) -> Option<WordBox> {
+        let span = |min, max| Some((attribute(attributes, min)?, attribute(attributes, max)?));
+        Some(WordBox {
+            x: span("xMin", "xMax")?,
+            y: span("yMin", "yMax")?,
+        })
+    }
+
+    /// True when a word space stands between this word and `next`: the gap
+    /// along the way the line runs (across, or down a rotated page) is wider
+    /// than [`WORD_SPACE`] of the text's size (its extent the other way).
+    fn spaced_from(&self, next: &WordBox) -> bool {
+        let centre = |(min, max): (f64, f64)| (min + max) / 2.0;
+        let across = (centre(next.x) - centre(self.x)).abs();
+        let down = (centre(next.y) - centre(self.y)).abs();
+        let (gap, size) = if across >= down {
+            (apart(self.x, next.x), next.y.1 - next.y.0)
+        } else {
+            (apart(self.y, next.y), next.x.1 - next.x.0)
+        };
+        gap > WORD_SPACE * size
+    }
+}
+
+/// The gap between two spans `(min, max)`, whichever comes first (a line
+/// runs right to left in Hebrew and Arabic, upwards on some rotated pages).
 fn apart(before: (f64, f64), after: (f64, f64)) -> f64 {
     (after.0 - before.1).max(before.0 - after.1)
 }
@@ -182,5 +209,14 @@ mod tests {
             "שלום עולם"
         );
         assert_eq!(line(&[(60.0, 80.0, "ب"), (52.0, 60.0, "ا")]), "با");
+    }
+
+    #[test]
+    fn words_of_a_rotated_line_are_spaced_by_their_gap_down_the_page() {
+        let words = r#"<word xMin="100" yMin="200" xMax="112" yMax="240">Rapport</word>
+            <word xMin="100" yMin="244" xMax="112" yMax="260">om</word>
+            <word xMin="100" yMin="260" xMax="112" yMax="268">x</word>"#;
+        let line = parse_line(&format!(r#"xMin="100">{words}</line>"#)).unwrap();
+        assert_eq!(line.text, "Rapport omx");
     }
 }
