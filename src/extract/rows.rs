@@ -87,10 +87,13 @@ impl Row {
 /// charts, drawn in code order); it is read right to left when they
 /// outnumber left-to-right letters.
 fn reading_order(visual: String) -> String {
+    if !visual.chars().any(in_right_to_left_blocks) {
+        return visual;
+    }
     let (mut rtl, mut ltr) = (0, 0);
     for c in visual.chars() {
         match bidi_class(c) {
-            BidiClass::R | BidiClass::AL if c <= '\u{FFFF}' => rtl += 1,
+            BidiClass::R | BidiClass::AL if in_right_to_left_blocks(c) => rtl += 1,
             BidiClass::L => ltr += 1,
             _ => {}
         }
@@ -108,6 +111,13 @@ fn reading_order(visual: String) -> String {
     // if it were in reading order is its reading order.
     let info = ParagraphBidiInfo::new(&visual, Some(base));
     info.reorder_line(0..visual.len()).into_owned()
+}
+
+/// True for a character of the basic plane's right-to-left blocks: Hebrew,
+/// Arabic, Syriac, Thaana, NKo and their presentation forms. A cheap test
+/// that spares most rows the bidirectional classes.
+fn in_right_to_left_blocks(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
 /// Groups glyphs into rows, top row first.
