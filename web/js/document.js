@@ -173,7 +173,7 @@ export async function renderDocument(state, focus) {
         <h3>${bodies[i].heading}</h3>
         <p class="section-pages" lang="sv">${sectionLabels(s)}${pageSpan(s.page_start, s.page_end)}
           · ${fileLink(doc.doc_id, doc.path, s.page_start, pdf ? `Öppna PDF på s. ${s.page_start}` : "")}</p>
-        <div class="section-text">${bodies[i].text}</div>
+        <div class="section-text" dir="auto">${bodies[i].text}</div>
       </section>`).join("");
     const related = [projectBox(doc, project, state), referencesBox(doc.references, state),
       citedByBox(doc.cited_by, state), similarHtml(similar, state)].join("");

@@ -52,7 +52,7 @@ function workedItem(w, state, words) {
     <p class="worked-kind ${w.kind === "hinder" ? "is-hinder" : "is-success"}">${kind}</p>
     <h3 class="worked-title"><a href="${esc(where)}" data-nav>${esc(name)}</a></h3>
     ${meta ? `<p class="meta">${meta}</p>` : ""}
-    <p class="snippet">${safeSnippet(w.snippet, words)}</p>
+    <p class="snippet" dir="auto">${safeSnippet(w.snippet, words)}</p>
     <p class="worked-links"><a href="${esc(docUrl(state, w.doc_id, w.id))}" data-nav>Läs avsnittet: ${esc(report || "rapporten")}</a>
       · ${fileLink(w.doc_id, w.path ?? null, w.page, w.path && !isPdf(w.path) ? "" : `PDF s. ${w.page}`)}</p>
   </li>`;

@@ -103,14 +103,14 @@ function reportCard(hit, state) {
       <a href="${esc(docUrl(state, hit.doc_id, a.id))}" data-nav>${a.heading ? markedHeading(a.heading) : "Avsnitt utan rubrik"}</a>${
         kindLabel(a.section_kind, a.heading) ? ` · ${kindLabel(a.section_kind, a.heading)}` : ""}
       · ${fileLink(hit.doc_id, hit.path, a.page, `s. ${a.page}`)}
-      <span class="also-snippet">${snippet(a.snippet)}</span></li>`).join("");
+      <span class="also-snippet" dir="auto">${snippet(a.snippet)}</span></li>`).join("");
   const more = state.q && hit.more > 0
     ? `<p class="more"><a href="${esc(url)}" data-nav>${num(hit.more)} fler ${hit.more === 1 ? "träff" : "träffar"} i rapporten</a></p>` : "";
   return `<li class="hit">
     <h2 class="hit-title"><a href="${esc(url)}" data-nav>${esc(displayTitle(hit))}</a></h2>
     ${metaHtml(hit, state)}
     <p class="hit-where">${whereHtml(hit, docUrl(state, hit.doc_id, hit.id))}</p>
-    <p class="snippet">${snippet(hit.snippet)}</p>
+    <p class="snippet" dir="auto">${snippet(hit.snippet)}</p>
     ${fileLink(hit.doc_id, hit.path, hit.page, isPdf(hit.path) ? `Öppna PDF på sidan ${hit.page}` : "")}
     ${also ? `<ul class="also" aria-label="Fler träffar i rapporten">${also}</ul>` : ""}
     ${more}
@@ -125,7 +125,7 @@ function sectionCard(hit, state) {
     <h2 class="hit-title"><a href="${esc(url)}" data-nav>${esc(displayTitle(hit))}</a></h2>
     <p class="hit-where">${whereHtml(hit)}</p>
     ${metaHtml(hit, state)}
-    <p class="snippet">${snippet(hit.snippet)}</p>
+    <p class="snippet" dir="auto">${snippet(hit.snippet)}</p>
     ${fileLink(hit.doc_id, hit.path, hit.page, isPdf(hit.path) ? `Öppna PDF på sidan ${hit.page}` : "")}
   </li>`;
 }
