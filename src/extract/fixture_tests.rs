@@ -192,3 +192,15 @@ fn hebrew_and_arabic_are_read_right_to_left() {
         "{text}"
     );
 }
+
+#[test]
+fn glyph_names_outside_the_list_are_read_by_the_glyph_list_rules() {
+    // "one.os" (an old-style figure) and "uniFB01" (the fi ligature), as
+    // fonts converted from OpenType name them; read by the base encoding
+    // they were "€" and "•".
+    let text = all_text(&extract("glyph_names.pdf"));
+    assert!(
+        text.contains("Alla filer från version 1.1 och finns kvar."),
+        "{text}"
+    );
+}

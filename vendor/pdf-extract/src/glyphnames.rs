@@ -3,7 +3,71 @@
      https://github.com/kohler/lcdf-typetools/blob/master/texglyphlist.txt
      https://github.com/apache/pdfbox/blob/trunk/pdfbox/src/main/resources/org/apache/pdfbox/resources/glyphlist/additional.txt
  */
+
+// FINSAM PATCH: a glyph name the list does not hold is read by the rules of the Adobe Glyph List
+// specification, as poppler reads it: a suffix after the first period is dropped ("one.osf",
+// "a.sc"), the standard f-ligatures joined by "_" ("f_i") are their presentation forms, and
+// "uniXXXX" or "uXXXX" names its code point. Before, such a name left the code to the base
+// encoding, so old-style figures read as "†" and "uniFB01" as "1".
 pub fn name_to_unicode(name: &str) -> Option<u16> {
+    listed(name).or_else(|| by_rule(name))
+}
+
+fn by_rule(name: &str) -> Option<u16> {
+    let base = name.split('.').next().unwrap_or(name);
+    if base.is_empty() {
+        return None;
+    }
+    if base != name {
+        if let Some(unicode) = listed(base) {
+            return Some(unicode);
+        }
+    }
+    let ligature = match base {
+        "f_f" => Some(0xFB00),
+        "f_i" => Some(0xFB01),
+        "f_l" => Some(0xFB02),
+        "f_f_i" => Some(0xFB03),
+        "f_f_l" => Some(0xFB04),
+        "s_t" => Some(0xFB06),
+        _ => None,
+    };
+    ligature.or_else(|| code_point(base))
+}
+
+/// "uniXXXX" (four upper-case hexadecimal digits) or "uXXXX" to "uXXXXXX": a code point of the
+/// basic plane that is no surrogate.
+fn code_point(name: &str) -> Option<u16> {
+    let hex = name
+        .strip_prefix("uni")
+        .filter(|hex| hex.len() == 4)
+        .or_else(|| name.strip_prefix('u').filter(|hex| (4..=6).contains(&hex.len())))?;
+    if !hex.chars().all(|c| c.is_ascii_digit() || ('A'..='F').contains(&c)) {
+        return None;
+    }
+    let value = u32::from_str_radix(hex, 16).ok()?;
+    (value <= 0xFFFF && !(0xD800..=0xDFFF).contains(&value)).then_some(value as u16)
+}
+
+#[cfg(test)]
+mod finsam_tests {
+    use super::name_to_unicode;
+
+    #[test]
+    fn names_outside_the_list_follow_the_glyph_list_rules() {
+        assert_eq!(name_to_unicode("one"), Some(0x31));
+        assert_eq!(name_to_unicode("one.os"), Some(0x31));
+        assert_eq!(name_to_unicode("a.sc"), Some(0x61));
+        assert_eq!(name_to_unicode("uniFB01"), Some(0xFB01));
+        assert_eq!(name_to_unicode("u00E5"), Some(0xE5));
+        assert_eq!(name_to_unicode("f_i"), Some(0xFB01));
+        for unknown in ["uniD800", "unifb01", "uni12", "g123", ".notdef", "T_h"] {
+            assert_eq!(name_to_unicode(unknown), None, "{unknown}");
+        }
+    }
+}
+
+fn listed(name: &str) -> Option<u16> {
     const names: [(&'static str, u16); 4700] = [
 ("A", 0x0041),
 ("AE", 0x00c6),
