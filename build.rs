@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// Sources and data that shape the index. Query-time data (synonyms,
 /// question intents, section weights) and the search, server and web code are not here:
 /// changing them needs no re-ingest.
-const PIPELINE_INPUTS: [&str; 11] = [
+const PIPELINE_INPUTS: [&str; 12] = [
     "src/analysis",
     "src/document.rs",
     "src/extract",
@@ -22,6 +22,7 @@ const PIPELINE_INPUTS: [&str; 11] = [
     "src/metadata",
     "src/privacy.rs",
     "src/sections",
+    "vendor/pdf-extract/src",
     "data",
     "Cargo.lock",
 ];
