@@ -5,7 +5,10 @@
 //! headers and footers stand apart from the body. A running header or
 //! footer is a line that recurs, once digits are masked, in the same edge
 //! zone of many pages: at least half of the pages of a document with three
-//! or more pages, or both pages of a two-page document. Bare page numbers
+//! or more pages, or both pages of a two-page document. Pages are counted
+//! once per distinct content: a page printed twice (a test sheet, a form
+//! copied for each party) repeats all its lines, and that is no evidence
+//! that any of them is a header. Bare page numbers
 //! ("3", "- 3 -", "3 (12)", "Sida 3 av 12") are removed wherever they stand
 //! in an edge zone. Nothing is removed from the middle of a page, where a
 //! lone number is more likely a table cell, and nothing from a page where it
@@ -63,13 +66,18 @@ fn is_most_of(indices: &[usize], lines: &[Line]) -> bool {
 
 /// (at top, masked text) of lines that recur in the same edge zone of enough pages.
 fn running_lines(pages: &[Page]) -> HashSet<(bool, String)> {
-    let needed = match pages.len() {
+    let mut seen = HashSet::new();
+    let distinct: Vec<&Page> = pages
+        .iter()
+        .filter(|page| seen.insert(content(page)))
+        .collect();
+    let needed = match distinct.len() {
         0 | 1 => return HashSet::new(),
         2 => 2,
         n => n.div_ceil(2),
     };
     let mut counts: HashMap<(bool, String), usize> = HashMap::new();
-    for page in pages {
+    for page in distinct {
         let (top, bottom) = edge_zones(&page.lines);
         let masked = |at_top: bool| move |i: usize| (at_top, mask(&page.lines[i].text));
         let keys: HashSet<(bool, String)> = top
@@ -84,6 +92,15 @@ fn running_lines(pages: &[Page]) -> HashSet<(bool, String)> {
         .into_iter()
         .filter(|(_, n)| *n >= needed)
         .map(|(key, _)| key)
+        .collect()
+}
+
+/// A page's lines but blanks and page numbers: equal for pages printed twice.
+fn content(page: &Page) -> Vec<&str> {
+    page.lines
+        .iter()
+        .filter(|line| !line.is_blank() && !is_page_number(&line.text))
+        .map(|line| line.text.as_str())
         .collect()
 }
 
@@ -270,6 +287,33 @@ mod tests {
         let before = pages.clone();
         remove_furniture(&mut pages);
         assert_eq!(pages, before);
+    }
+
+    #[test]
+    fn a_page_printed_twice_keeps_its_first_and_last_lines() {
+        // A form printed once per copy: both pages alike, header and footer lines included.
+        let sheet = |n: u32| {
+            let number = format!("Sida {n} av 2");
+            let lines = [
+                "radio button 1",
+                "radio button 2",
+                "",
+                "Thick green border surrounds page.",
+                "Arrow to the left points down.",
+                "Formy field in yellow, rotated counter-clockwise with its text going up.",
+                "",
+                "Drawn rectangles appear below annotations.",
+                &number,
+            ];
+            page(n, &lines)
+        };
+        let mut pages: Vec<Page> = (1..=2).map(sheet).collect();
+        remove_furniture(&mut pages);
+        assert_eq!(texts(&pages[1])[0], "radio button 1");
+        assert_eq!(
+            texts(&pages[1]).last().unwrap(),
+            &"Drawn rectangles appear below annotations."
+        );
     }
 
     #[test]
