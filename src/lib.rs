@@ -20,9 +20,3 @@ pub mod search;
 pub mod sections;
 pub mod server;
 pub mod word_regex;
-
-/// Every binary built on this library allocates with mimalloc: ingest makes
-/// a string or a vector per glyph, word and token, and the system allocator
-/// was an eighth of its time (BENCHMARKS.md, ingest throughput).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
