@@ -3,8 +3,10 @@
 //! The fixtures are made by `tests/fixtures/extract/make.py`; each pins one
 //! behaviour: column order, hyphenation, page furniture, encryption, the
 //! `'` operator fallback, a font name that means another font on the next
-//! page, a panicking page, the error for each kind of broken file, and
-//! word gaps kept on a page that repeats the same words.
+//! page, a panicking page, the error for each kind of broken file, word
+//! gaps kept on a page that repeats the same words, a page whose content
+//! opens with a comment (as scanners write it), a form that draws itself
+//! and a font that gives no widths.
 
 use super::{ExtractError, Extracted, extract_file};
 use std::path::{Path, PathBuf};
@@ -202,5 +204,38 @@ fn glyph_names_outside_the_list_are_read_by_the_glyph_list_rules() {
     assert!(
         text.contains("Alla filer från version 1.1 och finns kvar."),
         "{text}"
+    );
+}
+
+#[test]
+fn a_comment_before_a_pages_text_does_not_hide_it() {
+    // Our own reader alone: poppler would read the page too, without its
+    // font sizes, and hide a failure of ours.
+    let bytes = std::fs::read(fixture("scanner_comment.pdf")).unwrap();
+    let extracted = super::extract_pdf_bytes(&bytes).unwrap();
+    let text = all_text(&extracted);
+    assert!(
+        text.contains("Styrelsen beslutade att fortsätta med projektet"),
+        "{text:?}"
+    );
+    assert_eq!(extracted.pages[0].lines[0].font_size, 12.0);
+}
+
+#[test]
+fn a_form_that_draws_itself_is_read_once() {
+    // It used to recurse until the stack overflowed and the process aborted.
+    let text = all_text(&extract("self_form.pdf"));
+    assert_eq!(text, "Formen ritar sig sjalv.");
+}
+
+#[test]
+fn a_font_without_widths_is_placed_by_its_familys_standard_font() {
+    // Without widths every glyph stood at its string's start, and a kerned
+    // line read "garna fick stöd … vecka.Delta".
+    let text = all_text(&extract("missing_widths.pdf"));
+    assert_eq!(
+        text,
+        "Deltagarna fick stöd av en samordnare varje vecka.\n\
+         Arbetsgivarna tog emot praktikanter under hela året."
     );
 }

@@ -88,8 +88,7 @@ pub(crate) fn pdf_pages(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Vec<
 
 /// A page's content stream, decoded; `None` when it cannot be.
 fn page_operations(doc: &Document, id: ObjectId) -> Option<Vec<Operation>> {
-    let bytes = doc.get_page_content(id).ok()?;
-    Content::decode(&bytes)
+    Content::decode(&doc.get_page_content(id))
         .ok()
         .map(|content| content.operations)
 }

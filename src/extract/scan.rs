@@ -14,7 +14,8 @@
 use pdf_extract::content::{Content, Operation};
 use pdf_extract::{Dictionary, Document, Object, ObjectId};
 
-/// Forms nested deeper than this are not followed.
+/// Forms nested deeper than this are not followed (nor is a form inside
+/// itself), as in the vendored pdf-extract.
 const MAX_FORM_DEPTH: usize = 8;
 
 /// What the walk over a page's content found.
@@ -46,7 +47,7 @@ pub(crate) fn scan_page(doc: &Document, page_id: ObjectId, operations: &[Operati
         ..PageScan::default()
     };
     if let Some(resources) = page_resources(doc, page_id) {
-        walk(doc, operations, resources, &mut scan, 0);
+        walk(doc, operations, resources, &mut scan, &mut Vec::new());
     }
     scan
 }
@@ -84,7 +85,7 @@ fn walk(
     operations: &[Operation],
     resources: &Dictionary,
     scan: &mut PageScan,
-    depth: usize,
+    forms: &mut Vec<ObjectId>,
 ) {
     let mut font = FontState {
         bold: false,
@@ -107,21 +108,22 @@ fn walk(
                 }
             }
             // Only the page's own stream is rewritten; pdf-extract skips these in forms.
-            "'" | "\"" if depth == 0 => {
+            "'" | "\"" if forms.is_empty() => {
                 scan.bold_strings.push(font.bold);
                 scan.glyphs += op.operands.iter().map(|o| glyphs(o, font)).sum::<usize>();
                 scan.has_quote_operators = true;
             }
-            "Do" if depth < MAX_FORM_DEPTH => {
-                if let Some((form, form_resources)) = form_xobject(doc, resources, op) {
-                    walk(
-                        doc,
-                        &form.operations,
-                        form_resources.unwrap_or(resources),
-                        scan,
-                        depth + 1,
-                    );
+            "Do" if forms.len() < MAX_FORM_DEPTH => {
+                let Some(form) = form_xobject(doc, resources, op) else {
+                    continue;
+                };
+                if forms.contains(&form.id) {
+                    continue;
                 }
+                forms.push(form.id);
+                let inner = form.resources.unwrap_or(resources);
+                walk(doc, &form.content.operations, inner, scan, forms);
+                forms.pop();
             }
             _ => {}
         }
@@ -192,11 +194,18 @@ fn heavy_weight(doc: &Document, font: &Dictionary) -> bool {
 }
 
 /// The decoded content and own resources of the form XObject a `Do` paints, if it is a form.
+/// A form XObject a `Do` draws: its object, content and own resources.
+struct Form<'a> {
+    id: ObjectId,
+    content: Content,
+    resources: Option<&'a Dictionary>,
+}
+
 fn form_xobject<'a>(
     doc: &'a Document,
     resources: &'a Dictionary,
     op: &Operation,
-) -> Option<(Content, Option<&'a Dictionary>)> {
+) -> Option<Form<'a>> {
     let name = name_operand(op)?;
     let xobjects = as_dict(doc, resources.get(b"XObject").ok()?)?;
     let id = xobjects.get(name).ok()?.as_reference().ok()?;
@@ -213,7 +222,11 @@ fn form_xobject<'a>(
         .get(b"Resources")
         .ok()
         .and_then(|r| as_dict(doc, r));
-    Some((content, own))
+    Some(Form {
+        id,
+        content,
+        resources: own,
+    })
 }
 
 fn as_dict<'a>(doc: &'a Document, object: &'a Object) -> Option<&'a Dictionary> {

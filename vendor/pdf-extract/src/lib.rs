@@ -355,6 +355,23 @@ fn is_core_font(name: &str) -> bool {
     }
 }
 
+/// FINSAM PATCH: the core font whose widths stand in for a font that gives
+/// none: Times for a serif name, Courier for a monospaced one, Helvetica
+/// otherwise, bold and slanted as the name says.
+fn substitute_core_font(base_name: &str) -> &'static str {
+    let name = base_name.to_ascii_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| name.contains(w));
+    let bold = has(&["bold", "black", "heavy", "semibold", "demi"]);
+    let slanted = has(&["italic", "oblique", "slanted"]);
+    if has(&["courier", "mono", "consol", "typewriter"]) {
+        ["Courier", "Courier-Oblique", "Courier-Bold", "Courier-BoldOblique"][usize::from(slanted) + 2 * usize::from(bold)]
+    } else if has(&["times", "roman", "serif", "georgia", "garamond", "cambria", "minion", "book"]) && !has(&["sans"]) {
+        ["Times-Roman", "Times-Italic", "Times-Bold", "Times-BoldItalic"][usize::from(slanted) + 2 * usize::from(bold)]
+    } else {
+        ["Helvetica", "Helvetica-Oblique", "Helvetica-Bold", "Helvetica-BoldOblique"][usize::from(slanted) + 2 * usize::from(bold)]
+    }
+}
+
 fn encoding_to_unicode_table(name: &[u8]) -> Vec<u16> {
     let encoding = match &name[..] {
         b"MacRomanEncoding" => encodings::MAC_ROMAN_ENCODING,
@@ -604,12 +621,13 @@ impl<'a> PdfSimpleFont<'a> {
 
                 // mupdf: pdf_load_substitute_font
 
-                // We can try to do a better job guessing at a font by looking at the flags
-                // or the basename but for now we'll just use Helvetica
-                "Helvetica"
+                // FINSAM PATCH: the core font of the same family, weight and slant, as
+                // poppler substitutes (the name was chosen but never used: the lookup
+                // below compared the base name, so such a font had no widths at all).
+                substitute_core_font(&base_name)
             };
             for font_metrics in core_fonts::metrics().iter() {
-                if font_metrics.0 == base_name {
+                if font_metrics.0 == name {
                     if let Some(ref encoding) = encoding_table {
                         dlog!("has encoding");
                         for w in font_metrics.2 {
@@ -1578,12 +1596,20 @@ struct Processor<'a> {
     // document, however many pages or forms use it, and a name that means another font on
     // another page or in a form's own resources cannot pick up the wrong font.
     font_table: HashMap<*const Dictionary, Rc<dyn PdfFont + 'a>>,
+    // FINSAM PATCH: the forms being drawn, outermost first.
+    forms: Vec<*const Stream>,
     _none: PhantomData<&'a ()>,
 }
 
+/// FINSAM PATCH: forms drawn inside forms deeper than this are not read, nor
+/// is a form drawn inside itself (as poppler does), so forms that draw one
+/// another end instead of overflowing the stack (which aborts the process:
+/// there is no panic to catch).
+const MAX_FORM_DEPTH: usize = 8;
+
 impl<'a> Processor<'a> {
     fn new() -> Processor<'a> {
-        Processor { font_table: HashMap::new(), _none: PhantomData }
+        Processor { font_table: HashMap::new(), forms: Vec::new(), _none: PhantomData }
     }
 
     fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
@@ -1871,15 +1897,19 @@ impl<'a> Processor<'a> {
                 "EMC" => {
                     mc_stack.pop();
                 }
-                "Do" => {
+                "Do" if self.forms.len() < MAX_FORM_DEPTH => { // FINSAM PATCH: depth bound
                     // `Do` process an entire subdocument, so we do a recursive call to `process_stream`
                     // with the subdocument content and resources
                     let xobject: &Dictionary = get(&doc, resources, b"XObject");
                     let name = operation.operands[0].as_name().unwrap();
                     let xf: &Stream = get(&doc, xobject, name);
+                    if self.forms.contains(&(xf as *const Stream)) { continue; } // FINSAM PATCH: a cycle
                     let resources = maybe_get_obj(&doc, &xf.dict, b"Resources").and_then(|n| n.as_dict().ok()).unwrap_or(resources);
                     let contents = get_contents(xf);
-                    self.process_stream(&doc, contents, resources, &media_box, output, page_num)?;
+                    self.forms.push(xf);
+                    let drawn = self.process_stream(&doc, contents, resources, &media_box, output, page_num);
+                    self.forms.pop();
+                    drawn?;
                 }
                 _ => { dlog!("unknown operation {:?}", operation); }
 
@@ -2413,7 +2443,7 @@ pub fn output_doc_page(doc: &Document, output: &mut dyn OutputDev, page_num: u32
 }
 
 fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p: & mut Processor<'a>, output: &mut dyn OutputDev, empty_resources: &'a Dictionary) -> Result<(), OutputError> {
-    let content = Content::decode(&doc.get_page_content(object_id).unwrap()).unwrap();
+    let content = Content::decode(&doc.get_page_content(object_id)).unwrap();
     output_page_operations(page_num, object_id, doc, p, output, empty_resources, &content.operations)
 }
 
