@@ -67,6 +67,24 @@ fn aes_with_an_empty_user_password_and_no_key_length_is_read() {
 }
 
 #[test]
+fn a_page_only_our_plain_fallback_could_read_is_read_by_poppler() {
+    // pdf-extract panics on page 2 (a `Tj` with a number); lopdf's plain
+    // text knows no positions or sizes, and poppler reads the page as well.
+    let Some((extracted, _)) = read_if(poppler(), "../extract/panic_page.pdf") else {
+        return;
+    };
+    assert_eq!(extracted.readers, [Reader::PdfExtract, Reader::Poppler]);
+    assert_eq!(
+        extracted.pages[1].text(),
+        "Andra sidan har ett trasigt textkommando."
+    );
+    assert_eq!(
+        extracted.warnings,
+        ["sida 2: läst med poppler (läst med reservmetoden)"]
+    );
+}
+
+#[test]
 fn a_filled_form_fields_value_is_read() {
     let Some((extracted, text)) = read_if(poppler(), "form_field.pdf") else {
         return;

@@ -13,7 +13,8 @@
 //! where it is clearly more plausible, where it holds all our words and
 //! more, where it is the same text without the control characters that
 //! codes a font does not map become in ours, or where ours interleaves
-//! glyphs drawn over one another and poppler's reads no worse. A file our
+//! glyphs drawn over one another, is only the plain fallback's (no
+//! positions) or is empty, and poppler's reads no worse. A file our
 //! reader cannot open at all (a broken cross-reference table, an encryption
 //! variant) is read by poppler entirely, when poppler finds text in it.
 
@@ -103,18 +104,25 @@ pub(crate) fn second_opinion(pdf: &Path, pages: &mut [PdfPage], warnings: &mut V
 
 /// True when `theirs` reads better than our reading: clearly more
 /// plausible, the same text where ours is garbled and theirs is not, or,
-/// where ours interleaves glyphs drawn over one another, no less plausible
-/// (a few interleaved words hardly lower a page's plausibility, but poppler
-/// keeps texts drawn over one another apart).
+/// where ours interleaves glyphs drawn over one another, is only our plain
+/// fallback's or is empty, no less plausible (a few interleaved words hardly
+/// lower a page's plausibility, but poppler keeps texts drawn over one
+/// another apart; the fallback knows no positions; a page's few words, a
+/// label or a name, are not "clearly" more than none).
 fn reads_better(ours: &PdfPage, theirs: &[Line]) -> bool {
     let (mine, other) = (
         Plausibility::of_lines(&ours.page.lines),
         Plausibility::of_lines(theirs),
     );
+    let weak = ours.overlapping || ours.reader == Reader::Lopdf || is_blank(&ours.page.lines);
     mine.clearly_below(&other)
-        || ours.overlapping && !other.clearly_below(&mine)
+        || weak && !is_blank(theirs) && !other.clearly_below(&mine)
         || TextMeasure::of_lines(&ours.page.lines).cleaned_by(&TextMeasure::of_lines(theirs))
         || other.score() > mine.score() && holds_nearly_all(theirs, &ours.page.lines)
+}
+
+fn is_blank(lines: &[Line]) -> bool {
+    lines.iter().all(Line::is_blank)
 }
 
 /// Share of our words that may be missing from a reading that holds our words and more.

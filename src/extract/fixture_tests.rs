@@ -133,11 +133,13 @@ fn panic_on_one_page_costs_only_that_page() {
         extracted.pages[1].text(),
         "Andra sidan har ett trasigt textkommando."
     );
+    // Read by our plain fallback, or by poppler where it is installed.
     assert!(
-        extracted.warnings[0].starts_with("sida 2: läst med reservmetoden"),
+        extracted.warnings[0].starts_with("sida 2: läst med"),
         "{:?}",
         extracted.warnings
     );
+    assert!(extracted.warnings[0].contains("reservmetoden"));
 }
 
 #[test]
