@@ -60,6 +60,22 @@ fn a_file_with_a_broken_cross_reference_table_is_read_by_our_reader() {
 }
 
 #[test]
+fn a_file_our_reader_cannot_open_is_read_by_poppler() {
+    let Some((extracted, text)) = read_if(poppler(), "page_as_page_tree.pdf") else {
+        return;
+    };
+    assert!(text.contains("Försäkringskassan och kommunen deltog"));
+    assert_eq!(extracted.readers, [Reader::Poppler]);
+    assert_eq!(
+        extracted.warnings,
+        [
+            "vår PDF-läsare kunde inte öppna filen (trasig PDF: sidorna går inte att hitta); \
+          hela filen lästes med poppler"
+        ]
+    );
+}
+
+#[test]
 fn aes_with_an_empty_user_password_and_no_key_length_is_read() {
     let extracted = extract("aes_no_key_length.pdf");
     assert!(text(&extracted).contains("samordnat stöd till deltagare"));
