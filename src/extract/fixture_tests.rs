@@ -5,8 +5,8 @@
 //! `'` operator fallback, a font name that means another font on the next
 //! page, a panicking page, the error for each kind of broken file, word
 //! gaps kept on a page that repeats the same words, a page whose content
-//! opens with a comment (as scanners write it), a form that draws itself
-//! and a font that gives no widths.
+//! opens with a comment (as scanners write it), a form that draws itself,
+//! a font that gives no widths and text running up or down the page.
 
 use super::{ExtractError, Extracted, extract_file};
 use std::path::{Path, PathBuf};
@@ -239,5 +239,29 @@ fn a_font_without_widths_is_placed_by_its_familys_standard_font() {
         text,
         "Deltagarna fick stöd av en samordnare varje vecka.\n\
          Arbetsgivarna tog emot praktikanter under hela året."
+    );
+}
+
+#[test]
+fn text_running_up_or_down_the_page_is_read_as_lines() {
+    // Our own reader alone (poppler reads such pages too): each letter of
+    // a turned label used to be a row of its own.
+    let bytes = std::fs::read(fixture("turned_text.pdf")).unwrap();
+    let extracted = super::extract_pdf_bytes(&bytes).unwrap();
+    let lines: Vec<String> = extracted.pages[0]
+        .lines
+        .iter()
+        .map(|l| l.text.clone())
+        .filter(|t| !t.is_empty())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Tabellen visar deltagarna per kommun under året.",
+            "Antal deltagare",
+            "Andel till arbete",
+            "Avslutade insatser",
+            "Utkast till styrelsen i mars"
+        ]
     );
 }

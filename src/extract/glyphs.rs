@@ -4,6 +4,10 @@
 //! an [`OutputDev`]. [`GlyphCollector`] keeps each glyph with its position,
 //! size and boldness so that the layout stage can rebuild lines, words and
 //! columns itself instead of relying on pdf-extract's plain-text guesses.
+//! Glyphs whose baseline runs upwards, downwards or upside down (a table's
+//! column labels, a landscape table on a portrait page) are kept apart, by
+//! the quarter turn of their baseline, in a frame turned so that it runs
+//! left to right: laid out with the others, each letter was a row of its own.
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
@@ -44,7 +48,8 @@ impl Glyph {
 /// [`super::scan::scan_page`]; if the counts disagree at the end of
 /// the page, boldness is dropped rather than guessed.
 pub(crate) struct GlyphCollector {
-    glyphs: Vec<Glyph>,
+    /// The glyphs by the quarter turns of their baseline (see [`quarter_turns`]).
+    glyphs: [Vec<Glyph>; 4],
     bold_strings: Vec<bool>,
     strings_seen: usize,
 }
@@ -53,18 +58,28 @@ impl GlyphCollector {
     /// A collector that marks glyphs of the n-th shown string with `bold_strings[n]`.
     pub fn new(bold_strings: Vec<bool>) -> Self {
         GlyphCollector {
-            glyphs: Vec::new(),
+            glyphs: Default::default(),
             bold_strings,
             strings_seen: 0,
         }
     }
 
-    /// The collected glyphs, bold only if the string count matched.
-    pub fn into_glyphs(mut self) -> Vec<Glyph> {
+    /// The collected glyphs, bold only if the string count matched, in one
+    /// group per direction of their baseline (each in its turned frame):
+    /// left to right first, then the others, most glyphs first.
+    pub fn into_directions(mut self) -> Vec<Vec<Glyph>> {
         if self.strings_seen != self.bold_strings.len() {
-            self.glyphs.iter_mut().for_each(|g| g.bold = false);
+            self.glyphs
+                .iter_mut()
+                .flatten()
+                .for_each(|g| g.bold = false);
         }
-        self.glyphs
+        let [across, mut rest @ ..] = self.glyphs;
+        rest.sort_by_key(|group| std::cmp::Reverse(group.len()));
+        std::iter::once(across)
+            .chain(rest)
+            .filter(|group| !group.is_empty())
+            .collect()
     }
 
     fn current_bold(&self) -> bool {
@@ -73,6 +88,29 @@ impl GlyphCollector {
             .and_then(|i| self.bold_strings.get(i))
             .copied()
             .unwrap_or(false)
+    }
+}
+
+/// Quarter turns (counter-clockwise) of a glyph's baseline from left to
+/// right: 0 as read, 1 upwards, 2 upside down, 3 downwards.
+fn quarter_turns(trm: &Transform) -> usize {
+    let turns = (trm.m12.atan2(trm.m11) / std::f64::consts::FRAC_PI_2).round();
+    if turns.is_finite() {
+        (turns as i64).rem_euclid(4) as usize
+    } else {
+        0
+    }
+}
+
+/// The point `(x, y)` in the frame turned back by `turns` quarter turns,
+/// where a baseline of that direction runs left to right and the next line
+/// lies below.
+fn turned(x: f64, y: f64, turns: usize) -> (f64, f64) {
+    match turns {
+        1 => (y, -x),
+        2 => (-x, -y),
+        3 => (-y, x),
+        _ => (x, y),
     }
 }
 
@@ -103,9 +141,11 @@ impl OutputDev for GlyphCollector {
         }
         let scale_x = trm.m11.hypot(trm.m12);
         let scale_y = trm.m21.hypot(trm.m22);
-        self.glyphs.push(Glyph {
-            x: trm.m31,
-            y: trm.m32,
+        let turns = quarter_turns(trm);
+        let (x, y) = turned(trm.m31, trm.m32, turns);
+        self.glyphs[turns].push(Glyph {
+            x,
+            y,
             width: width * font_size.abs() * scale_x,
             size: font_size.abs() * scale_y,
             bold: self.current_bold(),

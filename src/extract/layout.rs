@@ -43,6 +43,25 @@ pub(crate) struct Layout {
     pub overlapping: bool,
 }
 
+impl Layout {
+    /// The layouts of one page's groups of glyphs, one after the other, each
+    /// a paragraph of its own.
+    pub fn joined(layouts: impl IntoIterator<Item = Layout>) -> Layout {
+        let mut page = Layout {
+            lines: Vec::new(),
+            overlapping: false,
+        };
+        for layout in layouts {
+            if !page.lines.is_empty() {
+                page.lines.push(Line::plain(""));
+            }
+            page.lines.extend(layout.lines);
+            page.overlapping |= layout.overlapping;
+        }
+        page
+    }
+}
+
 /// Lays out one page's glyphs as lines, paragraph breaks as empty lines.
 pub(crate) fn lay_out(glyphs: Vec<Glyph>) -> Layout {
     let rows = group_rows(glyphs);

@@ -220,7 +220,9 @@ fn layout_page(
 ) -> std::result::Result<Layout, pdf_extract::OutputError> {
     let mut collector = GlyphCollector::new(bold_strings);
     page_reader.output_page(&mut collector, page.number, page.id, operations)?;
-    Ok(lay_out(collector.into_glyphs()))
+    Ok(Layout::joined(
+        collector.into_directions().into_iter().map(lay_out),
+    ))
 }
 
 /// lopdf's text of one page as plain lines, if it has any.
