@@ -206,10 +206,16 @@ struct Paths {
     index: PathBuf,
 }
 
+/// Log filter when `RUST_LOG` is not set: the PDF libraries' own notes
+/// (English, about the file's structure) stay out; what they mean for a
+/// file is reported in Swedish by ingest.
+const DEFAULT_LOG: &str = "info,lopdf=off,pdf_extract=off";
+
 fn main() -> Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| DEFAULT_LOG.into()),
         )
         .with_writer(std::io::stderr)
         .init();

@@ -105,6 +105,19 @@ fn output_cut_short_by_its_reader_is_not_an_error() {
 }
 
 #[test]
+fn the_pdf_libraries_notes_stay_out_of_what_inspect_says() {
+    // lopdf logs its rebuilding of a broken cross-reference table in English.
+    let broken =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readers/broken_xref.pdf");
+    let out = finsam(&["inspect".as_ref(), broken.as_os_str()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Försäkringskassan"));
+    assert!(!stderr.contains("lopdf"), "{stderr}");
+    assert!(!stderr.contains("WARN"), "{stderr}");
+}
+
+#[test]
 fn missing_corpus_fails_with_a_clear_message() {
     let index = tempfile::tempdir().unwrap();
     let out = finsam(&[
