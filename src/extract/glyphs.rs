@@ -91,12 +91,19 @@ impl GlyphCollector {
     }
 }
 
+/// Farthest a baseline may lie from a quarter turn to count as turned, in
+/// quarter turns (about 10°).
+const TURN_TOLERANCE: f64 = 0.11;
+
 /// Quarter turns (counter-clockwise) of a glyph's baseline from left to
-/// right: 0 as read, 1 upwards, 2 upside down, 3 downwards.
+/// right: 0 as read, 1 upwards, 2 upside down, 3 downwards. A slanted
+/// baseline (a chart's labels at 45°) counts as level, as all text did
+/// before: in no turned frame would it run along a row either.
 fn quarter_turns(trm: &Transform) -> usize {
-    let turns = (trm.m12.atan2(trm.m11) / std::f64::consts::FRAC_PI_2).round();
-    if turns.is_finite() {
-        (turns as i64).rem_euclid(4) as usize
+    let turns = trm.m12.atan2(trm.m11) / std::f64::consts::FRAC_PI_2;
+    let nearest = turns.round();
+    if nearest.is_finite() && (turns - nearest).abs() <= TURN_TOLERANCE {
+        (nearest as i64).rem_euclid(4) as usize
     } else {
         0
     }
