@@ -100,6 +100,9 @@ const TURN_TOLERANCE: f64 = 0.11;
 /// baseline (a chart's labels at 45°) counts as level, as all text did
 /// before: in no turned frame would it run along a row either.
 fn quarter_turns(trm: &Transform) -> usize {
+    if trm.m12 == 0.0 && trm.m11 > 0.0 {
+        return 0; // nearly every glyph: spare it the arc tangent
+    }
     let turns = trm.m12.atan2(trm.m11) / std::f64::consts::FRAC_PI_2;
     let nearest = turns.round();
     if nearest.is_finite() && (turns - nearest).abs() <= TURN_TOLERANCE {
