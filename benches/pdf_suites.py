@@ -268,6 +268,10 @@ def summarise(rows, ingest_ok):
           f"({body_hit} of {body_total} words)")
     print(f"precision: {hit / max(indexed, 1):.4f} ({indexed} indexed words)")
     print(f"files under {UNDER}: {len(under)} ({len(under) / len(with_words):.1%} of files with words)")
+    with_body = [r for r in rows if r["poppler_body"] > 0]
+    body_under = [r for r in with_body if r["common_body"] < UNDER * r["poppler_body"]]
+    print(f"files under {UNDER} by body recall: {len(body_under)} "
+          f"({len(body_under) / max(len(with_body), 1):.1%} of {len(with_body)} files with body words)")
     print(f"files with >= {LOST_WORDS} pdftotext words, less than half indexed: {len(lost)}")
     for r in sorted(lost, key=lambda r: -r["poppler"])[:40]:
         print(f"  {r['path']}: {r['common']}/{r['poppler']} {r['status']} {r['reason'][:80]}")
