@@ -299,6 +299,15 @@ mod tests {
     }
 
     #[test]
+    fn the_everyday_and_the_clinical_word_find_each_other() {
+        assert_eq!(expand("självmord"), "(självmord^2 OR suicid)");
+        assert_eq!(
+            expand("suicidtankar"),
+            "(suicidtankar^2 OR självmordstankar OR \"suicidala tankar\")"
+        );
+    }
+
+    #[test]
     fn builtin_file_has_sixty_groups_each_with_a_source_or_reason() {
         let groups = Synonyms::from_toml(SYNONYMS_TOML).unwrap().groups;
         assert!(groups.len() >= 60, "only {} groups", groups.len());
