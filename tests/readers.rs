@@ -101,6 +101,19 @@ fn a_page_only_our_plain_fallback_could_read_is_read_by_poppler() {
 }
 
 #[test]
+fn a_form_fields_value_without_an_appearance_is_read() {
+    let Some((extracted, text)) = read_if(poppler(), "field_without_appearance.pdf") else {
+        return;
+    };
+    assert!(text.contains("Margareta Lindqvist"), "{text}");
+    assert!(
+        text.contains("Sökande och kontaktperson för ansökan:"),
+        "{text}"
+    );
+    assert_eq!(extracted.readers, [Reader::Poppler]);
+}
+
+#[test]
 fn a_filled_form_fields_value_is_read() {
     let Some((extracted, text)) = read_if(poppler(), "form_field.pdf") else {
         return;

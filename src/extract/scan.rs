@@ -28,7 +28,8 @@ pub(crate) struct PageScan {
     /// Glyphs the page's strings show, spaces not counted.
     pub glyphs: usize,
     /// True when the page has annotations with their own appearance (form
-    /// fields, free text), which pdf-extract does not read.
+    /// fields, free text) or form fields with a value, which pdf-extract
+    /// does not read.
     pub annotations: bool,
 }
 
@@ -52,7 +53,9 @@ pub(crate) fn scan_page(doc: &Document, page_id: ObjectId, operations: &[Operati
     scan
 }
 
-/// True when an annotation of the page has an appearance stream (`/AP`).
+/// True when an annotation of the page has an appearance stream (`/AP`) or
+/// is a form field with a text value (a viewer draws it when the form asks
+/// for appearances to be made, as some save filled forms).
 fn has_drawn_annotations(doc: &Document, page_id: ObjectId) -> bool {
     let Ok(page) = doc.get_dictionary(page_id) else {
         return false;
@@ -66,7 +69,30 @@ fn has_drawn_annotations(doc: &Document, page_id: ObjectId) -> bool {
         .into_iter()
         .flatten()
         .filter_map(|a| as_dict(doc, a))
-        .any(|a| a.has(b"AP"))
+        .any(|a| a.has(b"AP") || has_field_value(doc, a))
+}
+
+/// Fields nested deeper than this under their form are not looked at.
+const MAX_FIELD_DEPTH: usize = 8;
+
+/// True when a widget's field (the widget itself or a parent) has a
+/// non-empty text value.
+fn has_field_value(doc: &Document, widget: &Dictionary) -> bool {
+    let mut node = widget;
+    for _ in 0..MAX_FIELD_DEPTH {
+        if let Ok(value) = node.get(b"V") {
+            let value = match value {
+                Object::Reference(id) => doc.get_object(*id).ok(),
+                direct => Some(direct),
+            };
+            return matches!(value, Some(Object::String(text, _)) if !text.is_empty());
+        }
+        match node.get(b"Parent").ok().and_then(|p| as_dict(doc, p)) {
+            Some(parent) => node = parent,
+            None => return false,
+        }
+    }
+    false
 }
 
 fn page_resources(doc: &Document, page_id: ObjectId) -> Option<&Dictionary> {
