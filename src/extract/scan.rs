@@ -219,7 +219,6 @@ fn heavy_weight(doc: &Document, font: &Dictionary) -> bool {
     weight.is_some_and(|w| w >= 700.0)
 }
 
-/// The decoded content and own resources of the form XObject a `Do` paints, if it is a form.
 /// A form XObject a `Do` draws: its object, content and own resources.
 struct Form<'a> {
     id: ObjectId,
@@ -227,6 +226,7 @@ struct Form<'a> {
     resources: Option<&'a Dictionary>,
 }
 
+/// The form XObject a `Do` paints, if it is a form.
 fn form_xobject<'a>(
     doc: &'a Document,
     resources: &'a Dictionary,
