@@ -356,8 +356,9 @@ fn is_core_font(name: &str) -> bool {
 }
 
 /// FINSAM PATCH: the core font whose widths stand in for a font that gives
-/// none: Times for a serif name, Courier for a monospaced one, Helvetica
-/// otherwise, bold and slanted as the name says.
+/// none: Times for a serif family's name, Courier for a monospaced one,
+/// Helvetica otherwise, bold and slanted as the name says ("Roman" and
+/// "Book" are weights of sans families too, so they say nothing here).
 fn substitute_core_font(base_name: &str) -> &'static str {
     let name = base_name.to_ascii_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| name.contains(w));
@@ -365,7 +366,7 @@ fn substitute_core_font(base_name: &str) -> &'static str {
     let slanted = has(&["italic", "oblique", "slanted"]);
     if has(&["courier", "mono", "consol", "typewriter"]) {
         ["Courier", "Courier-Oblique", "Courier-Bold", "Courier-BoldOblique"][usize::from(slanted) + 2 * usize::from(bold)]
-    } else if has(&["times", "roman", "serif", "georgia", "garamond", "cambria", "minion", "book"]) && !has(&["sans"]) {
+    } else if has(&["times", "serif", "georgia", "garamond", "cambria", "minion", "palatino", "bookman", "century", "baskerville"]) && !has(&["sans"]) {
         ["Times-Roman", "Times-Italic", "Times-Bold", "Times-BoldItalic"][usize::from(slanted) + 2 * usize::from(bold)]
     } else {
         ["Helvetica", "Helvetica-Oblique", "Helvetica-Bold", "Helvetica-BoldOblique"][usize::from(slanted) + 2 * usize::from(bold)]
