@@ -81,10 +81,7 @@ fn has_field_value(doc: &Document, widget: &Dictionary) -> bool {
     let mut node = widget;
     for _ in 0..MAX_FIELD_DEPTH {
         if let Ok(value) = node.get(b"V") {
-            let value = match value {
-                Object::Reference(id) => doc.get_object(*id).ok(),
-                direct => Some(direct),
-            };
+            let value = doc.dereference(value).ok().map(|(_, object)| object);
             return matches!(value, Some(Object::String(text, _)) if !text.is_empty());
         }
         match node.get(b"Parent").ok().and_then(|p| as_dict(doc, p)) {

@@ -364,13 +364,14 @@ fn substitute_core_font(base_name: &str) -> &'static str {
     let has = |words: &[&str]| words.iter().any(|w| name.contains(w));
     let bold = has(&["bold", "black", "heavy", "semibold", "demi"]);
     let slanted = has(&["italic", "oblique", "slanted"]);
-    if has(&["courier", "mono", "consol", "typewriter"]) {
-        ["Courier", "Courier-Oblique", "Courier-Bold", "Courier-BoldOblique"][usize::from(slanted) + 2 * usize::from(bold)]
+    let family = if has(&["courier", "mono", "consol", "typewriter"]) {
+        ["Courier", "Courier-Oblique", "Courier-Bold", "Courier-BoldOblique"]
     } else if has(&["times", "serif", "georgia", "garamond", "cambria", "minion", "palatino", "bookman", "century", "baskerville"]) && !has(&["sans"]) {
-        ["Times-Roman", "Times-Italic", "Times-Bold", "Times-BoldItalic"][usize::from(slanted) + 2 * usize::from(bold)]
+        ["Times-Roman", "Times-Italic", "Times-Bold", "Times-BoldItalic"]
     } else {
-        ["Helvetica", "Helvetica-Oblique", "Helvetica-Bold", "Helvetica-BoldOblique"][usize::from(slanted) + 2 * usize::from(bold)]
-    }
+        ["Helvetica", "Helvetica-Oblique", "Helvetica-Bold", "Helvetica-BoldOblique"]
+    };
+    family[usize::from(slanted) + 2 * usize::from(bold)]
 }
 
 fn encoding_to_unicode_table(name: &[u8]) -> Vec<u16> {
