@@ -6,7 +6,8 @@
 //! page, a panicking page, the error for each kind of broken file, word
 //! gaps kept on a page that repeats the same words, a page whose content
 //! opens with a comment (as scanners write it), a form that draws itself,
-//! a font that gives no widths and text running up or down the page.
+//! a font that gives no widths, text running up or down the page, and
+//! forms placed by their matrix beside an image.
 
 use super::{ExtractError, Extracted, extract_file};
 use std::path::{Path, PathBuf};
@@ -228,6 +229,17 @@ fn a_form_that_draws_itself_is_read_once() {
     // It used to recurse until the stack overflowed and the process aborted.
     let text = all_text(&extract("self_form.pdf"));
     assert_eq!(text, "Formen ritar sig sjalv.");
+}
+
+#[test]
+fn forms_are_drawn_where_the_page_places_them_and_images_draw_no_text() {
+    // Our own reader alone, as poppler would mend it. Drawn at the identity,
+    // both forms' lines fell on one baseline and were read glyph by glyph
+    // into one another; the image's samples were parsed as operators.
+    let bytes = std::fs::read(fixture("placed_forms.pdf")).unwrap();
+    let extracted = super::extract_pdf_bytes(&bytes).unwrap();
+    let text = all_text(&extracted);
+    assert_eq!(text, "Formen A ligger overst.\n\nFormen B ligger under.");
 }
 
 #[test]

@@ -1284,6 +1284,24 @@ fn get_contents(contents: &Stream) -> Vec<u8> {
     }
 }
 
+/// FINSAM PATCH: a form's /Matrix, when it is six numbers.
+fn form_matrix(doc: &Document, dict: &Dictionary) -> Option<Transform> {
+    let numbers: Vec<f64> = maybe_get_obj(doc, dict, b"Matrix")?
+        .as_array()
+        .ok()?
+        .iter()
+        .filter_map(|o| match o {
+            Object::Integer(i) => Some(*i as f64),
+            Object::Real(r) => Some(*r as f64),
+            _ => None,
+        })
+        .collect();
+    match numbers[..] {
+        [a, b, c, d, e, f] if numbers.iter().all(|n| n.is_finite()) => Some(Transform2D::row_major(a, b, c, d, e, f)),
+        _ => None,
+    }
+}
+
 #[derive(Clone)]
 struct GraphicsState<'a>
 {
@@ -1614,14 +1632,17 @@ impl<'a> Processor<'a> {
         Processor { font_table: HashMap::new(), forms: Vec::new(), _none: PhantomData }
     }
 
-    fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
+    // FINSAM PATCH: a form is drawn in the graphics state of its `Do` (`gs`), so it lands where
+    // the page's transformation and its own /Matrix put it, and keeps the text state set
+    // outside it; it had been drawn at the identity, at its own coordinates.
+    fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32, gs: GraphicsState<'a>) -> Result<(), OutputError> {
         let content = Content::decode(&content).unwrap();
-        self.process_operations(doc, &content.operations, resources, media_box, output, page_num)
+        self.process_in_state(gs, doc, &content.operations, resources, media_box, output, page_num)
     }
 
     // FINSAM PATCH: the body of `process_stream`, over operations already decoded.
     fn process_operations(&mut self, doc: &'a Document, operations: &[Operation], resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
-        let mut gs: GraphicsState = GraphicsState {
+        let gs: GraphicsState = GraphicsState {
             ts: TextState {
                 font: None,
                 font_size: std::f64::NAN,
@@ -1640,6 +1661,11 @@ impl<'a> Processor<'a> {
             ctm: Transform2D::identity(),
             smask: None
         };
+        self.process_in_state(gs, doc, operations, resources, media_box, output, page_num)
+    }
+
+    // FINSAM PATCH: the operations drawn from the graphics state `gs` on.
+    fn process_in_state(&mut self, mut gs: GraphicsState<'a>, doc: &'a Document, operations: &[Operation], resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
         //let mut ts = &mut gs.ts;
         let mut gs_stack = Vec::new();
         let mut mc_stack = Vec::new();
@@ -1906,10 +1932,14 @@ impl<'a> Processor<'a> {
                     let name = operation.operands[0].as_name().unwrap();
                     let xf: &Stream = get(&doc, xobject, name);
                     if self.forms.contains(&(xf as *const Stream)) { continue; } // FINSAM PATCH: a cycle
+                    // FINSAM PATCH: an image draws no text; its samples were decoded and parsed as operations.
+                    if xf.dict.get(b"Subtype").and_then(|s| s.as_name()).is_ok_and(|s| s == b"Image") { continue; }
                     let resources = maybe_get_obj(&doc, &xf.dict, b"Resources").and_then(|n| n.as_dict().ok()).unwrap_or(resources);
                     let contents = get_contents(xf);
                     self.forms.push(xf);
-                    let drawn = self.process_stream(&doc, contents, resources, &media_box, output, page_num);
+                    let mut inner = gs.clone(); // FINSAM PATCH: drawn in the state of its `Do`
+                    if let Some(m) = form_matrix(doc, &xf.dict) { inner.ctm = inner.ctm.pre_transform(&m); }
+                    let drawn = self.process_stream(&doc, contents, resources, &media_box, output, page_num, inner);
                     self.forms.pop();
                     drawn?;
                 }
