@@ -7,7 +7,8 @@
 //! gaps kept on a page that repeats the same words, a page whose content
 //! opens with a comment (as scanners write it), a form that draws itself,
 //! a font that gives no widths, text running up or down the page, and
-//! forms placed by their matrix beside an image.
+//! forms placed by their matrix beside an image, and a Type3 font drawn in
+//! a glyph space of its own.
 
 use super::{ExtractError, Extracted, extract_file};
 use std::path::{Path, PathBuf};
@@ -240,6 +241,18 @@ fn forms_are_drawn_where_the_page_places_them_and_images_draw_no_text() {
     let extracted = super::extract_pdf_bytes(&bytes).unwrap();
     let text = all_text(&extracted);
     assert_eq!(text, "Formen A ligger overst.\n\nFormen B ligger under.");
+}
+
+#[test]
+fn a_type3_font_in_its_own_glyph_space_is_read_at_its_drawn_size() {
+    // Our own reader alone. Judged against the nominal size 0.25, each
+    // letter was a word; the space outside /Widths panicked, and the page
+    // fell to the plain fallback, which knows no sizes.
+    let bytes = std::fs::read(fixture("type3_glyph_space.pdf")).unwrap();
+    let extracted = super::extract_pdf_bytes(&bytes).unwrap();
+    assert_eq!(all_text(&extracted), "samverkan ger resultat");
+    let size = extracted.pages[0].lines[0].font_size;
+    assert!((10.0..30.0).contains(&size), "{size}");
 }
 
 #[test]

@@ -320,6 +320,7 @@ struct PdfType3Font<'a> {
     encoding: Option<Vec<u16>>,
     unicode_map: Option<HashMap<CharCode, String>>,
     widths: HashMap<CharCode, f64>, // should probably just use i32 here
+    size_factor: f64, // FINSAM PATCH: see `type3_size_factor`
 }
 
 
@@ -779,12 +780,18 @@ impl<'a> PdfType3Font<'a> {
         let mut i = 0;
         dlog!("first_char {:?}, last_char: {:?}, widths: {} {:?}", first_char, last_char, widths.len(), widths);
 
+        // FINSAM PATCH: a Type3 font's widths are in its glyph space, which its /FontMatrix maps
+        // to text space; they were read as thousandths, as other fonts' are, so the glyphs of a
+        // font whose matrix is not the usual [0.001 …] stood apart or on top of one another.
+        let scale = type3_width_scale(doc, font);
         for w in widths {
-            width_map.insert((first_char + i) as CharCode, w);
+            width_map.insert((first_char + i) as CharCode, w * scale);
             i += 1;
         }
         assert_eq!(first_char + i - 1, last_char);
-        PdfType3Font {doc, font, widths: width_map, encoding: encoding_table, unicode_map}
+        let mut type3 = PdfType3Font {doc, font, widths: width_map, encoding: encoding_table, unicode_map, size_factor: 1.};
+        type3.size_factor = type3_size_factor(&type3, doc); // FINSAM PATCH
+        type3
     }
 }
 
@@ -805,6 +812,9 @@ impl<'a> Iterator for PdfFontIter<'a> {
 
 trait PdfFont : Debug {
     fn get_width(&self, id: CharCode) -> f64;
+    /// FINSAM PATCH: how many times its nominal size the font's letters are drawn (1 but for
+    /// Type3 fonts, whose glyph space has no em).
+    fn size_factor(&self) -> f64 { 1. }
     fn next_char(&self, iter: &mut Iter<u8>) -> Option<(CharCode, u8)>;
     fn decode_char(&self, char: CharCode) -> String;
 
@@ -880,14 +890,52 @@ impl<'a> fmt::Debug for PdfSimpleFont<'a> {
     }
 }
 
+/// FINSAM PATCH: what a Type3 width is multiplied by to be in thousandths of text space: its
+/// /FontMatrix's horizontal scale times 1000 (1 for the usual matrix, or when it is unreadable).
+fn type3_width_scale(doc: &Document, font: &Dictionary) -> f64 {
+    let scale = maybe_get_array(doc, font, b"FontMatrix")
+        .and_then(|m| m.first())
+        .and_then(|a| match a {
+            Object::Integer(i) => Some(*i as f64),
+            Object::Real(r) => Some(*r as f64),
+            _ => None,
+        })
+        .map(|a| a * 1000.);
+    match scale {
+        Some(s) if s.is_finite() && s != 0. => s.abs(),
+        _ => 1.,
+    }
+}
+
+/// FINSAM PATCH: how many times its nominal size a Type3 font's letters are drawn, guessed as
+/// poppler guesses it: from the width of its "m" (a generic "m" is 0.6 em wide), else of a
+/// letter or of any glyph (0.5 em), times the ratio of its matrix's vertical to horizontal
+/// scale. A font whose glyph space is its own can draw 20-point letters at a size of 0.24, and
+/// the gaps between words were judged against that nominal size, so every gap was a space.
+fn type3_size_factor(font: &PdfType3Font, doc: &Document) -> f64 {
+    let mut glyphs: Vec<(CharCode, f64)> = font.widths.iter().filter(|(_, w)| **w > 0.).map(|(c, w)| (*c, *w / 1000.)).collect();
+    glyphs.sort_by_key(|(c, _)| *c);
+    let width_of = |wanted: &dyn Fn(&str) -> bool| glyphs.iter().find(|(c, _)| wanted(&font.decode_char(*c))).map(|(_, w)| *w);
+    let guess = width_of(&|t| t == "m").map(|w| w / 0.6)
+        .or_else(|| width_of(&|t| t.chars().next().is_some_and(char::is_alphabetic)).map(|w| w / 0.5))
+        .or_else(|| glyphs.first().map(|(_, w)| w / 0.5));
+    let matrix: Vec<f64> = maybe_get_array(doc, font.font, b"FontMatrix").into_iter().flatten()
+        .filter_map(|o| match o { Object::Integer(i) => Some(*i as f64), Object::Real(r) => Some(*r as f64), _ => None })
+        .collect();
+    let ratio = match matrix[..] { [a, _, _, d, ..] if a != 0. => (d / a).abs(), _ => 1. };
+    match guess.map(|g| g * ratio) {
+        Some(f) if f.is_finite() && f > 0. => f,
+        _ => 1.,
+    }
+}
+
 impl<'a> PdfFont for PdfType3Font<'a> {
+    fn size_factor(&self) -> f64 { self.size_factor }
     fn get_width(&self, id: CharCode) -> f64 {
         let width = self.widths.get(&id);
-        if let Some(width) = width {
-            return *width;
-        } else {
-            panic!("missing width for {} {:?}", id, self.font);
-        }
+        // FINSAM PATCH: a code outside /Widths is 0 wide, as the specification has it; it
+        // panicked, and the whole page was lost.
+        width.copied().unwrap_or(0.)
     }
     /*fn decode(&self, chars: &[u8]) -> String {
         let encoding = self.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
@@ -1353,7 +1401,8 @@ fn show_text(gs: &mut GraphicsState, s: &[u8],
         let is_space = c == 32 && length == 1;
         if is_space { spacing += ts.word_spacing }
 
-        output.output_character(&trm, w0, spacing, ts.font_size, &font.decode_char(c))?;
+        let size = font.size_factor(); // FINSAM PATCH: the drawn size; width times size is unchanged
+        output.output_character(&trm, w0 / size, spacing, ts.font_size * size, &font.decode_char(c))?;
         let tj = 0.;
         let ty = 0.;
         let tx = ts.horizontal_scaling * ((w0 - tj/1000.)* ts.font_size + spacing);
