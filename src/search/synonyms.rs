@@ -2,9 +2,13 @@
 //!
 //! The groups live in `data/synonyms.toml` (compiled in). Before a query is
 //! parsed, every plain word or run of words that equals a form of a group is
-//! replaced by `(typed^2 OR form OR "multi word form" …)`, so that tantivy's
+//! replaced by `(typed OR form OR "multi word form" …)`, so that tantivy's
 //! parser analyses each form with the field's analyzer (stemming applies) and
-//! multi-word forms become phrases. Rewriting the text rather than the parsed
+//! multi-word forms become phrases. The typed form has no privilege over the
+//! others: they name the same thing, and a boost for the user's own word let a
+//! section that uses it once, in passing, outrank one that answers in the
+//! other form ("ett halvår senare" found a budget table's "halvår" before a
+//! follow-up "sex månader efter avslut"). Rewriting the text rather than the parsed
 //! query tree leaves phrases, `field:` terms, `+`/`-` and operators to the
 //! parser: only plain words are touched ([`super::query_words`]).
 
@@ -17,10 +21,6 @@ const SYNONYMS_TOML: &str = include_str!("../../data/synonyms.toml");
 
 /// Longest form, in words, that a query is searched for.
 const MAX_FORM_WORDS: usize = 8;
-
-/// Weight of what the user typed relative to the forms added for it, so that
-/// sections using the user's own word rank first.
-const TYPED_BOOST: u32 = 2;
 
 /// Shortest word that may carry a genitive `s` ("Försäkringskassans").
 const MIN_GENITIVE_STEM: usize = 4;
@@ -148,7 +148,7 @@ impl Synonyms {
             .map(|m| (m.words.len(), m.group))
     }
 
-    /// `(typed^2 OR form …)` in query syntax, each form once, the typed one first.
+    /// `(typed OR form …)` in query syntax, each form once, the typed one first.
     fn alternatives(&self, typed: &str, typed_words: usize, group: usize) -> String {
         let mut seen = vec![typed.to_lowercase()];
         let typed_part = if typed_words > 1 {
@@ -156,7 +156,7 @@ impl Synonyms {
         } else {
             quoted(typed)
         };
-        let mut parts = vec![format!("{typed_part}^{TYPED_BOOST}")];
+        let mut parts = vec![typed_part];
         for form in self.groups[group].all_forms() {
             if !seen.contains(&form.to_lowercase()) {
                 seen.push(form.to_lowercase());
@@ -226,11 +226,11 @@ mod tests {
 
     #[test]
     fn abbreviation_expands_to_its_name_and_back() {
-        assert_eq!(expand("FK"), "(FK^2 OR Försäkringskassan)");
-        assert_eq!(expand("försäkringskassan"), "(försäkringskassan^2 OR FK)");
+        assert_eq!(expand("FK"), "(FK OR Försäkringskassan)");
+        assert_eq!(expand("försäkringskassan"), "(försäkringskassan OR FK)");
         assert_eq!(
             expand("Försäkringskassans"),
-            "(Försäkringskassans^2 OR FK OR Försäkringskassan)"
+            "(Försäkringskassans OR FK OR Försäkringskassan)"
         );
     }
 
@@ -238,14 +238,14 @@ mod tests {
     fn hyphenated_and_multi_word_forms_are_phrases() {
         let out = expand("0-placerade unga");
         assert!(
-            out.starts_with(r#"("0-placerade"^2 OR nollplacerad OR "#),
+            out.starts_with(r#"("0-placerade" OR nollplacerad OR "#),
             "{out}"
         );
         assert!(out.contains(r#""saknar SGI""#), "{out}");
         assert!(out.ends_with(") unga"), "{out}");
         assert_eq!(
             expand("samordnad individuell plan"),
-            r#"((samordnad individuell plan)^2 OR SIP OR "samordnade individuella planer")"#
+            r#"((samordnad individuell plan) OR SIP OR "samordnade individuella planer")"#
         );
     }
 
@@ -260,11 +260,11 @@ mod tests {
         }
         assert_eq!(
             expand("-FK +KBT"),
-            "-(FK^2 OR Försäkringskassan) +(KBT^2 OR \"kognitiv beteendeterapi\")"
+            "-(FK OR Försäkringskassan) +(KBT OR \"kognitiv beteendeterapi\")"
         );
         assert_eq!(
             expand("(FK OR stöd)"),
-            "((FK^2 OR Försäkringskassan) OR stöd)"
+            "((FK OR Försäkringskassan) OR stöd)"
         );
     }
 
@@ -273,7 +273,7 @@ mod tests {
         for query in ["sol", "mi", "act", "af", "krom", "osa"] {
             assert_eq!(expand(query), query);
         }
-        assert_eq!(expand("SoL"), "(SoL^2 OR socialtjänstlagen)");
+        assert_eq!(expand("SoL"), "(SoL OR socialtjänstlagen)");
         assert!(expand("MI").contains("\"motiverande samtal\""));
     }
 
@@ -290,7 +290,7 @@ mod tests {
         assert!(jobbet.ends_with(" OR arbete OR anställning)"), "{jobbet}");
         assert_eq!(
             expand("ett halvår senare"),
-            "ett (halvår^2 OR halvåret OR \"sex månader\") senare"
+            "ett (halvår OR halvåret OR \"sex månader\") senare"
         );
         assert!(expand("killar").contains("män"));
         for formal in ["arbete", "medel", "män", "stöd", "svårigheter", "ohälsa"] {
@@ -300,10 +300,10 @@ mod tests {
 
     #[test]
     fn the_everyday_and_the_clinical_word_find_each_other() {
-        assert_eq!(expand("självmord"), "(självmord^2 OR suicid)");
+        assert_eq!(expand("självmord"), "(självmord OR suicid)");
         assert_eq!(
             expand("suicidtankar"),
-            "(suicidtankar^2 OR självmordstankar OR \"suicidala tankar\")"
+            "(suicidtankar OR självmordstankar OR \"suicidala tankar\")"
         );
     }
 
