@@ -293,7 +293,19 @@ mod tests {
             "ett (halvår OR halvåret OR \"sex månader\") senare"
         );
         assert!(expand("killar").contains("män"));
-        for formal in ["arbete", "medel", "män", "stöd", "svårigheter", "ohälsa"] {
+        assert_eq!(
+            expand("nya projekt"),
+            "nya (projekt OR projektet OR projekten OR insats)"
+        );
+        for formal in [
+            "arbete",
+            "medel",
+            "män",
+            "stöd",
+            "svårigheter",
+            "ohälsa",
+            "insats",
+        ] {
             assert_eq!(expand(formal), formal);
         }
     }
