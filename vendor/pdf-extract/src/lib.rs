@@ -890,18 +890,18 @@ impl<'a> fmt::Debug for PdfSimpleFont<'a> {
     }
 }
 
+/// FINSAM PATCH: the finite numbers of the array under `key`, in order; empty when there is none.
+fn numbers(doc: &Document, dict: &Dictionary, key: &[u8]) -> Vec<f64> {
+    maybe_get_array(doc, dict, key).into_iter().flatten()
+        .filter_map(|o| match o { Object::Integer(i) => Some(*i as f64), Object::Real(r) => Some(*r as f64), _ => None })
+        .filter(|n| n.is_finite())
+        .collect()
+}
+
 /// FINSAM PATCH: what a Type3 width is multiplied by to be in thousandths of text space: its
 /// /FontMatrix's horizontal scale times 1000 (1 for the usual matrix, or when it is unreadable).
 fn type3_width_scale(doc: &Document, font: &Dictionary) -> f64 {
-    let scale = maybe_get_array(doc, font, b"FontMatrix")
-        .and_then(|m| m.first())
-        .and_then(|a| match a {
-            Object::Integer(i) => Some(*i as f64),
-            Object::Real(r) => Some(*r as f64),
-            _ => None,
-        })
-        .map(|a| a * 1000.);
-    match scale {
+    match numbers(doc, font, b"FontMatrix").first().map(|a| a * 1000.) {
         Some(s) if s.is_finite() && s != 0. => s.abs(),
         _ => 1.,
     }
@@ -919,10 +919,7 @@ fn type3_size_factor(font: &PdfType3Font, doc: &Document) -> f64 {
     let guess = width_of(&|t| t == "m").map(|w| w / 0.6)
         .or_else(|| width_of(&|t| t.chars().next().is_some_and(char::is_alphabetic)).map(|w| w / 0.5))
         .or_else(|| glyphs.first().map(|(_, w)| w / 0.5));
-    let matrix: Vec<f64> = maybe_get_array(doc, font.font, b"FontMatrix").into_iter().flatten()
-        .filter_map(|o| match o { Object::Integer(i) => Some(*i as f64), Object::Real(r) => Some(*r as f64), _ => None })
-        .collect();
-    let ratio = match matrix[..] { [a, _, _, d, ..] if a != 0. => (d / a).abs(), _ => 1. };
+    let ratio = match numbers(doc, font.font, b"FontMatrix")[..] { [a, _, _, d, ..] if a != 0. => (d / a).abs(), _ => 1. };
     match guess.map(|g| g * ratio) {
         Some(f) if f.is_finite() && f > 0. => f,
         _ => 1.,
@@ -1332,20 +1329,10 @@ fn get_contents(contents: &Stream) -> Vec<u8> {
     }
 }
 
-/// FINSAM PATCH: a form's /Matrix, when it is six numbers.
+/// FINSAM PATCH: a form's /Matrix, when it is six finite numbers.
 fn form_matrix(doc: &Document, dict: &Dictionary) -> Option<Transform> {
-    let numbers: Vec<f64> = maybe_get_obj(doc, dict, b"Matrix")?
-        .as_array()
-        .ok()?
-        .iter()
-        .filter_map(|o| match o {
-            Object::Integer(i) => Some(*i as f64),
-            Object::Real(r) => Some(*r as f64),
-            _ => None,
-        })
-        .collect();
-    match numbers[..] {
-        [a, b, c, d, e, f] if numbers.iter().all(|n| n.is_finite()) => Some(Transform2D::row_major(a, b, c, d, e, f)),
+    match numbers(doc, dict, b"Matrix")[..] {
+        [a, b, c, d, e, f] => Some(Transform2D::row_major(a, b, c, d, e, f)),
         _ => None,
     }
 }
