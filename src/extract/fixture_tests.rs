@@ -6,9 +6,9 @@
 //! page, a panicking page, the error for each kind of broken file, word
 //! gaps kept on a page that repeats the same words, a page whose content
 //! opens with a comment (as scanners write it), a form that draws itself,
-//! a font that gives no widths, text running up or down the page, and
-//! forms placed by their matrix beside an image, and a Type3 font drawn in
-//! a glyph space of its own.
+//! a font that gives no widths, text running up or down the page, forms
+//! placed by their matrix beside an image, and a Type3 font drawn in a glyph
+//! space of its own.
 
 use super::{ExtractError, Extracted, extract_file};
 use std::path::{Path, PathBuf};
