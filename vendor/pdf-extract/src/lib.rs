@@ -790,7 +790,7 @@ impl<'a> PdfType3Font<'a> {
         }
         assert_eq!(first_char + i - 1, last_char);
         let mut type3 = PdfType3Font {doc, font, widths: width_map, encoding: encoding_table, unicode_map, size_factor: 1.};
-        type3.size_factor = type3_size_factor(&type3, doc); // FINSAM PATCH
+        type3.size_factor = type3_size_factor(&type3); // FINSAM PATCH
         type3
     }
 }
@@ -912,14 +912,14 @@ fn type3_width_scale(doc: &Document, font: &Dictionary) -> f64 {
 /// letter or of any glyph (0.5 em), times the ratio of its matrix's vertical to horizontal
 /// scale. A font whose glyph space is its own can draw 20-point letters at a size of 0.24, and
 /// the gaps between words were judged against that nominal size, so every gap was a space.
-fn type3_size_factor(font: &PdfType3Font, doc: &Document) -> f64 {
+fn type3_size_factor(font: &PdfType3Font) -> f64 {
     let mut glyphs: Vec<(CharCode, f64)> = font.widths.iter().filter(|(_, w)| **w > 0.).map(|(c, w)| (*c, *w / 1000.)).collect();
     glyphs.sort_by_key(|(c, _)| *c);
     let width_of = |wanted: &dyn Fn(&str) -> bool| glyphs.iter().find(|(c, _)| wanted(&font.decode_char(*c))).map(|(_, w)| *w);
     let guess = width_of(&|t| t == "m").map(|w| w / 0.6)
         .or_else(|| width_of(&|t| t.chars().next().is_some_and(char::is_alphabetic)).map(|w| w / 0.5))
         .or_else(|| glyphs.first().map(|(_, w)| w / 0.5));
-    let ratio = match numbers(doc, font.font, b"FontMatrix")[..] { [a, _, _, d, ..] if a != 0. => (d / a).abs(), _ => 1. };
+    let ratio = match numbers(font.doc, font.font, b"FontMatrix")[..] { [a, _, _, d, ..] if a != 0. => (d / a).abs(), _ => 1. };
     match guess.map(|g| g * ratio) {
         Some(f) if f.is_finite() && f > 0. => f,
         _ => 1.,
@@ -1968,8 +1968,9 @@ impl<'a> Processor<'a> {
                     let name = operation.operands[0].as_name().unwrap();
                     let xf: &Stream = get(&doc, xobject, name);
                     if self.forms.contains(&(xf as *const Stream)) { continue; } // FINSAM PATCH: a cycle
-                    // FINSAM PATCH: an image draws no text; its samples were decoded and parsed as operations.
-                    if xf.dict.get(b"Subtype").and_then(|s| s.as_name()).is_ok_and(|s| s == b"Image") { continue; }
+                    // FINSAM PATCH: only a form is drawn, as poppler and Finsamsök's own scan of the
+                    // page do; an image's samples were decoded and parsed as operations.
+                    if !xf.dict.get(b"Subtype").and_then(|s| s.as_name()).is_ok_and(|s| s == b"Form") { continue; }
                     let resources = maybe_get_obj(&doc, &xf.dict, b"Resources").and_then(|n| n.as_dict().ok()).unwrap_or(resources);
                     let contents = get_contents(xf);
                     self.forms.push(xf);
