@@ -23,13 +23,20 @@ static CANDIDATE: LazyLock<Regex> =
 /// What replaces the four last digits.
 const MASK: &str = "XXXX";
 
-/// Masks every personnummer and samordningsnummer on `pages`; returns how many.
-pub fn mask_pages(pages: &mut [Page]) -> usize {
+/// Masks every personnummer and samordningsnummer on `pages` and in the
+/// page furniture taken off them; returns how many.
+pub fn mask_pages(pages: &mut [Page], furniture: &mut [String]) -> usize {
+    let lines = pages.iter_mut().flat_map(|p| p.lines.iter_mut());
+    mask_texts(lines.map(|line| &mut line.text).chain(furniture.iter_mut()))
+}
+
+/// Masks the texts in place; returns how many numbers were masked.
+fn mask_texts<'a>(texts: impl Iterator<Item = &'a mut String>) -> usize {
     let mut count = 0;
-    for line in pages.iter_mut().flat_map(|p| p.lines.iter_mut()) {
-        let (masked, found) = mask(&line.text);
+    for text in texts {
+        let (masked, found) = mask(text);
         if found > 0 {
-            line.text = masked.into_owned();
+            *text = masked.into_owned();
             count += found;
         }
     }
@@ -143,7 +150,7 @@ mod tests {
     }
 
     #[test]
-    fn pages_are_masked_line_by_line_and_counted() {
+    fn pages_and_furniture_are_masked_line_by_line_and_counted() {
         let mut pages = vec![crate::document::test_support::page(
             1,
             &[
@@ -152,8 +159,10 @@ mod tests {
                 "Kontakt 850315-1238",
             ],
         )];
-        assert_eq!(mask_pages(&mut pages), 2);
+        let mut furniture = vec!["Handläggare 19850315-1238 | Dnr 2023-0451".to_string()];
+        assert_eq!(mask_pages(&mut pages, &mut furniture), 3);
         assert!(!pages[0].text().contains("1238"));
         assert!(pages[0].text().contains("Budget 850 000 kr"));
+        assert_eq!(furniture, ["Handläggare 19850315-XXXX | Dnr 2023-0451"]);
     }
 }

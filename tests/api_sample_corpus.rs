@@ -118,6 +118,46 @@ async fn search_exports_csv_and_openapi_describes_the_api() {
 }
 
 #[tokio::test]
+async fn a_number_only_in_a_footer_finds_its_report_and_stays_out_of_its_text() {
+    let corpus = Ingested::new(&sample_corpus());
+    let router = corpus.router();
+    // The invented Halland annual report prints its organisationsnummer in
+    // the footer of every page and nowhere else.
+    let (_, found) = get_json(&router, "/api/search?q=222000-0001").await;
+    let hit = &found["hits"][0];
+    assert_eq!(
+        hit["path"], "exempel/halland-arsredovisning-2023.pdf",
+        "{found}"
+    );
+    let url = format!("/api/documents/{}", hit["doc_id"].as_str().unwrap());
+    let (_, doc) = get_json(&router, &url).await;
+    let furniture: Vec<&str> = doc["furniture"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|line| line.as_str().unwrap())
+        .collect();
+    assert!(
+        furniture
+            .iter()
+            .any(|l| l.starts_with("Org.nr 222000-0001")),
+        "{furniture:?}"
+    );
+    assert_eq!(
+        furniture.len(),
+        furniture
+            .iter()
+            .collect::<std::collections::HashSet<_>>()
+            .len(),
+        "each line once: {furniture:?}"
+    );
+    for section in doc["sections"].as_array().unwrap() {
+        let text = section["text"].as_str().unwrap();
+        assert!(!text.contains("222000-0001"), "{text}");
+    }
+}
+
+#[tokio::test]
 async fn query_with_no_section_having_all_words_falls_back_to_any_word() {
     let corpus = Ingested::new(&sample_corpus());
     let router = corpus.router();

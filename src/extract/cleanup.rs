@@ -11,16 +11,18 @@ use super::hyphen::join_hyphenated;
 use crate::document::{Line, Page};
 use unicode_normalization::UnicodeNormalization;
 
-/// Cleans every page of a document in place.
-pub(crate) fn clean_pages(pages: &mut [Page]) {
+/// Cleans every page of a document in place; returns the page furniture
+/// removed (each distinct line once, in page order).
+pub(crate) fn clean_pages(pages: &mut [Page]) -> Vec<String> {
     for page in pages.iter_mut() {
         page.lines.iter_mut().for_each(normalize_line);
     }
-    remove_furniture(pages);
+    let furniture = remove_furniture(pages);
     for page in pages.iter_mut() {
         join_hyphenated(&mut page.lines);
         tidy_breaks(&mut page.lines);
     }
+    furniture
 }
 
 /// NFKC, no soft hyphens, single spaces, no surrounding white space.

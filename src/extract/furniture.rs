@@ -16,6 +16,10 @@
 //! so lines that repeat and make up more than half of a page's words are the
 //! document's content (a one-line-per-page report, a form or a test sheet
 //! printed once per page with a few lines changed) and are kept.
+//!
+//! What is removed is not lost: each distinct removed line is returned, in
+//! page order, and the index holds it as the document's furniture (a
+//! diarienummer or a förbund's name in a footer stays searchable).
 
 use crate::document::{Line, Page};
 use std::collections::{HashMap, HashSet};
@@ -25,9 +29,11 @@ const EDGE_LINES: usize = 3;
 /// Words that may surround a page number.
 const PAGE_WORDS: [&str; 6] = ["sida", "sid", "s", "page", "av", "of"];
 
-/// Removes running headers, footers and page numbers from all pages.
-pub(crate) fn remove_furniture(pages: &mut [Page]) {
+/// Removes running headers, footers and page numbers from all pages;
+/// returns the removed lines' texts, each distinct text once, in page order.
+pub(crate) fn remove_furniture(pages: &mut [Page]) -> Vec<String> {
     let running = running_lines(pages);
+    let mut removed = Vec::new();
     for page in pages.iter_mut() {
         let (top, bottom) = edge_zones(&page.lines);
         let furniture: Vec<usize> = top
@@ -44,11 +50,18 @@ pub(crate) fn remove_furniture(pages: &mut [Page]) {
             continue;
         }
         let mut index = 0;
-        page.lines.retain(|_| {
+        page.lines.retain(|line| {
             index += 1;
-            !furniture.contains(&(index - 1))
+            let keep = !furniture.contains(&(index - 1));
+            if !keep {
+                removed.push(line.text.clone());
+            }
+            keep
         });
     }
+    let mut seen = HashSet::new();
+    removed.retain(|text| seen.insert(text.clone()));
+    removed
 }
 
 /// True when the lines at `indices` (which may repeat) hold more than half of the words of `lines`.
@@ -190,8 +203,19 @@ mod tests {
     #[test]
     fn running_header_and_footer_are_removed_body_kept() {
         let mut pages = report(4);
-        remove_furniture(&mut pages);
+        let removed = remove_furniture(&mut pages);
         assert_eq!(texts(&pages[2]), body("c"));
+        assert_eq!(
+            removed,
+            [
+                "Finsam Testbygd – Årsrapport 2023",
+                "Sida 1 av 4",
+                "Sida 2 av 4",
+                "Sida 3 av 4",
+                "Sida 4 av 4"
+            ],
+            "each removed text once, in page order"
+        );
     }
 
     #[test]
@@ -204,7 +228,7 @@ mod tests {
     #[test]
     fn single_page_keeps_everything_but_page_numbers() {
         let mut pages = vec![page(1, &["Rubrik", "text", "- 1 -"])];
-        remove_furniture(&mut pages);
+        assert_eq!(remove_furniture(&mut pages), ["- 1 -"]);
         assert_eq!(texts(&pages[0]), ["Rubrik", "text"]);
     }
 

@@ -52,6 +52,10 @@ pub struct Extracted {
     /// Pages without a usable text layer that OCR could not read because
     /// Tesseract (or poppler) is not installed.
     pub needs_ocr: Vec<u32>,
+    /// The page furniture taken off the pages (running headers, footers,
+    /// page numbers): each distinct line once, in page order.
+    #[serde(default)]
+    pub furniture: Vec<String>,
 }
 
 impl Extracted {
@@ -142,22 +146,38 @@ pub fn ocr_missing() -> Option<String> {
 /// need the file).
 pub fn extract_pdf_bytes(bytes: &[u8]) -> Result<Extracted> {
     let mut warnings = Vec::new();
-    let (pages, readers) = cleaned(pdf::pdf_pages(bytes, &mut warnings)?);
+    let Cleaned {
+        pages,
+        readers,
+        furniture,
+    } = cleaned(pdf::pdf_pages(bytes, &mut warnings)?);
     warnings.extend(health_warnings(&pages));
     Ok(Extracted {
         pages,
         readers,
         warnings,
         needs_ocr: Vec::new(),
+        furniture,
     })
 }
 
+/// A document's pages after cleanup, who read each, and the furniture taken off them.
+struct Cleaned {
+    pages: Vec<Page>,
+    readers: Vec<Reader>,
+    furniture: Vec<String>,
+}
+
 /// The chosen readings, cleaned up as one document.
-fn cleaned(pages: Vec<PdfPage>) -> (Vec<Page>, Vec<Reader>) {
+fn cleaned(pages: Vec<PdfPage>) -> Cleaned {
     let (mut pages, readers): (Vec<Page>, Vec<Reader>) =
         pages.into_iter().map(|p| (p.page, p.reader)).unzip();
-    cleanup::clean_pages(&mut pages);
-    (pages, readers)
+    let furniture = cleanup::clean_pages(&mut pages);
+    Cleaned {
+        pages,
+        readers,
+        furniture,
+    }
 }
 
 /// Replaces pages without usable text by their OCR reading, where that
@@ -166,7 +186,11 @@ fn cleaned(pages: Vec<PdfPage>) -> (Vec<Page>, Vec<Reader>) {
 /// lists the pages that need OCR when Tesseract is missing.
 fn with_ocr(
     pdf: &Path,
-    (mut pages, mut readers): (Vec<Page>, Vec<Reader>),
+    Cleaned {
+        mut pages,
+        mut readers,
+        mut furniture,
+    }: Cleaned,
     layers: &[Vec<Line>],
     mut warnings: Vec<String>,
     progress: &(dyn Fn() + Sync),
@@ -181,7 +205,12 @@ fn with_ocr(
     if !needing.is_empty() && ocr::available() {
         let read = (&mut pages[..], &mut readers[..], layers);
         replaced = apply_ocr(pdf, read, &numbers, progress);
-        cleanup::clean_pages(&mut pages); // OCR text has running headers and hyphens too
+        // OCR text has running headers and hyphens too.
+        for line in cleanup::clean_pages(&mut pages) {
+            if !furniture.contains(&line) {
+                furniture.push(line);
+            }
+        }
     } else if !needing.is_empty() {
         let list: Vec<String> = numbers.iter().map(u32::to_string).collect();
         warnings.push(format!(
@@ -203,6 +232,7 @@ fn with_ocr(
         readers,
         warnings,
         needs_ocr,
+        furniture,
     }
 }
 
@@ -245,13 +275,14 @@ fn extract_text_bytes(bytes: &[u8]) -> Result<Extracted> {
         return Err(ExtractError::Empty);
     }
     let mut pages = plain::text_pages(bytes);
-    cleanup::clean_pages(&mut pages);
+    let furniture = cleanup::clean_pages(&mut pages);
     let warnings = health_warnings(&pages);
     Ok(Extracted {
         readers: vec![Reader::Text; pages.len()],
         pages,
         warnings,
         needs_ocr: Vec::new(),
+        furniture,
     })
 }
 

@@ -26,6 +26,10 @@ pub struct DocumentRecord {
     pub pages: u32,
     /// Sections with their language codes.
     pub sections: Vec<SectionRecord>,
+    /// The page furniture taken off its pages (running headers, footers,
+    /// page numbers), each distinct line once: searchable, kept apart from
+    /// the sections' text.
+    pub furniture: Vec<String>,
 }
 
 /// A section, its detected language and where its text came from.
@@ -71,6 +75,8 @@ pub struct StoredSection {
     pub labels: SectionLabels,
     /// The document's labels.
     pub metadata: Metadata,
+    /// The document's page furniture (stored with its first section only).
+    pub furniture: Vec<String>,
 }
 
 impl DocumentRecord {
@@ -122,6 +128,9 @@ impl DocumentRecord {
         if ordinal == 0 {
             // Stored once per document (its first section), not per section.
             doc.add_text(f.labels, serde_json::to_string(m).unwrap_or_default());
+            for line in &self.furniture {
+                doc.add_text(f.furniture, line);
+            }
         }
         doc.add_u64(f.year, m.year.map_or(0, |y| y.max(0) as u64));
         doc.add_text(f.lang, &record.lang);
@@ -177,10 +186,11 @@ impl DocumentRecord {
     /// (in order) with new `paths`; `None` when there are no sections.
     pub fn from_stored(sections: Vec<StoredSection>, paths: Vec<String>) -> Option<DocumentRecord> {
         let first = sections.first()?;
-        let (doc_id, metadata, pages) = (
+        let (doc_id, metadata, pages, furniture) = (
             first.doc_id.clone(),
             first.metadata.clone(),
             first.pages as u32,
+            first.furniture.clone(),
         );
         let sections = sections
             .into_iter()
@@ -202,6 +212,7 @@ impl DocumentRecord {
             metadata,
             pages,
             sections,
+            furniture,
         })
     }
 }
@@ -253,6 +264,10 @@ impl StoredSection {
                 report_type: optional(f.part_type),
             },
             metadata: serde_json::from_str(&text(f.labels)).unwrap_or_default(),
+            furniture: doc
+                .get_all(f.furniture)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
         }
     }
 }
@@ -304,6 +319,7 @@ mod tests {
             },
             pages: 3,
             sections: vec![section("syfte", None), section("budget", Some("ansökan"))],
+            furniture: Vec::new(),
         };
         let docs = record.to_tantivy(&f);
         for facet in DOCUMENT_FACETS {
@@ -317,5 +333,28 @@ mod tests {
             assert_ne!(values(&docs[0], &f, facet), values(&docs[1], &f, facet));
             assert!(!DOCUMENT_FACETS.contains(&facet));
         }
+    }
+
+    #[test]
+    fn furniture_is_stored_once_with_the_first_section_and_read_back() {
+        let (_, f) = Fields::build();
+        let furniture = vec!["Dnr 2022/05 Sida 1 av 3".to_string(), "Sida 2 av 3".into()];
+        let record = DocumentRecord {
+            doc_id: "d".into(),
+            paths: vec!["d.pdf".into()],
+            metadata: Metadata::default(),
+            pages: 3,
+            sections: vec![section("syfte", None), section("budget", None)],
+            furniture: furniture.clone(),
+        };
+        let stored: Vec<StoredSection> = record
+            .to_tantivy(&f)
+            .iter()
+            .map(|doc| StoredSection::from_tantivy(doc, &f))
+            .collect();
+        assert_eq!(stored[0].furniture, furniture);
+        assert!(stored[1].furniture.is_empty(), "not repeated per section");
+        let again = DocumentRecord::from_stored(stored, vec!["e.pdf".into()]).unwrap();
+        assert_eq!(again.furniture, furniture, "kept when a file moves");
     }
 }

@@ -60,6 +60,8 @@ pub struct Fields {
     pub pages: Field,
     /// True when some of the section's text was read by OCR.
     pub ocr: Field,
+    /// The document's page furniture, one value per line (its first section only).
+    pub furniture: Field,
 }
 
 /// The facets whose values every section of a document shares (the
@@ -93,7 +95,7 @@ impl Fields {
             path: builder.add_text_field("path", STRING | STORED),
             title: builder.add_text_field("title", text.clone()),
             heading: builder.add_text_field("heading", text.clone()),
-            body: builder.add_text_field("body", text),
+            body: builder.add_text_field("body", text.clone()),
             exact: builder.add_text_field("exact", unstored(EXACT)),
             body_en: builder.add_text_field("body_en", unstored(ENGLISH)),
             about: builder.add_text_field("about", unstored(SWEDISH)),
@@ -112,6 +114,7 @@ impl Fields {
             ordinal: builder.add_u64_field("ordinal", number),
             pages: builder.add_u64_field("pages", STORED),
             ocr: builder.add_bool_field("ocr", STORED),
+            furniture: builder.add_text_field("furniture", text),
         };
         (builder.build(), fields)
     }

@@ -387,10 +387,10 @@ fn build_record(
         .readers
         .iter()
         .for_each(|r| *readers.entry(*r).or_default() += 1);
-    let mut pages = extracted.pages;
+    let (mut pages, mut furniture) = (extracted.pages, extracted.furniture);
     let mut warnings = extracted.warnings;
     if !options.keep_personnummer {
-        let masked = crate::privacy::mask_pages(&mut pages);
+        let masked = crate::privacy::mask_pages(&mut pages, &mut furniture);
         if masked > 0 {
             warnings.push(format!("{masked} personnummer maskerades"));
         }
@@ -417,6 +417,7 @@ fn build_record(
         paths,
         pages: page_count(&pages),
         sections,
+        furniture,
     };
     Ok((record, warnings, readers))
 }

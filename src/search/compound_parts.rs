@@ -36,10 +36,17 @@ pub fn expand(
     })
 }
 
-/// True when some section holds `stem` in its body, heading, title or the
-/// words about its document ("slutrapport" of a file name).
+/// True when some section holds `stem` in its body, heading, title, the
+/// words about its document ("slutrapport" of a file name) or its page furniture.
 pub(super) fn held(searcher: &Searcher, fields: &Fields, stem: &str) -> Result<bool> {
-    for field in [fields.body, fields.heading, fields.title, fields.about] {
+    let searched = [
+        fields.body,
+        fields.heading,
+        fields.title,
+        fields.about,
+        fields.furniture,
+    ];
+    for field in searched {
         if searcher.doc_freq(&Term::from_field_text(field, stem))? > 0 {
             return Ok(true);
         }

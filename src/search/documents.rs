@@ -100,9 +100,10 @@ pub fn detail(
         return Ok(None);
     };
     let summary = with_knowledge(summary(first), knowledge);
-    let (evidence, overridden) = (
+    let (evidence, overridden, furniture) = (
         first.metadata.evidence.clone(),
         first.metadata.overridden.clone(),
+        first.furniture.clone(),
     );
     let facts = knowledge.document(doc_id);
     let references = facts.map(|f| f.references.clone()).unwrap_or_default();
@@ -121,6 +122,7 @@ pub fn detail(
         references,
         cited_by,
         sections: sections.into_iter().map(section_view).collect(),
+        furniture,
     }))
 }
 

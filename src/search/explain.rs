@@ -14,7 +14,7 @@ use tantivy::{DocAddress, DocSet, Searcher, Term};
 /// The query terms one field of a hit holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldMatch {
-    /// Field name: title, heading, body, exact, body_en or about.
+    /// Field name: title, heading, body, exact, body_en, about or furniture.
     pub field: String,
     /// The matched terms as indexed, in the query's order.
     pub terms: Vec<String>,

@@ -316,6 +316,9 @@ pub struct DocumentDetail {
     pub cited_by: Vec<DocumentLink>,
     /// Sections in document order.
     pub sections: Vec<SectionView>,
+    /// The page furniture taken off the pages (running headers, footers,
+    /// page numbers), each distinct line once, in page order.
+    pub furniture: Vec<String>,
 }
 
 /// Another document, named.

@@ -23,6 +23,9 @@ const EXACT_BOOST: f32 = 0.5;
 const ENGLISH_BOOST: f32 = 0.5;
 /// Weight of a match in the words about the document (type, förbund, year).
 const ABOUT_BOOST: f32 = 0.5;
+/// Weight of a match in the document's page furniture (its running headers
+/// and footers, searched with its first section).
+const FURNITURE_BOOST: f32 = 0.25;
 
 /// How the words of a query combine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +87,7 @@ fn parse(context: &TextParser, text: &str, words: Match) -> Result<Box<dyn Query
             (fields.exact, EXACT_BOOST),
             (fields.body_en, ENGLISH_BOOST),
             (fields.about, ABOUT_BOOST),
+            (fields.furniture, FURNITURE_BOOST),
         ]);
     }
     let mut parser = QueryParser::new(
