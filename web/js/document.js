@@ -68,6 +68,16 @@ function citedByBox(cited, state) {
     <h2 id="cited-heading">Hänvisas till av</h2><ul class="ref-list">${items}</ul></div>`;
 }
 
+/** The running headers, footers and page numbers taken off the text: searchable, shown apart. */
+function furnitureBox(lines, forms, words) {
+  if (!lines?.length) return "";
+  const items = lines.map((line) => `<li>${highlight(line, forms, words)}</li>`).join("");
+  return `<details class="furniture">
+    <summary>Sidhuvuden, sidfötter och sidnummer (${lines.length} ${lines.length === 1 ? "rad" : "rader"})</summary>
+    <p class="muted">Rader som står i sidans marginal tas bort ur texten ovan men går att söka på.</p>
+    <ul>${items}</ul></details>`;
+}
+
 function factsHtml(doc, projectName, state) {
   const paths = doc.paths?.length ? doc.paths : [doc.path];
   const projectCell = doc.project_id
@@ -195,6 +205,7 @@ export async function renderDocument(state, focus) {
       <h2 class="text-heading" id="text-heading">Rapportens text</h2>
       ${matchNav(total)}
       ${sections || '<p class="muted">Rapporten har inga textavsnitt.</p>'}
+      ${furnitureBox(doc.furniture, forms, words)}
       <p>${back}</p>`;
     matches = { marks: [...view.querySelectorAll(".doc-section mark")], at: -1 };
     const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
