@@ -11,8 +11,9 @@ It ingests CORPUS with the release binary (`finsam ingest --rebuild --report`), 
 compares each file's words with the words `pdftotext -enc UTF-8` reads from it (60 s limit per
 file; its answers are cached in WORK). A word is a lower-cased run of letters and digits after
 NFKC. Printed: word-weighted recall (the share of pdftotext's word tokens, counted as a multiset,
-that the index holds for that file), the same over pdftotext's body text (its page furniture left
-out as ingest leaves it out: lines that, digits masked, stand on at least half of a document's
+that the index holds for that file: its sections and its page furniture, each distinct furniture
+line once), the same over pdftotext's body text and the sections alone (page furniture left out
+as ingest leaves it out: lines that, digits masked, stand on at least half of a document's
 pages, or on both pages of a two-page one, and bare page numbers), precision, the files under 0.8
 recall, the files of which
 pdftotext reads at least 200 words and the index holds less than half ("lost"), crashes (worker
@@ -29,6 +30,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import unicodedata
 import urllib.error
@@ -130,7 +132,9 @@ def get_json(url):
 
 
 def document_words(base, doc_id):
-    """The words of one document's headings and section texts, or None when it is not indexed."""
+    """The words of one document's headings and section texts ("text") and of its page furniture
+    ("furniture": running headers, footers and page numbers, each distinct line once), or None
+    when it is not indexed."""
     try:
         detail = get_json(f"{base}/api/documents/{doc_id}")
     except urllib.error.HTTPError as e:
@@ -140,7 +144,7 @@ def document_words(base, doc_id):
     counts = collections.Counter()
     for section in detail["sections"]:
         counts += words(section["heading"] + "\n" + section["text"])
-    return counts
+    return {"text": counts, "furniture": words("\n".join(detail.get("furniture", [])))}
 
 
 def indexed_words(binary, corpus, index, wanted):
@@ -220,20 +224,23 @@ def main():
     rows = []
     for rel in files:
         ref, ref_body = reference[rel]["all"], reference[rel]["body"]
-        got = docs.get(ids[rel], collections.Counter())
+        found = docs.get(ids[rel]) or {}
+        text = found.get("text", collections.Counter())
+        got = text + found.get("furniture", collections.Counter())
         outcome = outcomes.get(rel, {"status": "missing"})
         total, hit = sum(ref.values()), common(ref, got)
         rows.append({
             "path": rel,
             "poppler": total,
             "poppler_body": sum(ref_body.values()),
-            "common_body": common(ref_body, got),
+            "common_body": common(ref_body, text),
             "indexed": sum(got.values()),
             "common": hit,
             "recall": hit / total if total else 1.0,
             "status": outcome["status"],
             "reason": outcome.get("reason", ""),
             "warnings": outcome.get("warnings", []),
+            "got": got,
         })
     with open(os.path.join(work, "files.tsv"), "w") as f:
         f.write("path\tpoppler\tindexed\tcommon\trecall\tstatus\treason\twarnings"
@@ -242,9 +249,42 @@ def main():
             f.write(f"{r['path']}\t{r['poppler']}\t{r['indexed']}\t{r['common']}\t"
                     f"{r['recall']:.4f}\t{r['status']}\t{r['reason']}\t"
                     f"{' | '.join(r['warnings'])}\t{r['poppler_body']}\t{r['common_body']}\n")
+    for r in rows:
+        if is_lost(r):
+            r["shown"] = shown_words(os.path.join(corpus, r["path"]), work, reference[r["path"]]["all"],
+                                     r.pop("got"))
     summarise(rows, ingest_ok)
     if args.baseline:
         compare(rows, args.baseline)
+
+
+def is_lost(row):
+    """pdftotext reads at least LOST_WORDS words from the file and the index holds less than half."""
+    return row["poppler"] >= LOST_WORDS and row["recall"] < 0.5
+
+
+def shown_words(path, work, poppler, indexed):
+    """Which reading the pages bear out, for a lost file: the share of the words Tesseract reads
+    on its pages (rendered at 200 dpi by pdftoppm, English and Swedish, cached in WORK) that the
+    index holds and that pdftotext holds. A file pdftotext reads as garbage is lost by its count
+    but read right by the index; this tells the two cases apart."""
+    cache_file = os.path.join(work, "tesseract-cache.json")
+    cache = json.load(open(cache_file)) if os.path.exists(cache_file) else {}
+    key = content_id(path)
+    if key not in cache:
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", path,
+                            os.path.join(tmp, "p")], check=True, timeout=600)
+            text = "\n".join(
+                subprocess.run(["tesseract", os.path.join(tmp, name), "-", "-l", "eng+swe"],
+                               capture_output=True, text=True, timeout=600).stdout
+                for name in sorted(os.listdir(tmp)))
+        cache[key] = dict(words(text))
+        with open(cache_file, "w") as f:
+            json.dump(cache, f)
+    page = cache[key]
+    total = max(sum(page.values()), 1)
+    return {"index": common(page, indexed) / total, "pdftotext": common(page, poppler) / total}
 
 
 def summarise(rows, ingest_ok):
@@ -255,7 +295,7 @@ def summarise(rows, ingest_ok):
     body_hit = sum(r["common_body"] for r in rows)
     indexed = sum(r["indexed"] for r in rows)
     under = [r for r in with_words if r["recall"] < UNDER]
-    lost = [r for r in rows if r["poppler"] >= LOST_WORDS and r["recall"] < 0.5]
+    lost = [r for r in rows if is_lost(r)]
     crashes = [r for r in rows if any(c in r["reason"] for c in CRASH)]
     def foreign(message):
         return ENGLISH.search(re.sub(r"\S+\.pdf", "", message, flags=re.I))
@@ -275,6 +315,11 @@ def summarise(rows, ingest_ok):
     print(f"files with >= {LOST_WORDS} pdftotext words, less than half indexed: {len(lost)}")
     for r in sorted(lost, key=lambda r: -r["poppler"])[:40]:
         print(f"  {r['path']}: {r['common']}/{r['poppler']} {r['status']} {r['reason'][:80]}")
+        if "shown" in r:
+            print(f"    of the words Tesseract reads on its pages: the index holds "
+                  f"{r['shown']['index']:.2f}, pdftotext {r['shown']['pdftotext']:.2f}")
+    misread = [r for r in lost if "shown" in r and r["shown"]["index"] > r["shown"]["pdftotext"]]
+    print(f"  of them, pages bear out the index's reading over pdftotext's: {len(misread)}")
     print(f"crashes: {len(crashes)} workers{'' if ingest_ok else ', ingest itself failed'}")
     for r in crashes:
         print(f"  {r['path']}: {r['reason']}")
