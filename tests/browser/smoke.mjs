@@ -224,6 +224,8 @@ async function run(base) {
       check((await page.$$(".ref-list a[href*='doc=']")).length === withRefs.references.filter((r) => r.doc_id).length,
         "resolved references link to the report");
       check((await page.$$("#similar-heading + ol li")).length > 0, "Liknande projekt on the report");
+      check(withRefs.furniture.length > 0 && (await page.$$(".furniture li")).length === withRefs.furniture.length,
+        "running headers and footers listed, folded, under the text");
     } else {
       check(false, "no report with both resolved and unresolved references in the corpus");
     }
