@@ -226,6 +226,7 @@ async function run(base) {
       check((await page.$$("#similar-heading + ol li")).length > 0, "Liknande projekt on the report");
       check(withRefs.furniture.length > 0 && (await page.$$(".furniture li")).length === withRefs.furniture.length,
         "running headers and footers listed, folded, under the text");
+      check(!(await page.$eval(".furniture", (d) => d.open)), "furniture folded when no search word is in it");
     } else {
       check(false, "no report with both resolved and unresolved references in the corpus");
     }
@@ -236,6 +237,16 @@ async function run(base) {
       await settle(page);
       check((await page.$$("#cited-heading + ul a[href*='doc=']")).length === cited.cited_by.length,
         "“Hänvisas till av” links to the citing reports");
+    }
+
+    // A number printed only in a footer: the report says so and opens its furniture.
+    const footer = await getJson(base, "/api/search?q=222000-0001&limit=1");
+    check(footer.hits.length > 0, "a footer-only number finds a report");
+    if (footer.hits.length) {
+      await visit(page, base, `/?q=222000-0001&doc=${footer.hits[0].doc_id}`, "document-furniture");
+      check(await page.$eval(".furniture", (d) => d.open) && (await page.$$(".furniture mark")).length > 0,
+        "furniture opened, the footer's number marked");
+      check(Boolean(await page.$("a[href='#sidhuvuden']")), "“Sökorden finns bara i sidhuvud eller sidfot” links to it");
     }
 
     // A corrected query: the hits are for the correction, so no "Menade du"; tips when nothing is found.

@@ -68,14 +68,19 @@ function citedByBox(cited, state) {
     <h2 id="cited-heading">Hänvisas till av</h2><ul class="ref-list">${items}</ul></div>`;
 }
 
-/** The running headers, footers and page numbers taken off the text: searchable, shown apart. */
-function furnitureBox(lines, forms, words) {
-  if (!lines?.length) return "";
-  const items = lines.map((line) => `<li>${highlight(line, forms, words)}</li>`).join("");
-  return `<details class="furniture">
+/** The running headers, footers and page numbers taken off the text: searchable, shown apart,
+ * open when the search words are in them and nowhere in the text (`inText` marks). */
+function furnitureBox(lines, forms, words, inText) {
+  if (!lines?.length) return { html: "", marks: 0 };
+  // The server's marks come from section snippets, which never show furniture: the typed words too.
+  const marked = new Set([...forms, ...words]);
+  const items = lines.map((line) => `<li>${highlight(line, marked, words)}</li>`).join("");
+  const marks = (items.match(/<mark/g) || []).length;
+  const html = `<details class="furniture" id="sidhuvuden"${marks && !inText ? " open" : ""}>
     <summary>Sidhuvuden, sidfötter och sidnummer (${lines.length} ${lines.length === 1 ? "rad" : "rader"})</summary>
     <p class="muted">Rader som står i sidans marginal tas bort ur texten ovan men går att söka på.</p>
     <ul>${items}</ul></details>`;
+  return { html, marks };
 }
 
 function factsHtml(doc, projectName, state) {
@@ -178,6 +183,7 @@ export async function renderDocument(state, focus) {
     }));
     const counts = bodies.map((b) => (b.heading.match(/<mark/g) || []).length + (b.text.match(/<mark/g) || []).length);
     const total = counts.reduce((a, b) => a + b, 0);
+    const furniture = furnitureBox(doc.furniture, forms, words, total);
     const sections = docSections.map((s, i) => `
       <section class="doc-section" id="avsnitt-${esc(s.id)}"${s.lang && s.lang !== "sv" ? ` lang="${esc(s.lang)}"` : ""}>
         <h3>${bodies[i].heading}</h3>
@@ -198,6 +204,7 @@ export async function renderDocument(state, focus) {
         <p><a class="button" href="${esc(fileUrl(doc.doc_id))}" target="_blank" rel="noopener">
           ${pdf ? "Öppna hela PDF-filen" : "Öppna hela filen"}<span class="visually-hidden"> (öppnas i ny flik)</span></a>
           ${words.length ? `<span class="muted">${total ? `Sökorden är markerade i texten (${total} ${total === 1 ? "gång" : "gånger"}).`
+            : furniture.marks ? '<a href="#sidhuvuden" data-toc>Sökorden finns bara i sidhuvud eller sidfot.</a>'
             : "Sökorden finns inte ordagrant i texten."}</span>` : ""}</p>
       </header>
       ${tocHtml(docSections, counts, wide && docSections.length <= 30)}
@@ -205,7 +212,7 @@ export async function renderDocument(state, focus) {
       <h2 class="text-heading" id="text-heading">Rapportens text</h2>
       ${matchNav(total)}
       ${sections || '<p class="muted">Rapporten har inga textavsnitt.</p>'}
-      ${furnitureBox(doc.furniture, forms, words)}
+      ${furniture.html}
       <p>${back}</p>`;
     matches = { marks: [...view.querySelectorAll(".doc-section mark")], at: -1 };
     const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
