@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
+command -v cc >/dev/null || need+=(gcc libc6-dev)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v qpdf >/dev/null || need+=(qpdf)
 tesseract --list-langs 2>/dev/null | grep -qx swe || need+=(tesseract-ocr tesseract-ocr-swe)

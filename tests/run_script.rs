@@ -1,6 +1,6 @@
 //! `scripts/run.sh`, the README's first command, on a machine without
-//! Tesseract: it installs what OCR needs with apt-get, then serves — and
-//! serves even when installing fails. The machine is a PATH of stand-ins
+//! Tesseract (or without a C compiler for the build): it installs what is
+//! missing with apt-get, then serves — and serves even when installing fails. The machine is a PATH of stand-ins
 //! that record how they were called.
 
 use std::os::unix::fs::PermissionsExt;
@@ -28,6 +28,7 @@ impl FakeMachine {
         }
         let machine = FakeMachine { bin, log };
         machine.program("cargo", "");
+        machine.program("cc", "");
         machine
     }
 
@@ -91,6 +92,21 @@ fn without_poppler_and_tesseract_it_installs_both() {
     assert_eq!(
         calls[1],
         "apt-get install -y -qq poppler-utils tesseract-ocr tesseract-ocr-swe"
+    );
+    assert_eq!(calls[2], SERVE);
+}
+
+#[test]
+fn without_a_c_compiler_it_installs_gcc_for_the_build() {
+    let machine = FakeMachine::new();
+    std::fs::remove_file(machine.bin.path().join("cc")).unwrap();
+    machine.program("apt-get", "");
+    machine.program("pdftotext", "");
+    machine.program("pdftoppm", "");
+    let (calls, _) = machine.run();
+    assert_eq!(
+        calls[1],
+        "apt-get install -y -qq gcc libc6-dev tesseract-ocr tesseract-ocr-swe"
     );
     assert_eq!(calls[2], SERVE);
 }
