@@ -16,7 +16,8 @@ line once), the same over pdftotext's body text and the sections alone (page fur
 as ingest leaves it out: lines that, digits masked, stand on at least half of a document's
 pages, or on both pages of a two-page one, and bare page numbers), precision, the files under 0.8
 recall, the files of which
-pdftotext reads at least 200 words and the index holds less than half ("lost"), crashes (worker
+pdftotext reads at least 200 words and the index holds less than half ("lost"; each also judged by
+the words Tesseract reads on its pages, which reading they bear out), crashes (worker
 deaths, an ingest that did not finish) and warnings that are not Swedish. WORK/files.tsv has one
 row per file; `--baseline OLD/files.tsv` lists the files whose recall moved by more than 0.05.
 """
