@@ -129,6 +129,20 @@ async fn a_number_only_in_a_footer_finds_its_report_and_stays_out_of_its_text() 
         hit["path"], "exempel/halland-arsredovisning-2023.pdf",
         "{found}"
     );
+    let shown = hit["furniture"].as_str().unwrap_or_default();
+    assert!(
+        shown.contains("<mark>0001</mark>") || shown.contains("<mark>222000</mark>"),
+        "the hit shows the footer that matched: {hit}"
+    );
+    let (_, plain) = get_json(&router, "/api/search?q=nollplacerade&group=section").await;
+    assert!(
+        plain["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h.get("furniture").is_none()),
+        "no furniture on hits whose text shows the words"
+    );
     let url = format!("/api/documents/{}", hit["doc_id"].as_str().unwrap());
     let (_, doc) = get_json(&router, &url).await;
     let furniture: Vec<&str> = doc["furniture"]

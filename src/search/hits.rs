@@ -65,11 +65,23 @@ impl HitMaker<'_> {
         let section = self.stored(address)?;
         let summary = self.summary_of(&section)?;
         let snippet = self.snippet(&section.text);
+        let furniture = self.furniture_snippet(&section, &snippet);
         let mut hit = to_hit(section, summary, score, snippet, self.knowledge);
+        hit.furniture = furniture;
         if let Some(explainer) = &self.explainer {
             hit.explain = Some(explainer.explain(self.searcher, address)?);
         }
         Ok(hit)
+    }
+
+    /// The furniture's matching lines, for a hit whose own text shows none
+    /// of the query's words (the document's first section, which its page
+    /// furniture is searched with).
+    fn furniture_snippet(&self, section: &StoredSection, snippet: &str) -> Option<String> {
+        if snippet.contains("<mark>") || section.furniture.is_empty() {
+            return None;
+        }
+        self.snippets.as_ref()?.for_furniture(&section.furniture)
     }
 
     fn snippet(&self, text: &str) -> String {
@@ -130,6 +142,7 @@ fn to_hit(
         heading: section.heading,
         page: section.page_start,
         snippet,
+        furniture: None,
         text: section.text,
         score,
         path: summary.path,

@@ -172,6 +172,11 @@ pub struct Hit {
     pub page: u64,
     /// Best passage, HTML-escaped, matched terms in `<mark>`.
     pub snippet: String,
+    /// When the query's words are in the document's running headers,
+    /// footers or page numbers and not in this section's text: those lines,
+    /// HTML-escaped, matched terms in `<mark>`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub furniture: Option<String>,
     /// The section's whole text.
     pub text: String,
     /// Relevance score.

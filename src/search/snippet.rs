@@ -18,27 +18,25 @@ const TYPED_WEIGHT: f32 = 10.0;
 /// Makes snippets for one query.
 pub struct Snippets {
     generator: SnippetGenerator,
+    furniture: SnippetGenerator,
 }
 
 impl Snippets {
     /// Prepares snippets for the body terms of `query`, preferring those of
-    /// `typed` (the query before synonym expansion). One-character terms
-    /// that only the expansion added ("0" of "0-placerade") are not marked.
+    /// `typed` (the query before synonym expansion), and for its terms in
+    /// the page furniture. One-character terms that only the expansion
+    /// added ("0" of "0-placerade") are not marked.
     pub fn new(
         searcher: &Searcher,
         query: &dyn Query,
         typed: &dyn Query,
         fields: &Fields,
     ) -> Result<Snippets> {
-        let typed_terms = term_weights(searcher, typed, fields.body)?;
-        let mut terms = term_weights(searcher, query, fields.body)?;
-        terms.retain(|term, _| term.chars().count() > 1);
-        for (term, weight) in typed_terms {
-            terms.insert(term, weight * TYPED_WEIGHT);
-        }
-        let tokenizer = searcher.index().tokenizer_for_field(fields.body)?;
-        let generator = SnippetGenerator::new(terms, tokenizer, fields.body, SNIPPET_CHARS);
-        Ok(Snippets { generator })
+        let queries = (query, typed);
+        Ok(Snippets {
+            generator: generator(searcher, queries, fields.body)?,
+            furniture: generator(searcher, queries, fields.furniture)?,
+        })
     }
 
     /// HTML snippet for a section text: the best passage with `<mark>`ed terms,
@@ -51,6 +49,39 @@ impl Snippets {
         snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
         snippet.to_html()
     }
+
+    /// HTML snippet of a document's page furniture (its running headers and
+    /// footers, analysed as the body is), when the query's terms are in it.
+    pub fn for_furniture(&self, lines: &[String]) -> Option<String> {
+        let mut snippet = self.furniture.snippet(&lines.join("\n"));
+        if snippet.highlighted().is_empty() {
+            return None;
+        }
+        snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+        Some(snippet.to_html())
+    }
+}
+
+/// A snippet generator for `field`: the terms of the query (first) that
+/// the index holds there, those of the typed query (second) weighing more.
+fn generator(
+    searcher: &Searcher,
+    (query, typed): (&dyn Query, &dyn Query),
+    field: Field,
+) -> Result<SnippetGenerator> {
+    let typed_terms = term_weights(searcher, typed, field)?;
+    let mut terms = term_weights(searcher, query, field)?;
+    terms.retain(|term, _| term.chars().count() > 1);
+    for (term, weight) in typed_terms {
+        terms.insert(term, weight * TYPED_WEIGHT);
+    }
+    let tokenizer = searcher.index().tokenizer_for_field(field)?;
+    Ok(SnippetGenerator::new(
+        terms,
+        tokenizer,
+        field,
+        SNIPPET_CHARS,
+    ))
 }
 
 /// The terms of `query` in `field` that occur in the index, weighted as

@@ -242,6 +242,8 @@ async function run(base) {
     // A number printed only in a footer: the report says so and opens its furniture.
     const footer = await getJson(base, "/api/search?q=222000-0001&limit=1");
     check(footer.hits.length > 0, "a footer-only number finds a report");
+    await visit(page, base, "/?q=222000-0001", "search-furniture");
+    check((await page.$$("#hits .furniture-snippet mark")).length > 0, "the hit card shows the footer that matched, marked");
     if (footer.hits.length) {
       await visit(page, base, `/?q=222000-0001&doc=${footer.hits[0].doc_id}`, "document-furniture");
       check(await page.$eval(".furniture", (d) => d.open) && (await page.$$(".furniture mark")).length > 0,

@@ -95,6 +95,11 @@ function whereHtml(section, url) {
 
 const snippet = (html) => safeSnippet(html, marking.words);
 
+/** The report's running header or footer, when the query's words are there and not in the section. */
+const furnitureHtml = (hit) => (hit.furniture
+  ? `<p class="snippet furniture-snippet" dir="auto"><span class="muted">I sidhuvud eller sidfot:</span> ${snippet(hit.furniture)}</p>`
+  : "");
+
 /** One report: its best section, up to two more, and "N fler träffar i rapporten". */
 function reportCard(hit, state) {
   const url = docUrl(state, hit.doc_id);
@@ -111,6 +116,7 @@ function reportCard(hit, state) {
     ${metaHtml(hit, state)}
     <p class="hit-where">${whereHtml(hit, docUrl(state, hit.doc_id, hit.id))}</p>
     <p class="snippet" dir="auto">${snippet(hit.snippet)}</p>
+    ${furnitureHtml(hit)}
     ${fileLink(hit.doc_id, hit.path, hit.page, isPdf(hit.path) ? `Öppna PDF på sidan ${hit.page}` : "")}
     ${also ? `<ul class="also" aria-label="Fler träffar i rapporten">${also}</ul>` : ""}
     ${more}
@@ -126,6 +132,7 @@ function sectionCard(hit, state) {
     <p class="hit-where">${whereHtml(hit)}</p>
     ${metaHtml(hit, state)}
     <p class="snippet" dir="auto">${snippet(hit.snippet)}</p>
+    ${furnitureHtml(hit)}
     ${fileLink(hit.doc_id, hit.path, hit.page, isPdf(hit.path) ? `Öppna PDF på sidan ${hit.page}` : "")}
   </li>`;
 }
