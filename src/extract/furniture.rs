@@ -59,9 +59,14 @@ pub(crate) fn remove_furniture(pages: &mut [Page]) -> Vec<String> {
             keep
         });
     }
-    let mut seen = HashSet::new();
-    removed.retain(|text| seen.insert(text.clone()));
+    keep_first(&mut removed);
     removed
+}
+
+/// Drops every line but the first of each text, keeping their order.
+pub(crate) fn keep_first(lines: &mut Vec<String>) {
+    let mut seen = HashSet::new();
+    lines.retain(|text| seen.insert(text.clone()));
 }
 
 /// True when the lines at `indices` (which may repeat) hold more than half of the words of `lines`.

@@ -206,11 +206,8 @@ fn with_ocr(
         let read = (&mut pages[..], &mut readers[..], layers);
         replaced = apply_ocr(pdf, read, &numbers, progress);
         // OCR text has running headers and hyphens too.
-        for line in cleanup::clean_pages(&mut pages) {
-            if !furniture.contains(&line) {
-                furniture.push(line);
-            }
-        }
+        furniture.extend(cleanup::clean_pages(&mut pages));
+        furniture::keep_first(&mut furniture);
     } else if !needing.is_empty() {
         let list: Vec<String> = numbers.iter().map(u32::to_string).collect();
         warnings.push(format!(
