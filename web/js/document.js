@@ -68,6 +68,9 @@ function citedByBox(cited, state) {
     <h2 id="cited-heading">Hänvisas till av</h2><ul class="ref-list">${items}</ul></div>`;
 }
 
+/** How many search words are marked in some HTML. */
+const markCount = (html) => (html.match(/<mark/g) || []).length;
+
 /** The running headers, footers and page numbers taken off the text: searchable, shown apart,
  * open when the search words are in them and nowhere in the text (`inText` marks). */
 function furnitureBox(lines, forms, words, inText) {
@@ -75,7 +78,7 @@ function furnitureBox(lines, forms, words, inText) {
   // The server's marks come from section snippets, which never show furniture: the typed words too.
   const marked = new Set([...forms, ...words]);
   const items = lines.map((line) => `<li>${highlight(line, marked, words)}</li>`).join("");
-  const marks = (items.match(/<mark/g) || []).length;
+  const marks = markCount(items);
   const html = `<details class="furniture" id="sidhuvuden"${marks && !inText ? " open" : ""}>
     <summary>Sidhuvuden, sidfötter och sidnummer (${lines.length} ${lines.length === 1 ? "rad" : "rader"})</summary>
     <p class="muted">Rader som står i sidans marginal tas bort ur texten ovan men går att söka på.</p>
@@ -181,7 +184,7 @@ export async function renderDocument(state, focus) {
       heading: s.heading ? highlight(s.heading, forms, words) : '<span class="muted">(Utan rubrik)</span>',
       text: paragraphs(s.text, forms, words),
     }));
-    const counts = bodies.map((b) => (b.heading.match(/<mark/g) || []).length + (b.text.match(/<mark/g) || []).length);
+    const counts = bodies.map((b) => markCount(b.heading) + markCount(b.text));
     const total = counts.reduce((a, b) => a + b, 0);
     const furniture = furnitureBox(doc.furniture, forms, words, total);
     const sections = docSections.map((s, i) => `
